@@ -1,0 +1,29 @@
+// What every service is given: the database, who is acting, the clock, and the host's dialogs.
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+import type { IsoDate } from '../../shared/domain/dates';
+import type { Calendars } from '../../shared/domain/clocks/clocks';
+import type { FontFiles } from './pdf/fonts';
+
+/** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
+export interface Host {
+  /** Ask where to save a file; null when the officer cancels. */
+  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Print a PDF that has been written to `file`; false when the officer cancels. */
+  printPdf(file: string, title: string): Promise<boolean>;
+}
+
+export interface CoreContext {
+  db: Kysely<DB>;
+  actor: string;
+  dataDir: string;
+  resourcesDir: string;
+  host: Host;
+  /** The current instant (injectable so tests and `--today` are deterministic). */
+  now(): Date;
+  /** Today's date in the officer's local time. */
+  today(): IsoDate;
+  calendars(): Promise<Calendars>;
+  invalidateCalendars(): void;
+  fonts(): Promise<FontFiles>;
+}

@@ -1,0 +1,47 @@
+// One handler per contract channel: the whole of what an officer can do, over one core.
+import type { Channel } from '../../shared/ipc/channels';
+import type { Output, ParsedInput } from '../../shared/ipc/contract';
+import { DiscloseError } from '../../shared/errors';
+import { computeClock } from '../../shared/domain/clocks/clocks';
+import type { CoreContext } from './context';
+import { getSettings } from './repositories/settings.repository';
+import { listAudit } from './repositories/audit.repository';
+import { findCase } from './repositories/cases.repository';
+import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
+import { printLetter, saveLetter } from './services/letters.service';
+import { updateSettings } from './services/settings.service';
+import { join } from 'node:path';
+import { DATABASE_FILE, APP_VERSION } from './constants';
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+
+export function createHandlers(ctx: CoreContext): Handlers {
+  return {
+    'app:info': async () => ({
+      version: APP_VERSION,
+      dataDir: ctx.dataDir,
+      databaseFile: join(ctx.dataDir, DATABASE_FILE),
+      today: ctx.today(),
+    }),
+    'settings:get': () => getSettings(ctx.db),
+    'settings:update': (input) => updateSettings(ctx, input),
+    'cases:list': (input) => listCaseItems(ctx, input.today),
+    'cases:get': (input) => getCase(ctx, input.reference),
+    'cases:create': (input) => createCase(ctx, input),
+    'cases:update': (input) => updateCase(ctx, input.reference, input.changes),
+    'cases:addEvent': (input) => addCaseEvent(ctx, input),
+    'audit:list': async (input) => {
+      let caseId: number | undefined;
+      if (input.reference !== undefined) {
+        const found = await findCase(ctx.db, input.reference);
+        if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+        caseId = found.id;
+      }
+      return listAudit(ctx.db, { limit: input.limit, ...(caseId !== undefined ? { caseId } : {}) });
+    },
+    'deadlines:compute': async ({ clock, from, pausedFrom, pausedTo }) =>
+      computeClock(clock, { from, ...(pausedFrom && pausedTo ? { pausedFrom, pausedTo } : {}) }, await ctx.calendars()),
+    'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
+    'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
+  };
+}

@@ -1,0 +1,122 @@
+// openCore: the whole application behind one object, in plain Node (no electron import), so the
+// Electron shell, the command line and the test bridge all serve exactly the same thing.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type { ZodError } from 'zod';
+import { inputSchemas } from '../../shared/ipc/schemas';
+import { isChannel, type Channel } from '../../shared/ipc/channels';
+import type { Output } from '../../shared/ipc/contract';
+import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors';
+import { fromDate } from '../../shared/domain/dates';
+import type { Calendars } from '../../shared/domain/clocks/clocks';
+import { openDatabase } from './db/connection';
+import type { CoreContext, Host } from './context';
+import { createHandlers, type Handlers } from './handlers';
+import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
+import { loadFontFiles, type FontFiles } from './pdf/fonts';
+import { DATABASE_FILE } from './constants';
+
+export type { Host } from './context';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Folder holding uk-bank-holidays.json and fonts/; defaults to ./resources. */
+  resourcesDir?: string;
+  /** Who is acting, for the audit log; defaults to the operating-system user. */
+  actor?: string;
+  now?: () => Date;
+  host?: Host;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly handlers: Handlers;
+  /** Validates untrusted input against the contract, runs the handler, never throws. */
+  invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+const noHost: Host = {
+  chooseSavePath: async () => {
+    throw new DiscloseError('INTERNAL', 'No save dialog is available here.');
+  },
+  printPdf: async () => {
+    throw new DiscloseError('INTERNAL', 'Printing is not available here.');
+  },
+};
+
+function zodToError(err: ZodError): ErrorInfo {
+  const fields: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const path = issue.path.join('.') || 'input';
+    fields[path] ??= issue.message;
+  }
+  const [firstPath, firstMessage] = Object.entries(fields)[0] ?? ['input', 'Invalid input'];
+  return { code: 'VALIDATION', message: `${firstPath}: ${firstMessage}`, fields };
+}
+
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof DiscloseError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+  return { code: 'INTERNAL', message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const dataDir = resolve(options.dataDir);
+  const resourcesDir = resolve(options.resourcesDir ?? 'resources');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new DiscloseError('IO', `Cannot create the data folder ${dataDir}: ${(err as Error).message}`);
+  }
+  const now = options.now ?? (() => new Date());
+  const actor = options.actor ?? safeUserName();
+  const { db } = await openDatabase(join(dataDir, DATABASE_FILE));
+  await syncShippedHolidays(db, resourcesDir, actor, now());
+
+  let calendars: Promise<Calendars> | null = null;
+  let fonts: Promise<FontFiles> | null = null;
+  const ctx: CoreContext = {
+    db,
+    actor,
+    dataDir,
+    resourcesDir,
+    host: options.host ?? noHost,
+    now,
+    today: () => fromDate(now()),
+    calendars: () => (calendars ??= loadCalendars(db)),
+    invalidateCalendars: () => {
+      calendars = null;
+    },
+    fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
+  };
+  const handlers = createHandlers(ctx);
+
+  async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${channel}` } };
+    const parsed = inputSchemas[channel].safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+    try {
+      const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toErrorInfo(err) };
+    }
+  }
+
+  return {
+    dataDir,
+    handlers,
+    invoke: invoke as Core['invoke'],
+    close: () => db.destroy(),
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'officer';
+  } catch {
+    return 'officer';
+  }
+}

@@ -1,0 +1,13 @@
+// Where Disclose keeps its data when nobody says otherwise: the same folder Electron's
+// app.getPath('userData') gives the desktop app, so the CLI and the app share one case file store.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_FOLDER = 'Disclose';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.DISCLOSE_DATA_DIR) return env.DISCLOSE_DATA_DIR;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER);
+}

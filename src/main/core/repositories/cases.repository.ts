@@ -1,0 +1,121 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CasesTable, DB, RequestersTable } from '../db/schema';
+import type { CaseRecord, Requester } from '../../../shared/domain/cases';
+import type { Regime } from '../../../shared/domain/clocks/events';
+
+type CaseWithRequester = Selectable<CasesTable> & {
+  requester_name: string;
+  requester_email: string;
+  requester_address: string;
+  requester_organisation: string;
+};
+
+/** The one place rows become the domain's CaseRecord. */
+export function caseRowToCase(r: CaseWithRequester): CaseRecord {
+  return {
+    reference: r.reference,
+    regime: r.regime as Regime,
+    received: r.received_date,
+    requester: {
+      name: r.requester_name,
+      email: r.requester_email,
+      address: r.requester_address,
+      organisation: r.requester_organisation,
+    },
+    summary: r.summary,
+    requestText: r.request_text,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function selectCases(db: Kysely<DB>) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('requesters', 'requesters.id', 'cases.requester_id')
+    .selectAll('cases')
+    .select([
+      'requesters.name as requester_name',
+      'requesters.email as requester_email',
+      'requesters.address as requester_address',
+      'requesters.organisation as requester_organisation',
+    ]);
+}
+
+export async function findCase(db: Kysely<DB>, reference: string): Promise<{ id: number; requesterId: number; record: CaseRecord } | undefined> {
+  const row = await selectCases(db).where('cases.reference', '=', reference).executeTakeFirst();
+  return row && { id: row.id, requesterId: row.requester_id, record: caseRowToCase(row) };
+}
+
+export async function listCases(db: Kysely<DB>): Promise<{ id: number; record: CaseRecord }[]> {
+  const rows = await selectCases(db).orderBy('cases.received_date', 'desc').orderBy('cases.id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, record: caseRowToCase(r) }));
+}
+
+export async function referenceExists(db: Kysely<DB>, reference: string): Promise<boolean> {
+  const row = await db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Takes the next number in a reference scope (call inside the creating transaction). */
+export async function takeNextSequence(db: Kysely<DB>, scope: string): Promise<number> {
+  const row = await db
+    .insertInto('reference_counters')
+    .values({ scope, last_seq: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ last_seq: eb('reference_counters.last_seq', '+', 1) })))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+export async function insertRequester(db: Kysely<DB>, r: Requester, now: string): Promise<number> {
+  const row = await db
+    .insertInto('requesters')
+    .values({ name: r.name, email: r.email, address: r.address, organisation: r.organisation, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateRequester(db: Kysely<DB>, id: number, r: Requester): Promise<void> {
+  await db
+    .updateTable('requesters')
+    .set({ name: r.name, email: r.email, address: r.address, organisation: r.organisation } satisfies Partial<RequestersTable>)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertCase(
+  db: Kysely<DB>,
+  c: Omit<CaseRecord, 'requester' | 'createdAt' | 'updatedAt'> & { requesterId: number },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('cases')
+    .values({
+      reference: c.reference,
+      regime: c.regime,
+      received_date: c.received,
+      requester_id: c.requesterId,
+      summary: c.summary,
+      request_text: c.requestText,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCaseFields(
+  db: Kysely<DB>,
+  id: number,
+  c: Pick<CaseRecord, 'regime' | 'received' | 'summary' | 'requestText'>,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({ regime: c.regime, received_date: c.received, summary: c.summary, request_text: c.requestText, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}

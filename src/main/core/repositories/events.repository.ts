@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { CaseEventRecord } from '../../../shared/domain/cases';
+import type { CaseEventType } from '../../../shared/domain/clocks/events';
+
+export async function listEvents(db: Kysely<DB>, caseIds: readonly number[]): Promise<Map<number, CaseEventRecord[]>> {
+  const byCase = new Map<number, CaseEventRecord[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const rows = await db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds).orderBy('date').orderBy('id').execute();
+  for (const r of rows) {
+    byCase.get(r.case_id)?.push({
+      id: r.id,
+      type: r.type as CaseEventType,
+      date: r.date,
+      estimate: r.estimate,
+      note: r.note,
+      recordedAt: r.recorded_at,
+    });
+  }
+  return byCase;
+}
+
+export async function insertEvent(
+  db: Kysely<DB>,
+  caseId: number,
+  e: { type: CaseEventType; date: string; estimate?: string | null | undefined; note?: string | null | undefined },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('case_events')
+    .values({ case_id: caseId, type: e.type, date: e.date, estimate: e.estimate ?? null, note: e.note ?? null, recorded_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,22 @@
+// Every message the renderer may send to main, as `feature:action`. The preload exposes exactly
+// these and main registers exactly these; nothing else crosses the boundary.
+export const IPC_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'cases:list',
+  'cases:get',
+  'cases:create',
+  'cases:update',
+  'cases:addEvent',
+  'audit:list',
+  'deadlines:compute',
+  'letters:save',
+  'letters:print',
+] as const;
+
+export type Channel = (typeof IPC_CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,116 @@
+// zod input schemas: the one place where what may cross into main is defined. Main parses every
+// payload with these before the core sees it; the renderer uses them to validate forms.
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+import { CASE_EVENT_TYPES, REGIMES } from '../domain/clocks/events';
+import { REGIONS } from '../domain/calendar/holidays';
+import { CLOCK_NAMES } from '../domain/clocks/clocks';
+import { referenceFormatProblem } from '../domain/reference';
+import { LETTER_KINDS } from '../domain/letters/kinds';
+
+/** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `Must be ${max} characters or fewer`)
+    .transform((s) => s.normalize('NFC'))
+    // eslint-disable-next-line no-control-regex -- tabs and newlines are fine, other controls are not
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+
+const requiredText = (max: number, what: string) =>
+  text(max).refine((s) => s.trim() !== '', `Enter ${what}`).transform((s) => s.trim());
+
+export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
+export const regime = z.enum(REGIMES, { error: 'Regime must be one of foia, eir, foisa, sar' });
+export const reference = z.string().trim().min(1, 'Enter a case reference').max(60);
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Enter an email address like name@example.org');
+
+export const settingsInput = z.object({
+  name: requiredText(200, "the authority's name"),
+  address: text(1000),
+  email,
+  centralGovernment: z.boolean(),
+  referenceFormat: z
+    .string()
+    .trim()
+    .superRefine((s, ctx) => {
+      const problem = referenceFormatProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  signatoryName: requiredText(200, "the signatory's name"),
+  signatoryTitle: text(200),
+  region: z.enum(REGIONS),
+});
+
+export const requesterInput = z.object({
+  name: requiredText(300, "the requester's name"),
+  email: email.default(''),
+  address: text(1000).default(''),
+  organisation: text(300).default(''),
+});
+
+export const createCaseInput = z.object({
+  regime,
+  received: isoDate,
+  requester: requesterInput,
+  summary: text(500).default(''),
+  requestText: text(100_000).default(''),
+  /** Only for cases carried over from another system; new cases take the next reference. */
+  reference: reference.optional(),
+});
+
+export const updateCaseInput = z.object({
+  reference,
+  changes: z
+    .object({
+      regime,
+      received: isoDate,
+      requester: requesterInput,
+      summary: text(500),
+      requestText: text(100_000),
+    })
+    .partial(),
+});
+
+export const addEventInput = z.object({
+  reference,
+  type: z.enum(CASE_EVENT_TYPES),
+  date: isoDate,
+  estimate: isoDate.optional(),
+  note: text(5000).optional(),
+});
+
+export const letterInput = z.object({ reference, kind: z.enum(LETTER_KINDS) });
+
+export const deadlineInput = z
+  .object({ clock: z.enum(CLOCK_NAMES), from: isoDate, pausedFrom: isoDate.optional(), pausedTo: isoDate.optional() })
+  .superRefine((v, ctx) => {
+    if ((v.pausedFrom === undefined) !== (v.pausedTo === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['pausedTo'], message: 'A pause needs both its first and its last day' });
+    } else if (v.pausedFrom && v.pausedTo && v.pausedTo < v.pausedFrom) {
+      ctx.addIssue({ code: 'custom', path: ['pausedTo'], message: 'The pause ends before it starts' });
+    } else if (v.pausedFrom && v.pausedFrom < v.from) {
+      ctx.addIssue({ code: 'custom', path: ['pausedFrom'], message: 'The pause starts before day 0' });
+    }
+  });
+
+export const empty = z.object({}).strict();
+
+export const inputSchemas = {
+  'app:info': empty,
+  'settings:get': empty,
+  'settings:update': settingsInput,
+  'cases:list': z.object({ today: isoDate.optional() }),
+  'cases:get': z.object({ reference }),
+  'cases:create': createCaseInput,
+  'cases:update': updateCaseInput,
+  'cases:addEvent': addEventInput,
+  'audit:list': z.object({ reference: reference.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+  'deadlines:compute': deadlineInput,
+  'letters:save': letterInput,
+  'letters:print': letterInput,
+} as const;
