@@ -1,0 +1,235 @@
+// The commands. Their names, options and JSON fields are a contract: add, never rename.
+import type { Channel } from '../../shared/ipc/channels';
+import type { Output } from '../../shared/ipc/contract';
+import type { Core } from '../core';
+import { REGIME_LABELS, STATUS_LABELS, type CaseDetail } from '../../shared/domain/cases';
+import { CLOCK_NAMES } from '../../shared/domain/clocks/clocks';
+import { formatLongDate } from '../../shared/domain/dates';
+import { required, str, UsageError, type Options, type Parsed } from './args';
+
+export interface CommandContext {
+  parsed: Parsed;
+  call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>>;
+  core: Core;
+}
+
+interface Command {
+  words: string[];
+  options: Options;
+  run(ctx: CommandContext): Promise<{ value: unknown; text: string }>;
+}
+
+const REQUESTER_OPTIONS = {
+  requester: { type: 'string' },
+  email: { type: 'string' },
+  address: { type: 'string' },
+  organisation: { type: 'string' },
+  summary: { type: 'string' },
+  text: { type: 'string' },
+} as const satisfies Options;
+
+function positional(p: Parsed, what: string): string {
+  const v = p.positionals[0];
+  if (v === undefined) throw new UsageError(`${what} is required`);
+  if (p.positionals.length > 1) throw new UsageError(`Unexpected argument: ${p.positionals[1]}`);
+  return v;
+}
+
+/** "\n" typed on a command line arrives as backslash-n: accept it as a line break in addresses. */
+const lines = (s: string | undefined) => s?.replace(/\\n/g, '\n');
+
+export function caseText(c: CaseDetail): string {
+  const out = [
+    `${c.reference}  ${REGIME_LABELS[c.regime]}  ${STATUS_LABELS[c.status]}`,
+    `Requester: ${c.requester.name}${c.requester.organisation ? ` (${c.requester.organisation})` : ''}${c.requester.email ? ` <${c.requester.email}>` : ''}`,
+    `Received:  ${formatLongDate(c.received)}`,
+    `Due:       ${formatLongDate(c.dueDate)} (${c.daysLeft >= 0 ? `${c.daysLeft} days left` : `${-c.daysLeft} days overdue`})${c.clocks.response.provisional ? ' provisional' : ''}`,
+    ...(c.summary ? [`Summary:   ${c.summary}`] : []),
+    '',
+    'How the due date was worked out:',
+    ...c.clocks.response.steps.map((s) => `  ${s}`),
+  ];
+  for (const d of c.clocks.deadlines) out.push(`${d.label}: ${formatLongDate(d.due)} [${d.status}]${d.warning ? ` ${d.warning}` : ''}`);
+  return out.join('\n');
+}
+
+export const COMMANDS: Command[] = [
+  {
+    words: ['case', 'create'],
+    options: { regime: { type: 'string' }, received: { type: 'string' }, reference: { type: 'string' }, ...REQUESTER_OPTIONS },
+    async run({ parsed: p, call }) {
+      const c = await call('cases:create', {
+        regime: required(p, 'regime').toLowerCase(),
+        received: required(p, 'received'),
+        requester: {
+          name: required(p, 'requester'),
+          email: str(p, 'email') ?? '',
+          address: lines(str(p, 'address')) ?? '',
+          organisation: str(p, 'organisation') ?? '',
+        },
+        summary: str(p, 'summary') ?? '',
+        requestText: lines(str(p, 'text')) ?? '',
+        ...(str(p, 'reference') ? { reference: str(p, 'reference') } : {}),
+      });
+      return { value: c, text: `Created ${c.reference}, due ${formatLongDate(c.dueDate)}.` };
+    },
+  },
+  {
+    words: ['case', 'list'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const items = await call('cases:list', { ...(str(p, 'today') ? { today: str(p, 'today') } : {}) });
+      const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.dueDate, String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
+      return { value: items, text: items.length ? ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...rows].join('\n') : 'No cases yet.' };
+    },
+  },
+  {
+    words: ['case', 'show'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const c = await call('cases:get', { reference: positional(p, 'A case reference') });
+      return { value: c, text: caseText(c) };
+    },
+  },
+  {
+    words: ['case', 'update'],
+    options: { regime: { type: 'string' }, received: { type: 'string' }, ...REQUESTER_OPTIONS },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const requester = Object.fromEntries(
+        (
+          [
+            ['name', str(p, 'requester')],
+            ['email', str(p, 'email')],
+            ['address', lines(str(p, 'address'))],
+            ['organisation', str(p, 'organisation')],
+          ] as const
+        ).filter(([, v]) => v !== undefined),
+      );
+      const current = Object.keys(requester).length ? (await call('cases:get', { reference })).requester : undefined;
+      const changes = {
+        ...(str(p, 'regime') ? { regime: str(p, 'regime')!.toLowerCase() } : {}),
+        ...(str(p, 'received') ? { received: str(p, 'received') } : {}),
+        ...(str(p, 'summary') !== undefined ? { summary: str(p, 'summary') } : {}),
+        ...(str(p, 'text') !== undefined ? { requestText: lines(str(p, 'text')) } : {}),
+        ...(current ? { requester: { ...current, ...requester } } : {}),
+      };
+      if (Object.keys(changes).length === 0) throw new UsageError('Nothing to change: give at least one option');
+      const c = await call('cases:update', { reference, changes });
+      return { value: c, text: `Updated ${c.reference}.` };
+    },
+  },
+  {
+    words: ['case', 'event'],
+    options: { type: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' }, estimate: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const c = await call('cases:addEvent', {
+        reference: positional(p, 'A case reference'),
+        type: required(p, 'type'),
+        date: required(p, 'date'),
+        ...(str(p, 'note') !== undefined ? { note: str(p, 'note') } : {}),
+        ...(str(p, 'estimate') !== undefined ? { estimate: str(p, 'estimate') } : {}),
+      });
+      return { value: c, text: caseText(c) };
+    },
+  },
+  {
+    words: ['letter'],
+    options: { kind: { type: 'string' }, out: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      required(p, 'out');
+      const r = await call('letters:save', { reference, kind: required(p, 'kind') });
+      return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+    },
+  },
+  {
+    words: ['deadline'],
+    options: { clock: { type: 'string' }, from: { type: 'string' }, 'paused-from': { type: 'string' }, 'paused-to': { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const clock = required(p, 'clock');
+      if (!(CLOCK_NAMES as readonly string[]).includes(clock)) throw new UsageError(`--clock must be one of ${CLOCK_NAMES.join(', ')}`);
+      const r = await call('deadlines:compute', {
+        clock,
+        from: required(p, 'from'),
+        ...(str(p, 'paused-from') !== undefined ? { pausedFrom: str(p, 'paused-from') } : {}),
+        ...(str(p, 'paused-to') !== undefined ? { pausedTo: str(p, 'paused-to') } : {}),
+      });
+      return { value: r, text: [`${clock}: ${formatLongDate(r.due)}${r.provisional ? ' (provisional)' : ''}`, ...r.steps.map((s) => `  ${s}`)].join('\n') };
+    },
+  },
+  {
+    words: ['audit'],
+    options: { limit: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const reference = p.positionals[0];
+      const entries = await call('audit:list', { ...(reference ? { reference } : {}), limit: Number(str(p, 'limit') ?? 200) });
+      return { value: entries, text: entries.map((e) => `${e.at}\t${e.actor}\t${e.reference ?? '-'}\t${e.summary}`).join('\n') || 'No entries.' };
+    },
+  },
+  {
+    words: ['settings', 'show'],
+    options: {},
+    async run({ call }) {
+      const s = await call('settings:get', {});
+      return { value: s, text: Object.entries(s).map(([k, v]) => `${k}: ${String(v)}`).join('\n') };
+    },
+  },
+  {
+    words: ['settings', 'set'],
+    options: {
+      name: { type: 'string' },
+      address: { type: 'string' },
+      email: { type: 'string' },
+      'central-government': { type: 'boolean' },
+      'no-central-government': { type: 'boolean' },
+      'reference-format': { type: 'string' },
+      'signatory-name': { type: 'string' },
+      'signatory-title': { type: 'string' },
+      region: { type: 'string' },
+    },
+    async run({ parsed: p, call }) {
+      const s = await call('settings:get', {});
+      const central = p.values['central-government'] === true ? true : p.values['no-central-government'] === true ? false : s.centralGovernment;
+      const next = await call('settings:update', {
+        name: str(p, 'name') ?? s.name,
+        address: lines(str(p, 'address')) ?? s.address,
+        email: str(p, 'email') ?? s.email,
+        centralGovernment: central,
+        referenceFormat: str(p, 'reference-format') ?? s.referenceFormat,
+        signatoryName: str(p, 'signatory-name') ?? s.signatoryName,
+        signatoryTitle: str(p, 'signatory-title') ?? s.signatoryTitle,
+        region: str(p, 'region') ?? s.region,
+      });
+      return { value: next, text: `Saved settings for ${next.name}.` };
+    },
+  },
+];
+
+export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
+
+Usage: npm run -s cli -- COMMAND [options] [--json] [--data-dir DIR]
+
+Commands:
+  case create --regime foia|eir|foisa|sar --received YYYY-MM-DD --requester NAME
+              [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
+  case list
+  case show REF
+  case update REF [--regime R] [--received D] [--requester NAME] [--email E] [--address A]
+              [--organisation O] [--summary S] [--text T]
+  case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD]
+  letter REF --kind acknowledgement --out FILE.pdf
+  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
+  audit [REF] [--limit N]
+  settings show
+  settings set [--name N] [--address A] [--email E] [--central-government | --no-central-government]
+              [--reference-format F] [--signatory-name N] [--signatory-title T]
+              [--region england-and-wales|scotland|northern-ireland]
+
+Global options:
+  --json            print JSON on stdout (errors as {"error": {code, message}})
+  --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)
+  --today D         treat D as today (for reproducible runs)
+
+In addresses and text, "\\n" starts a new line.
+`;
