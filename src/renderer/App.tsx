@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { call } from './api';
+import { useRoute, type Route } from './router';
+import { Layout } from './components/Layout';
+import { CaseList } from './features/cases/CaseList';
+import { NewCase, EditCase } from './features/cases/CaseForm';
+import { CaseView } from './features/cases/CaseView';
+import { SettingsForm } from './features/settings/Settings';
+
+function title(route: Route): string {
+  switch (route.name) {
+    case 'cases':
+      return 'Cases';
+    case 'new':
+      return 'Log a new request';
+    case 'settings':
+      return 'Settings';
+    case 'case':
+      return route.reference;
+    case 'edit':
+      return `Edit ${route.reference}`;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
+  if (settings.isPending) return <p className="govuk-body">Loading…</p>;
+  if (settings.isError) {
+    return (
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper">
+          <h1 className="govuk-heading-l">Disclose cannot reach its case files</h1>
+          <p className="govuk-body">{settings.error.message}</p>
+        </main>
+      </div>
+    );
+  }
+  // First run: the authority is set up before anything else, so every letter has a sender.
+  if (!settings.data.configured) {
+    return (
+      <Layout route={{ name: 'settings' }} authority="" title="Set up Disclose">
+        <SettingsForm settings={settings.data} firstRun />
+      </Layout>
+    );
+  }
+  return (
+    <Layout route={route} authority={settings.data.name} title={title(route)}>
+      {route.name === 'cases' && <CaseList />}
+      {route.name === 'new' && <NewCase />}
+      {route.name === 'case' && <CaseView reference={route.reference} />}
+      {route.name === 'edit' && <EditCase reference={route.reference} />}
+      {route.name === 'settings' && <SettingsForm settings={settings.data} firstRun={false} />}
+    </Layout>
+  );
+}
