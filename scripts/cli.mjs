@@ -1,7 +1,7 @@
 // `npm run cli`: runs the command line from a bundle in out/cli, rebuilt with esbuild whenever a
 // source file is newer. Loading one bundled file takes a fraction of a second where loading the
 // TypeScript sources module by module takes seconds, and every CLI call pays that start-up.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,7 +25,8 @@ if (stale) {
   const { build } = await import('esbuild');
   await build({
     entryPoints: [entry],
-    outfile: bundle,
+    // Built beside the bundle and renamed over it, so a second CLI started meanwhile never loads half a file.
+    outfile: `${bundle}.${process.pid}.tmp.mjs`,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -36,5 +37,6 @@ if (stale) {
     logLevel: 'error',
     legalComments: 'none',
   });
+  renameSync(`${bundle}.${process.pid}.tmp.mjs`, bundle);
 }
 await import(pathToFileURL(bundle).href);

@@ -23,6 +23,7 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      '--lang=en-GB',
     ],
   });
 }

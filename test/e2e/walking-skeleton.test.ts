@@ -95,28 +95,48 @@ describe('walking skeleton: request to acknowledgement', () => {
     expect(audit.ok && audit.value.map((a) => a.action)).toEqual(['case.updated', 'case.created']);
   });
 
+  it('records a clarification and shows the due date move, with its working (FOIA s1(3), s10(6)(b))', async () => {
+    await page.getByLabel('What happened').selectOption('clarification-sought');
+    await page.getByLabel('Date', { exact: true }).fill('2012-03-13');
+    await page.getByRole('button', { name: 'Record event' }).click();
+    await page.getByText('On hold: waiting for clarification').waitFor();
+    await page.getByLabel('What happened').selectOption('clarification-received');
+    await page.getByLabel('Date', { exact: true }).fill('2012-03-20');
+    await page.getByRole('button', { name: 'Record event' }).click();
+    await page.getByTestId('due-date').filter({ hasText: '19 April 2012' }).waitFor();
+    const explanation = await page.locator('#due-explanation').textContent();
+    expect(explanation).toContain('Day 0 Tue 20 Mar 2012 (clarification received).');
+    expect(explanation).toContain('Day 20: Thu 19 Apr 2012.');
+    await expect(page.getByTestId('deadlines').textContent()).resolves.toContain('19 April 2012');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '04-clarification-recorded');
+  });
+
   it('exports the acknowledgement letter as a PDF that reads back correctly', async () => {
     await page.getByRole('button', { name: 'Save acknowledgement as PDF' }).click();
     await page.getByTestId('letter-saved').waitFor();
     expect(bridge.saved).toHaveLength(1);
     const text = execFileSync('pdftotext', ['-layout', bridge.saved[0]!, '-'], { encoding: 'utf8' });
     expect(text).toContain('Zoë Ó Dónaill-Nguyễn 王');
-    expect(text).toContain('12 April 2012');
+    expect(text).toContain('19 April 2012');
     expect(text).toContain('FOI/2012/0001');
     expect(readFileSync(bridge.saved[0]!).subarray(0, 5).toString()).toBe('%PDF-');
-    await screenshot(page, '04-letter-saved');
+    await screenshot(page, '05-letter-saved');
   });
 
   it('lists the case with its due date and can be used from the keyboard alone', async () => {
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    // The dashboard counts the overdue case (received in 2012) and filters to it.
+    await page.getByTestId('count-overdue').filter({ hasText: '1' }).waitFor();
+    await page.getByRole('button', { name: /Overdue/ }).click();
     const table = page.getByTestId('case-table');
     await table.waitFor();
     const row = await table.locator('tbody tr').first().textContent();
     expect(row).toContain('FOI/2012/0001');
     expect(row).toContain('Zoë Ó Dónaill-Nguyễn 王');
-    expect(row).toContain('12 April 2012');
+    expect(row).toContain('19 April 2012');
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, '05-case-list');
+    await screenshot(page, '06-case-list');
     // After a fresh start the first Tab stop is the skip link; Enter on a case link opens it.
     await page.reload();
     await table.waitFor();
@@ -127,3 +147,36 @@ describe('walking skeleton: request to acknowledgement', () => {
     await page.getByTestId('due-date').waitFor();
   });
 });
+
+describe('a proclaimed bank holiday (foi-domain.md §2.4, §8.3)', () => {
+  it('is added in Settings and moves the open case, saying which', async () => {
+    const created = await bridge.core.invoke('cases:create', { regime: 'foia', received: todayPlus(0), requester: { name: 'Ada' } });
+    if (!created.ok) throw new Error(created.error.message);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Bank holidays' }).waitFor();
+    const day = nextWeekday(created.value.received);
+    await page.getByLabel('Date', { exact: true }).fill(day);
+    await page.getByRole('group', { name: 'Where is it a bank holiday?' }).getByLabel('Northern Ireland').check();
+    await page.getByLabel('Name', { exact: true }).fill('Proclaimed day');
+    await page.getByRole('button', { name: 'Add bank holiday' }).click();
+    const banner = page.getByTestId('holiday-change');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(created.value.reference);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '07-settings-holiday');
+  });
+});
+
+function todayPlus(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The first Monday-to-Friday after `iso` that is not already a holiday-looking date (kept simple: +1..+7). */
+function nextWeekday(iso: string): string {
+  const d = new Date(`${iso}T12:00:00`);
+  do d.setDate(d.getDate() + 1);
+  while (d.getDay() === 0 || d.getDay() === 6 || (d.getMonth() === 11 && d.getDate() >= 25));
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

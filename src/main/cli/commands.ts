@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { REGIME_LABELS, STATUS_LABELS, type CaseDetail } from '../../shared/domain/cases';
 import { CLOCK_NAMES } from '../../shared/domain/clocks/clocks';
 import { formatLongDate } from '../../shared/domain/dates';
+import { CASE_FILTERS, FILTER_LABELS } from '../../shared/domain/reports';
 import { required, str, UsageError, type Options, type Parsed } from './args';
 
 export interface CommandContext {
@@ -76,9 +77,9 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'list'],
-    options: {},
+    options: { filter: { type: 'string' } },
     async run({ parsed: p, call }) {
-      const items = await call('cases:list', { ...(str(p, 'today') ? { today: str(p, 'today') } : {}) });
+      const items = await call('cases:list', { ...(str(p, 'today') ? { today: str(p, 'today') } : {}), ...(str(p, 'filter') ? { filter: str(p, 'filter') } : {}) });
       const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.dueDate, String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
       return { value: items, text: items.length ? ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...rows].join('\n') : 'No cases yet.' };
     },
@@ -159,6 +160,57 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['holidays', 'list'],
+    options: { year: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const list = await call('holidays:list', {});
+      const year = str(p, 'year');
+      const holidays = year ? list.holidays.filter((h) => h.date.startsWith(`${year}-`)) : list.holidays;
+      const value = { ...list, holidays };
+      const text = holidays.map((h) => `${h.date}\t${h.region}\t${h.name}${h.source === 'officer' ? '\t(added in Disclose)' : ''}`).join('\n');
+      return { value, text: `${text || 'No holidays.'}\nPublished through ${list.publishedThrough}; later years are provisional.` };
+    },
+  },
+  {
+    words: ['holidays', 'add'],
+    options: { date: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' }, note: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const r = await call('holidays:add', {
+        date: required(p, 'date'),
+        region: required(p, 'region'),
+        name: required(p, 'name'),
+        ...(str(p, 'note') !== undefined ? { note: str(p, 'note') } : {}),
+      });
+      return { value: r, text: [`Added ${r.holiday.name} on ${formatLongDate(r.holiday.date)}.`, ...r.affected.map((a) => `  ${a.reference}: due ${a.from} -> ${a.to}`)].join('\n') };
+    },
+  },
+  {
+    words: ['holidays', 'remove'],
+    options: { date: { type: 'string' }, region: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const r = await call('holidays:remove', { date: required(p, 'date'), region: required(p, 'region') });
+      return { value: r, text: [`Removed ${r.holiday.name} on ${formatLongDate(r.holiday.date)}.`, ...r.affected.map((a) => `  ${a.reference}: due ${a.from} -> ${a.to}`)].join('\n') };
+    },
+  },
+  {
+    words: ['dashboard'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const d = await call('reports:dashboard', { ...(str(p, 'today') ? { today: str(p, 'today') } : {}) });
+      const text = CASE_FILTERS.map((f) => `${FILTER_LABELS[f]}: ${d[f]}`).join('\n');
+      return { value: d, text };
+    },
+  },
+  {
+    words: ['report', 'timeliness'],
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const r = await call('reports:timeliness', { from: required(p, 'from'), to: required(p, 'to'), ...(str(p, 'today') ? { today: str(p, 'today') } : {}) });
+      const rate = r.ratePercent === null ? 'no requests determined yet' : `${r.ratePercent}% in time (${r.band})`;
+      return { value: r, text: `${r.from} to ${r.to}: ${r.received} received, ${r.inTime} in time, ${r.late} late, ${r.pending} pending: ${rate}.` };
+    },
+  },
+  {
     words: ['audit'],
     options: { limit: { type: 'string' } },
     async run({ parsed: p, call }) {
@@ -213,13 +265,22 @@ Usage: npm run -s cli -- COMMAND [options] [--json] [--data-dir DIR]
 Commands:
   case create --regime foia|eir|foisa|sar --received YYYY-MM-DD --requester NAME
               [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
-  case list
+  case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished]
   case show REF
   case update REF [--regime R] [--received D] [--requester NAME] [--email E] [--address A]
               [--organisation O] [--summary S] [--text T]
   case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD]
+              TYPE: acknowledged, clarification-sought, clarification-received, fees-notice,
+              fee-received, pit-extension (with --estimate), eir-extension, sar-extension,
+              responded, review-requested, review-completed, ico-complaint, ico-decision,
+              tribunal-appeal, closed
   letter REF --kind acknowledgement --out FILE.pdf
   deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
+  holidays list [--year YYYY]
+  holidays add --date YYYY-MM-DD --region england-and-wales|scotland|northern-ireland --name NAME [--note T]
+  holidays remove --date YYYY-MM-DD --region REGION
+  dashboard
+  report timeliness --from YYYY-MM-DD --to YYYY-MM-DD
   audit [REF] [--limit N]
   settings show
   settings set [--name N] [--address A] [--email E] [--central-government | --no-central-government]

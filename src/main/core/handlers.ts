@@ -10,6 +10,8 @@ import { findCase } from './repositories/cases.repository';
 import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
 import { printLetter, saveLetter } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
+import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
+import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/domain/reports';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 
@@ -25,7 +27,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     }),
     'settings:get': () => getSettings(ctx.db),
     'settings:update': (input) => updateSettings(ctx, input),
-    'cases:list': (input) => listCaseItems(ctx, input.today),
+    'cases:list': async ({ today = ctx.today(), filter }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today)),
     'cases:get': (input) => getCase(ctx, input.reference),
     'cases:create': (input) => createCase(ctx, input),
     'cases:update': (input) => updateCase(ctx, input.reference, input.changes),
@@ -41,6 +43,11 @@ export function createHandlers(ctx: CoreContext): Handlers {
     },
     'deadlines:compute': async ({ clock, from, pausedFrom, pausedTo }) =>
       computeClock(clock, { from, ...(pausedFrom && pausedTo ? { pausedFrom, pausedTo } : {}) }, await ctx.calendars()),
+    'holidays:list': () => holidayList(ctx),
+    'holidays:add': (input) => addHoliday(ctx, input),
+    'holidays:remove': (input) => removeHoliday(ctx, input),
+    'reports:dashboard': async ({ today = ctx.today() }) => dashboardCounts(await listCaseItems(ctx, today), today),
+    'reports:timeliness': async ({ from, to, today = ctx.today() }) => timelinessReport(await listCaseItems(ctx, today), from, to),
     'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
     'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
   };

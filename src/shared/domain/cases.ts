@@ -1,15 +1,6 @@
 // A case file as the officer sees it: the request, its requester, and where it stands.
 import type { IsoDate } from './dates';
 import type { CaseClocks, CaseEvent, CaseEventType, Regime } from './clocks/events';
-import type { ClockName } from './clocks/clocks';
-
-/** The statutory response clock of each regime. */
-export const RESPONSE_CLOCK: Record<Regime, ClockName> = {
-  foia: 'foi-response',
-  eir: 'eir-response',
-  foisa: 'foisa-response',
-  sar: 'sar-response',
-};
 
 export interface Requester {
   name: string;
@@ -73,6 +64,8 @@ export interface CaseListItem {
   status: CaseStatus;
   onHold: CaseClocks['onHold'];
   provisional: boolean;
+  /** Answered within the deadline or a permitted extension; null while not yet known (§7). */
+  inTime: boolean | null;
 }
 
 export interface CaseDetail extends CaseRecord {

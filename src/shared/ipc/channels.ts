@@ -11,6 +11,11 @@ export const IPC_CHANNELS = [
   'cases:addEvent',
   'audit:list',
   'deadlines:compute',
+  'holidays:list',
+  'holidays:add',
+  'holidays:remove',
+  'reports:dashboard',
+  'reports:timeliness',
   'letters:save',
   'letters:print',
 ] as const;

@@ -6,6 +6,8 @@ import type { AuthoritySettings } from '../domain/settings';
 import type { CaseDetail, CaseListItem } from '../domain/cases';
 import type { ClockResult } from '../domain/clocks/clocks';
 import type { Result } from '../errors';
+import type { Holiday } from '../domain/calendar/holidays';
+import type { Dashboard, TimelinessReport } from '../domain/reports';
 
 export interface AppInfo {
   version: string;
@@ -31,6 +33,24 @@ export interface SaveResult {
   sha256: string | null;
 }
 
+export interface HolidayList {
+  holidays: Holiday[];
+  /** Years after this are provisional until GOV.UK publishes them. */
+  publishedThrough: number;
+}
+
+/** An open case whose due date moved because the calendar changed. */
+export interface DueDateChange {
+  reference: string;
+  from: string;
+  to: string;
+}
+
+export interface HolidayChange {
+  holiday: Holiday;
+  affected: DueDateChange[];
+}
+
 export interface Outputs {
   'app:info': AppInfo;
   'settings:get': AuthoritySettings;
@@ -42,6 +62,11 @@ export interface Outputs {
   'cases:addEvent': CaseDetail;
   'audit:list': AuditEntry[];
   'deadlines:compute': ClockResult;
+  'holidays:list': HolidayList;
+  'holidays:add': HolidayChange;
+  'holidays:remove': HolidayChange;
+  'reports:dashboard': Dashboard;
+  'reports:timeliness': TimelinessReport;
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
 }

@@ -7,6 +7,7 @@ import { REGIONS } from '../domain/calendar/holidays';
 import { CLOCK_NAMES } from '../domain/clocks/clocks';
 import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
+import { CASE_FILTERS } from '../domain/reports';
 
 /** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
 const text = (max: number) =>
@@ -98,19 +99,33 @@ export const deadlineInput = z
     }
   });
 
+export const holidayInput = z.object({
+  date: isoDate,
+  region: z.enum(REGIONS, { error: 'Region must be england-and-wales, scotland or northern-ireland' }),
+  name: requiredText(120, 'the name of the holiday'),
+  note: text(1000).optional(),
+});
+
 export const empty = z.object({}).strict();
 
 export const inputSchemas = {
   'app:info': empty,
   'settings:get': empty,
   'settings:update': settingsInput,
-  'cases:list': z.object({ today: isoDate.optional() }),
+  'cases:list': z.object({ today: isoDate.optional(), filter: z.enum(CASE_FILTERS).default('all') }),
   'cases:get': z.object({ reference }),
   'cases:create': createCaseInput,
   'cases:update': updateCaseInput,
   'cases:addEvent': addEventInput,
   'audit:list': z.object({ reference: reference.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
   'deadlines:compute': deadlineInput,
+  'holidays:list': empty,
+  'holidays:add': holidayInput,
+  'holidays:remove': z.object({ date: isoDate, region: z.enum(REGIONS) }),
+  'reports:dashboard': z.object({ today: isoDate.optional() }),
+  'reports:timeliness': z
+    .object({ from: isoDate, to: isoDate, today: isoDate.optional() })
+    .refine((v) => v.from <= v.to, { path: ['to'], message: 'The end of the period is before its start' }),
   'letters:save': letterInput,
   'letters:print': letterInput,
 } as const;

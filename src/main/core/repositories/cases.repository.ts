@@ -119,3 +119,9 @@ export async function updateCaseFields(
     .where('id', '=', id)
     .execute();
 }
+
+export async function findCaseIdsByReference(db: Kysely<DB>, references: readonly string[]): Promise<Map<string, number>> {
+  if (references.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').select(['id', 'reference']).where('reference', 'in', references).execute();
+  return new Map(rows.map((r) => [r.reference, r.id]));
+}

@@ -5,10 +5,10 @@ import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { caseStatus, type CaseDetail, type CaseEventRecord, type CaseListItem, type CaseRecord } from '../../../shared/domain/cases';
-import { deriveCaseClocks, type CaseClocks } from '../../../shared/domain/clocks/events';
+import { deriveCaseClocks, eventLabel, isInTime, type CaseClocks } from '../../../shared/domain/clocks/events';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import { workingDaysBetween } from '../../../shared/domain/calendar/calendar';
-import { calendarDaysBetween, type IsoDate } from '../../../shared/domain/dates';
+import { calendarDaysBetween, formatLongDate, type IsoDate } from '../../../shared/domain/dates';
 import { formatReference, referenceScope } from '../../../shared/domain/reference';
 import * as cases from '../repositories/cases.repository';
 import { insertEvent, listEvents } from '../repositories/events.repository';
@@ -64,6 +64,7 @@ export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today
       status: d.status,
       onHold: d.clocks.onHold,
       provisional: d.clocks.response.provisional,
+      inTime: isInTime(d.clocks),
     };
   });
 }
@@ -159,7 +160,7 @@ export async function addCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:a
     await audit({
       action: 'case.event',
       caseId: found.id,
-      summary: `Recorded ${input.type} on ${input.date}${input.estimate ? ` (estimate ${input.estimate})` : ''}`,
+      summary: `Recorded: ${eventLabel(input.type)}, ${formatLongDate(input.date)}${input.estimate ? ` (estimated date ${formatLongDate(input.estimate)})` : ''}`,
       detail: { type: input.type, date: input.date, estimate: input.estimate ?? null, note: input.note ?? null },
     });
   });

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
+import { localToday } from '../../today';
 import { navigate } from '../../router';
 import { TextArea, TextInput, Radios } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -18,11 +19,6 @@ interface FormState {
   organisation: string;
   summary: string;
   requestText: string;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 const EMPTY: FormState = { regime: 'foia', received: localToday(), name: '', email: '', address: '', organisation: '', summary: '', requestText: '' };

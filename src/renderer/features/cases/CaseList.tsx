@@ -6,6 +6,33 @@ import { href } from '../../router';
 import { StatusTag } from '../../components/Tag';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
+import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
+import { Timeliness } from '../reports/Timeliness';
+
+/** The dashboard: a count per filter, each a button that shows those cases (MoJ sub navigation). */
+function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: CaseFilter; onChange: (f: CaseFilter) => void }) {
+  return (
+    <nav className="app-filters" aria-label="Filter cases">
+      <ul className="app-filters__list">
+        {CASE_FILTERS.map((f) => (
+          <li key={f}>
+            <button
+              type="button"
+              className={`app-filters__item${f === 'overdue' && counts.overdue > 0 ? ' app-filters__item--alert' : ''}`}
+              aria-pressed={f === current}
+              onClick={() => onChange(f)}
+            >
+              <span className="app-filters__count" data-testid={`count-${f}`}>
+                {counts[f]}
+              </span>
+              <span className="app-filters__label">{FILTER_LABELS[f]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 type SortKey = 'reference' | 'requesterName' | 'received' | 'dueDate' | 'daysLeft' | 'status';
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -24,7 +51,9 @@ function daysLeftText(i: CaseListItem): string {
 }
 
 export function CaseList() {
-  const cases = useQuery({ queryKey: ['cases', 'list'], queryFn: () => call('cases:list', {}) });
+  const [filter, setFilter] = useState<CaseFilter>('active');
+  const cases = useQuery({ queryKey: ['cases', 'list', filter], queryFn: () => call('cases:list', { filter }) });
+  const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'dueDate', dir: 1 });
   const rows = useMemo(() => {
     const list = [...(cases.data ?? [])];
@@ -46,13 +75,18 @@ export function CaseList() {
           Log a new request
         </a>
       </div>
+      {dashboard.data && <FilterNav counts={dashboard.data} current={filter} onChange={setFilter} />}
       {cases.isPending && <p className="govuk-body">Loading…</p>}
       {cases.isError && <p className="govuk-body">{cases.error.message}</p>}
-      {cases.data && cases.data.length === 0 && <p className="govuk-body">No cases yet. Log the first request to start.</p>}
+      {cases.data && cases.data.length === 0 && (
+        <p className="govuk-body">{dashboard.data?.all === 0 ? 'No cases yet. Log the first request to start.' : `No cases: ${FILTER_LABELS[filter].toLowerCase()}.`}</p>
+      )}
       {rows.length > 0 && (
         <div className="app-table-wrap">
           <table className="govuk-table" data-testid="case-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">All cases, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label}</caption>
+            <caption className="govuk-table__caption govuk-visually-hidden">
+              {FILTER_LABELS[filter]}, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label}
+            </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 {COLUMNS.map((c) => (
@@ -93,6 +127,7 @@ export function CaseList() {
           </table>
         </div>
       )}
+      <Timeliness />
     </>
   );
 }

@@ -9,6 +9,8 @@ import { REGIME_NAMES, type CaseDetail } from '../../../shared/domain/cases';
 import { eventLabel } from '../../../shared/domain/clocks/events';
 import { Explanation } from './DueDate';
 import { LetterActions } from '../letters/LetterActions';
+import { Deadlines } from './Deadlines';
+import { RecordEvent } from './RecordEvent';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -20,8 +22,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 function dueText(c: CaseDetail): string {
-  if (c.status === 'responded' || c.status === 'closed') return '';
-  return c.daysLeft < 0 ? ` (${-c.daysLeft} days overdue)` : ` (${c.daysLeft} days left)`;
+  if (c.status !== 'open' && c.status !== 'overdue') return '';
+  const unit = c.clocks.response.calendar.startsWith('calendar') ? 'days' : 'working days';
+  return c.daysLeft < 0 ? ` (${-c.daysLeft} ${unit} overdue)` : ` (${c.daysLeft} ${unit} left)`;
 }
 
 export function CaseView({ reference }: { reference: string }) {
@@ -53,6 +56,7 @@ export function CaseView({ reference }: { reference: string }) {
             <Row label="Due">
               <strong data-testid="due-date">{formatLongDate(c.dueDate)}</strong>
               {dueText(c)}
+              {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : 'clarification'}. {c.clocks.response.warning}</p>}
               {c.clocks.response.provisional && ' (provisional)'}
               <Explanation result={c.clocks.response} id="due-explanation" />
             </Row>
@@ -79,6 +83,8 @@ export function CaseView({ reference }: { reference: string }) {
               Edit the request
             </a>
           </div>
+          <Deadlines detail={c} />
+          <RecordEvent reference={c.reference} />
           <h2 className="govuk-heading-m">Letters</h2>
           <LetterActions reference={c.reference} />
         </div>

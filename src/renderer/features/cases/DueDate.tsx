@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api';
 import { formatLongDate, isIsoDate } from '../../../shared/domain/dates';
 import type { ClockResult } from '../../../shared/domain/clocks/clocks';
-import { RESPONSE_CLOCK } from '../../../shared/domain/cases';
-import type { Regime } from '../../../shared/domain/clocks/events';
+import { RESPONSE_CLOCK, type Regime } from '../../../shared/domain/clocks/events';
 
 export function Explanation({ result, id }: { result: Pick<ClockResult, 'steps' | 'basis'>; id: string }) {
   return (

@@ -8,6 +8,7 @@ import { REGIONS, regionLabel, type Region } from '../../../shared/domain/calend
 import { TextArea, TextInput, Radios } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { navigate } from '../../router';
+import { Holidays } from './Holidays';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -87,6 +88,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
           {firstRun ? 'Save and continue' : 'Save settings'}
         </button>
       </form>
+      {!firstRun && <Holidays />}
     </>
   );
 }

@@ -67,7 +67,8 @@ export function eventLabel(t: CaseEventType): string {
   return EVENT_LABELS[t];
 }
 
-const RESPONSE_CLOCK: Record<Regime, ClockName> = {
+/** The statutory response clock of each regime. */
+export const RESPONSE_CLOCK: Record<Regime, ClockName> = {
   foia: 'foi-response',
   eir: 'eir-response',
   foisa: 'foisa-response',

@@ -1,0 +1,101 @@
+// The dashboard and the timeliness figures an officer is judged on (foi-domain.md §7): what is
+// due today and this week, what is overdue or on hold, and the share answered in time.
+import { addCalendarDays, dayOfWeek, type IsoDate } from './dates';
+import type { CaseListItem } from './cases';
+
+export const CASE_FILTERS = ['all', 'active', 'due-today', 'due-this-week', 'overdue', 'on-hold', 'finished'] as const;
+export type CaseFilter = (typeof CASE_FILTERS)[number];
+
+export const FILTER_LABELS: Record<CaseFilter, string> = {
+  all: 'All cases',
+  active: 'Awaiting a response',
+  'due-today': 'Due today',
+  'due-this-week': 'Due this week',
+  overdue: 'Overdue',
+  'on-hold': 'On hold',
+  finished: 'Responded or closed',
+};
+
+/** The Sunday that ends the calendar week (Monday to Sunday) containing `today`. */
+export function endOfWeek(today: IsoDate): IsoDate {
+  return addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
+}
+
+/** Waiting for the authority's response: the response deadline is the one that matters. */
+function awaitingResponse(i: CaseListItem): boolean {
+  return i.status === 'open' || i.status === 'overdue' || i.status === 'on-hold';
+}
+
+export function matchesFilter(i: CaseListItem, filter: CaseFilter, today: IsoDate): boolean {
+  // A case on hold has no running deadline (s1(3) clarification, s10(2) fee), so it is never "due".
+  const running = awaitingResponse(i) && i.status !== 'on-hold';
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'active':
+      return awaitingResponse(i);
+    case 'due-today':
+      return running && i.dueDate === today;
+    case 'due-this-week':
+      return running && i.dueDate >= today && i.dueDate <= endOfWeek(today);
+    case 'overdue':
+      return i.status === 'overdue';
+    case 'on-hold':
+      return i.status === 'on-hold';
+    case 'finished':
+      return !awaitingResponse(i);
+  }
+}
+
+export type Dashboard = Record<CaseFilter, number> & { today: IsoDate };
+
+export function dashboardCounts(items: readonly CaseListItem[], today: IsoDate): Dashboard {
+  const counts = Object.fromEntries(CASE_FILTERS.map((f) => [f, items.filter((i) => matchesFilter(i, f, today)).length]));
+  return { ...(counts as Record<CaseFilter, number>), today };
+}
+
+/** ICO FOI self-assessment toolkit, "response rates": good ≥95%, adequate 90–95%, unsatisfactory <90%. */
+export type TimelinessBand = 'good' | 'adequate' | 'unsatisfactory';
+
+export function timelinessBand(ratePercent: number): TimelinessBand {
+  if (ratePercent >= 95) return 'good';
+  if (ratePercent >= 90) return 'adequate';
+  return 'unsatisfactory';
+}
+
+export interface TimelinessReport {
+  from: IsoDate;
+  to: IsoDate;
+  /** Requests received in the period. */
+  received: number;
+  /** Answered within the deadline or a permitted extension. */
+  inTime: number;
+  /** Answered late, or still unanswered past the deadline. */
+  late: number;
+  /** Not yet due and not yet answered: not counted either way. */
+  pending: number;
+  /** inTime / (inTime + late), as a percentage with one decimal; null when nothing is determined. */
+  ratePercent: number | null;
+  band: TimelinessBand | null;
+  /** The late cases, so the figure can be checked. */
+  lateReferences: string[];
+}
+
+export function timelinessReport(items: readonly Pick<CaseListItem, 'reference' | 'received' | 'inTime'>[], from: IsoDate, to: IsoDate): TimelinessReport {
+  const inPeriod = items.filter((i) => i.received >= from && i.received <= to);
+  const inTime = inPeriod.filter((i) => i.inTime === true).length;
+  const lateItems = inPeriod.filter((i) => i.inTime === false);
+  const determined = inTime + lateItems.length;
+  const ratePercent = determined === 0 ? null : Math.round((inTime / determined) * 1000) / 10;
+  return {
+    from,
+    to,
+    received: inPeriod.length,
+    inTime,
+    late: lateItems.length,
+    pending: inPeriod.length - determined,
+    ratePercent,
+    band: ratePercent === null ? null : timelinessBand(ratePercent),
+    lateReferences: lateItems.map((i) => i.reference),
+  };
+}

@@ -1,0 +1,108 @@
+// The command line is a contract: command names, options and JSON fields are checked here exactly
+// as scripts use them, through `node scripts/cli.mjs` (what `npm run -s cli --` runs).
+import { describe, expect, it, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/core';
+
+function cli(args: string[], dataDir: string) {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('disclose-cli-');
+  // The first call may build the bundle; give it its own time.
+  cli(['--help'], dir);
+}, 60_000);
+
+describe('case and letter commands', () => {
+  it('creates a case and prints reference and dueDate (foi-domain.md §3.1(a))', () => {
+    const r = cli(['case', 'create', '--regime', 'foia', '--received', '2012-03-12', '--requester', 'Zoë Ó Dónaill-Nguyễn 王', '--email', 'zoe@example.org', '--address', '1 High Street\\nAmbridge', '--summary', 'Facebook guidance', '--json', '--today', '2012-03-13'], dir);
+    expect(r.status).toBe(0);
+    const c = r.json();
+    expect(c.reference).toBe('FOI/2012/0001');
+    expect(c.dueDate).toBe('2012-04-12');
+    expect(c.requester.address).toBe('1 High Street\nAmbridge');
+  });
+
+  it('lists and shows cases as JSON, with every derived due date and its steps', () => {
+    const list = cli(['case', 'list', '--json'], dir).json();
+    expect(list[0]).toMatchObject({ reference: 'FOI/2012/0001', dueDate: '2012-04-12', requesterName: 'Zoë Ó Dónaill-Nguyễn 王' });
+    const show = cli(['case', 'show', 'FOI/2012/0001', '--json'], dir).json();
+    expect(show.clocks.response.steps).toContain('Day 20: Thu 12 Apr 2012.');
+    expect(Array.isArray(show.clocks.deadlines)).toBe(true);
+  });
+
+  it('records an event and shows the moved due date', () => {
+    const r = cli(['case', 'event', 'FOI/2012/0001', '--type', 'clarification-received', '--date', '2012-03-20', '--json'], dir);
+    expect(r.status).toBe(0);
+    expect(r.json().dueDate).toBe('2012-04-19');
+  });
+
+  it('writes the acknowledgement letter as a PDF', () => {
+    const out = join(dir, 'ack.pdf');
+    const r = cli(['letter', 'FOI/2012/0001', '--kind', 'acknowledgement', '--out', out], dir);
+    expect(r.status).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Zoë Ó Dónaill-Nguyễn 王');
+    expect(text).toContain('19 April 2012');
+  });
+});
+
+describe('deadline command', () => {
+  it('prints clock, from, due, calendar and steps', () => {
+    const r = cli(['deadline', '--clock', 'foi-response', '--from', '2012-03-12', '--json'], dir).json();
+    expect(r).toMatchObject({ clock: 'foi-response', from: '2012-03-12', due: '2012-04-12', calendar: 'all-uk' });
+    expect(r.steps[1]).toBe("Non-working days skipped: Mon 19 Mar (St Patrick's Day substitute, NI), Fri 6 Apr (Good Friday), Mon 9 Apr (Easter Monday).");
+  });
+
+  it('honours a pause (s10(2)) and every clock name in the contract', () => {
+    const paused = cli(['deadline', '--clock', 'foi-response', '--from', '2026-10-01', '--paused-from', '2026-10-05', '--paused-to', '2026-10-09', '--json'], dir).json();
+    expect(paused.due).toBe('2026-11-05');
+    for (const clock of ['pit-extension', 'fee-payment', 'internal-review', 'internal-review-max', 'review-request-window', 'ico-complaint', 'tribunal-appeal', 'eir-response', 'eir-extended', 'eir-representations', 'eir-reconsideration', 'foisa-response', 'foisa-review', 'sar-response', 'sar-extended', 'school-longstop']) {
+      const r = cli(['deadline', '--clock', clock, '--from', '2026-01-05', '--json'], dir);
+      expect(r.status, `${clock}: ${r.stderr}`).toBe(0);
+      expect(r.json().clock).toBe(clock);
+    }
+  }, 60_000);
+});
+
+describe('errors: a clear message, a non-zero exit, nothing written', () => {
+  it('refuses an unknown regime and an impossible date (exit 1)', () => {
+    const r = cli(['case', 'create', '--regime', 'gdpr', '--received', '2012-02-30', '--requester', 'A', '--json'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/regime/i);
+    expect(r.json().error.code).toBe('VALIDATION');
+    expect(cli(['case', 'list', '--json'], dir).json()).toHaveLength(1);
+  });
+
+  it('refuses a missing option or an unknown one as usage (exit 2)', () => {
+    expect(cli(['case', 'create', '--regime', 'foia', '--requester', 'A'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('--received is required') });
+    expect(cli(['case', 'list', '--colour'], dir).status).toBe(2);
+    expect(cli(['frobnicate'], dir).status).toBe(2);
+  });
+
+  it('says NOT_FOUND for an unknown case and CONFLICT for a duplicate reference', () => {
+    expect(cli(['case', 'show', 'FOI/1999/0001', '--json'], dir)).toMatchObject({ status: 1, stderr: expect.stringContaining('No case with reference') });
+    const dup = cli(['case', 'create', '--regime', 'foia', '--received', '2012-03-12', '--requester', 'B', '--reference', 'FOI/2012/0001', '--json'], dir);
+    expect(dup.status).toBe(1);
+    expect(dup.json().error.code).toBe('CONFLICT');
+  });
+
+  it('refuses a data folder whose database is not SQLite', () => {
+    const bad = tempDir();
+    writeFileSync(join(bad, 'disclose.sqlite3'), 'not a database');
+    const r = cli(['case', 'list'], bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('is not a Disclose database');
+  });
+
+  it('refuses to write a letter into a folder that does not exist', () => {
+    const r = cli(['letter', 'FOI/2012/0001', '--kind', 'acknowledgement', '--out', join(dir, 'nope', 'a.pdf')], dir);
+    expect(r.status).toBe(1);
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+  });
+});
