@@ -90,7 +90,9 @@ describe('walking skeleton: request to acknowledgement', () => {
     await page.getByLabel('Summary').fill('Facebook guidance for social workers');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('due-date').waitFor();
+    await page.getByRole('tab', { name: 'Audit trail' }).click();
     await page.getByText('Edited summary').waitFor();
+    await page.getByRole('tab', { name: 'Overview' }).click();
     const audit = await bridge.core.invoke('audit:list', { reference: 'FOI/2012/0001' });
     expect(audit.ok && audit.value.map((a) => a.action)).toEqual(['case.updated', 'case.created']);
   });
@@ -113,7 +115,10 @@ describe('walking skeleton: request to acknowledgement', () => {
   });
 
   it('exports the acknowledgement letter as a PDF that reads back correctly', async () => {
-    await page.getByRole('button', { name: 'Save acknowledgement as PDF' }).click();
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByTestId('letter-preview').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
     await page.getByTestId('letter-saved').waitFor();
     expect(bridge.saved).toHaveLength(1);
     const text = execFileSync('pdftotext', ['-layout', bridge.saved[0]!, '-'], { encoding: 'utf8' });

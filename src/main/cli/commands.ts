@@ -6,6 +6,9 @@ import { REGIME_LABELS, STATUS_LABELS, type CaseDetail } from '../../shared/doma
 import { CLOCK_NAMES } from '../../shared/domain/clocks/clocks';
 import { formatLongDate } from '../../shared/domain/dates';
 import { CASE_FILTERS, FILTER_LABELS } from '../../shared/domain/reports';
+import { CostRuleError, parseCostLineSpec } from '../../shared/domain/costs/s12';
+import { formatProvision } from '../../shared/domain/exemptions/catalogue';
+import { DiscloseError } from '../../shared/errors';
 import { required, str, UsageError, type Options, type Parsed } from './args';
 
 export interface CommandContext {
@@ -136,12 +139,100 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['letter'],
-    options: { kind: { type: 'string' }, out: { type: 'string' } },
+    options: { kind: { type: 'string' }, out: { type: 'string' }, field: { type: 'string', multiple: true } },
     async run({ parsed: p, call }) {
       const reference = positional(p, 'A case reference');
+      const kind = required(p, 'kind');
       required(p, 'out');
-      const r = await call('letters:save', { reference, kind: required(p, 'kind') });
+      const given = (p.values.field as string[] | undefined) ?? [];
+      if (given.length) {
+        const draft = await call('letters:draft', { reference, kind });
+        const fields = { ...draft.fields };
+        for (const f of given) {
+          const eq = f.indexOf('=');
+          if (eq < 1) throw new UsageError(`--field takes NAME=VALUE, got ${f}`);
+          fields[f.slice(0, eq)] = lines(f.slice(eq + 1))!;
+        }
+        await call('letters:setDraft', { reference, kind, fields });
+      }
+      const r = await call('letters:save', { reference, kind });
       return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+    },
+  },
+  {
+    words: ['cost'],
+    options: { line: { type: 'string', multiple: true }, scope: { type: 'string' }, advice: { type: 'string' }, clear: { type: 'boolean' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const scope = str(p, 'scope') ?? 'comply';
+      if (scope !== 'comply' && scope !== 'confirm-or-deny') throw new UsageError('--scope is comply or confirm-or-deny');
+      const specs = (p.values.line as string[] | undefined) ?? [];
+      let view = await call('costs:get', { reference });
+      if (specs.length || p.values.clear === true) {
+        let parsedLines;
+        try {
+          parsedLines = specs.map((spec) => parseCostLineSpec(spec));
+        } catch (err) {
+          if (err instanceof CostRuleError) throw new DiscloseError('VALIDATION', err.message);
+          throw err;
+        }
+        view = await call('costs:set', { reference, scope, lines: parsedLines });
+      }
+      if (str(p, 'advice') !== undefined) view = await call('costs:setAdvice', { reference, s16Advice: lines(str(p, 'advice'))! });
+      const estimate = scope === 'comply' ? view.comply : view.confirmOrDeny;
+      const totals = estimate?.aggregateTotals ?? estimate?.totals ?? { totalMinutes: 0, costPence: 0, limitPence: view.limit.limitPence, exceeds: false, ratePencePerHour: view.limit.ratePencePerHour, limitHours: view.limit.limitHours };
+      const value = { reference, scope, ...totals, lines: estimate?.lines ?? [], working: view.working, aggregatedWith: estimate?.aggregatedWith ?? [], candidates: view.candidates, s16Advice: view.s16Advice, basis: view.limit.basis };
+      const text = [
+        ...(view.working.length ? view.working : ['No estimate recorded.']),
+        ...view.candidates.map((c) => `Possible aggregation (reg 5): ${c.reference}, received ${c.received}: ${c.reason}`),
+      ].join('\n');
+      return { value, text };
+    },
+  },
+  {
+    words: ['exemption'],
+    options: {
+      apply: { type: 'string' },
+      remove: { type: 'string' },
+      item: { type: 'string' },
+      ncnd: { type: 'boolean' },
+      engagement: { type: 'string' },
+      'pit-for': { type: 'string' },
+      'pit-against': { type: 'string' },
+      balance: { type: 'string' },
+      'decided-by': { type: 'string' },
+      'decided-on': { type: 'string' },
+      'qp-name': { type: 'string' },
+      'qp-date': { type: 'string' },
+      'qp-material': { type: 'string' },
+    },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const item = str(p, 'item') ?? '';
+      let list;
+      if (str(p, 'remove') !== undefined) {
+        list = await call('exemptions:remove', { reference, provision: str(p, 'remove'), item });
+      } else if (str(p, 'apply') !== undefined) {
+        const qp = str(p, 'qp-name');
+        const opt = (name: string, key: string) => (str(p, name) !== undefined ? { [key]: lines(str(p, name)) } : {});
+        list = await call('exemptions:apply', {
+          reference,
+          provision: str(p, 'apply'),
+          item,
+          ...(p.values.ncnd === true ? { ncnd: true } : {}),
+          ...opt('engagement', 'engagement'),
+          ...opt('pit-for', 'publicInterestFor'),
+          ...opt('pit-against', 'publicInterestAgainst'),
+          ...opt('balance', 'balance'),
+          ...opt('decided-by', 'decidedBy'),
+          ...opt('decided-on', 'decidedOn'),
+          ...(qp ? { qualifiedPerson: { name: qp, opinionDate: str(p, 'qp-date') ?? '', materialPutToThem: lines(str(p, 'qp-material')) ?? '' } } : {}),
+        });
+      } else {
+        list = await call('exemptions:list', { reference });
+      }
+      const text = list.map((e) => `${formatProvision(e.ref)}${e.item ? ` [${e.item}]` : ''}${e.ncnd ? ' NCND' : ''}`).join('\n') || 'No exemptions applied.';
+      return { value: { reference, exemptions: list }, text };
     },
   },
   {
@@ -274,7 +365,16 @@ Commands:
               fee-received, pit-extension (with --estimate), eir-extension, sar-extension,
               responded, review-requested, review-completed, ico-complaint, ico-decision,
               tribunal-appeal, closed
-  letter REF --kind acknowledgement --out FILE.pdf
+  letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...]
+              KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
+              s14-refusal, pit-extension, review-acknowledgement, review-outcome
+  cost REF [--line ACTIVITY:QUANTITY:MINUTES[:DESCRIPTION] ...] [--scope comply|confirm-or-deny]
+              [--advice S16_ADVICE] [--clear]
+              ACTIVITY: determining, locating, retrieving, extracting (SI 2004/3244 reg 4(3));
+              DESCRIPTION: what is counted, e.g. "case files"
+  exemption REF [--apply "FOIA s43(2)" | --remove "FOIA s43(2)"] [--item DOC] [--ncnd]
+              [--engagement T] [--pit-for T] [--pit-against T] [--balance T]
+              [--decided-by NAME] [--decided-on D] [--qp-name N --qp-date D --qp-material T]
   deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
   holidays list [--year YYYY]
   holidays add --date YYYY-MM-DD --region england-and-wales|scotland|northern-ireland --name NAME [--note T]

@@ -8,10 +8,13 @@ import { getSettings } from './repositories/settings.repository';
 import { listAudit } from './repositories/audit.repository';
 import { findCase } from './repositories/cases.repository';
 import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
-import { printLetter, saveLetter } from './services/letters.service';
+import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
 import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
 import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/domain/reports';
+import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
+import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
+import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 
@@ -48,6 +51,20 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'holidays:remove': (input) => removeHoliday(ctx, input),
     'reports:dashboard': async ({ today = ctx.today() }) => dashboardCounts(await listCaseItems(ctx, today), today),
     'reports:timeliness': async ({ from, to, today = ctx.today() }) => timelinessReport(await listCaseItems(ctx, today), from, to),
+    'costs:get': (input) => getCosts(ctx, input.reference),
+    'costs:set': (input) => setCostLines(ctx, input.reference, input.scope, input.lines),
+    'costs:setAdvice': (input) => setAdvice(ctx, input.reference, input.s16Advice),
+    'costs:link': (input) => linkCases(ctx, input.reference, input.other, input.reason, true),
+    'costs:unlink': (input) => linkCases(ctx, input.reference, input.other, '', false),
+    'exemptions:catalogue': async () => EXEMPTION_CATALOGUE,
+    'exemptions:list': (input) => listExemptions(ctx, input.reference),
+    'exemptions:apply': (input) => applyExemption(ctx, input),
+    'exemptions:remove': (input) => removeExemption(ctx, input),
+    'letters:templates': () => listTemplates(ctx),
+    'letters:saveTemplate': (input) => updateTemplate(ctx, input.kind, input.subject, input.body),
+    'letters:resetTemplate': (input) => resetTemplate(ctx, input.kind),
+    'letters:draft': (input) => getDraft(ctx, input.reference, input.kind),
+    'letters:setDraft': (input) => setDraft(ctx, input.reference, input.kind, input.fields),
     'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
     'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
   };

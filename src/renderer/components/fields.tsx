@@ -44,9 +44,9 @@ function Wrapper({ id, label, hint, error, children }: FieldProps & { children: 
 }
 
 export function TextInput(
-  props: FieldProps & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; width?: string; spellCheck?: boolean },
+  props: FieldProps & { value: string; onChange: (v: string) => void; type?: string; autoComplete?: string; width?: string; spellCheck?: boolean; list?: string },
 ) {
-  const { id, value, onChange, type = 'text', autoComplete, width, spellCheck, hint, error } = props;
+  const { id, value, onChange, type = 'text', autoComplete, width, spellCheck, hint, error, list } = props;
   return (
     <Wrapper {...props}>
       <input
@@ -57,6 +57,7 @@ export function TextInput(
         value={value}
         autoComplete={autoComplete ?? 'off'}
         spellCheck={spellCheck}
+        list={list}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}

@@ -8,6 +8,12 @@ import type { ClockResult } from '../domain/clocks/clocks';
 import type { Result } from '../errors';
 import type { Holiday } from '../domain/calendar/holidays';
 import type { Dashboard, TimelinessReport } from '../domain/reports';
+import type { CostEstimate } from '../domain/costs/types';
+import type { AppliedExemption, CatalogueEntry } from '../domain/exemptions/types';
+import type { Regime } from '../domain/clocks/events';
+import type { LetterKind, LetterFieldSpec } from '../domain/letters/kinds';
+import type { LetterView } from '../domain/letters/view';
+import type { LetterTemplate } from '../domain/letters/templates';
 
 export interface AppInfo {
   version: string;
@@ -51,6 +57,36 @@ export interface HolidayChange {
   affected: DueDateChange[];
 }
 
+export interface CostView {
+  reference: string;
+  regime: Regime;
+  limit: { limitPence: number; ratePencePerHour: number; limitHours: number; basis: string; guideOnly?: boolean };
+  comply: CostEstimate | null;
+  confirmOrDeny: CostEstimate | null;
+  s16Advice: string;
+  /** The estimate's working as sentences, as letters and bundles print it. */
+  working: string[];
+  /** Other cases that may be aggregated under reg 5 (same requester, within 60 working days). */
+  candidates: { reference: string; received: string; reason: string }[];
+}
+
+export interface TemplateInfo extends LetterTemplate {
+  /** True when the authority has edited it; false for the shipped default. */
+  edited: boolean;
+}
+
+export interface LetterDraft {
+  kind: LetterKind;
+  fields: Record<string, string>;
+  specs: LetterFieldSpec[];
+  /** The letter as it would be produced now; null when required facts are missing. */
+  view: LetterView | null;
+  /** What stops the letter being sent (s17 completeness, missing facts). */
+  problems: string[];
+  /** What the officer should check but may proceed with. */
+  warnings: string[];
+}
+
 export interface Outputs {
   'app:info': AppInfo;
   'settings:get': AuthoritySettings;
@@ -67,6 +103,20 @@ export interface Outputs {
   'holidays:remove': HolidayChange;
   'reports:dashboard': Dashboard;
   'reports:timeliness': TimelinessReport;
+  'costs:get': CostView;
+  'costs:set': CostView;
+  'costs:setAdvice': CostView;
+  'costs:link': CostView;
+  'costs:unlink': CostView;
+  'exemptions:catalogue': readonly CatalogueEntry[];
+  'exemptions:list': AppliedExemption[];
+  'exemptions:apply': AppliedExemption[];
+  'exemptions:remove': AppliedExemption[];
+  'letters:templates': TemplateInfo[];
+  'letters:saveTemplate': TemplateInfo[];
+  'letters:resetTemplate': TemplateInfo[];
+  'letters:draft': LetterDraft;
+  'letters:setDraft': LetterDraft;
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
 }

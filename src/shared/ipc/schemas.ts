@@ -8,6 +8,7 @@ import { CLOCK_NAMES } from '../domain/clocks/clocks';
 import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
+import { COST_ACTIVITIES } from '../domain/costs/types';
 
 /** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
 const text = (max: number) =>
@@ -87,6 +88,7 @@ export const addEventInput = z.object({
 
 export const letterInput = z.object({ reference, kind: z.enum(LETTER_KINDS) });
 
+
 export const deadlineInput = z
   .object({ clock: z.enum(CLOCK_NAMES), from: isoDate, pausedFrom: isoDate.optional(), pausedTo: isoDate.optional() })
   .superRefine((v, ctx) => {
@@ -105,6 +107,47 @@ export const holidayInput = z.object({
   name: requiredText(120, 'the name of the holiday'),
   note: text(1000).optional(),
 });
+
+const wholeNumber = (what: string, max: number) =>
+  z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(max, `${what} is implausibly large`);
+
+export const costLineInput = z.object({
+  activity: z.enum(COST_ACTIVITIES, {
+    error: 'Only determining, locating, retrieving and extracting count towards the cost limit (SI 2004/3244 reg 4(3))',
+  }),
+  description: text(500).default(''),
+  quantity: wholeNumber('Quantity', 100_000).refine((n) => n > 0, 'Quantity must be at least 1'),
+  minutesEach: wholeNumber('Minutes each', 10_000),
+  sample: z
+    .object({ items: wholeNumber('Sample size', 100_000).refine((n) => n > 0, 'A sample has at least one item'), minutes: wholeNumber('Sample minutes', 1_000_000), note: text(1000).optional() })
+    .nullable()
+    .optional(),
+});
+
+const scope = z.enum(['comply', 'confirm-or-deny']).default('comply');
+
+const qualifiedPerson = z.object({
+  name: requiredText(200, "the qualified person's name"),
+  opinionDate: isoDate,
+  materialPutToThem: requiredText(20_000, 'what was put to the qualified person'),
+});
+
+export const exemptionInput = z.object({
+  reference,
+  provision: z.string().trim().min(1, 'Enter the exemption, e.g. FOIA s43(2)').max(80),
+  item: text(500).default('').transform((s) => s.trim()),
+  ncnd: z.boolean().optional(),
+  engagement: text(20_000).optional(),
+  publicInterestFor: text(20_000).optional(),
+  publicInterestAgainst: text(20_000).optional(),
+  balance: text(20_000).optional(),
+  decidedBy: text(200).optional(),
+  decidedOn: isoDate.optional(),
+  qualifiedPerson: qualifiedPerson.nullable().optional(),
+});
+
+const letterKind = z.enum(LETTER_KINDS);
+const letterFields = z.record(z.string().max(60), text(50_000));
 
 export const empty = z.object({}).strict();
 
@@ -126,6 +169,20 @@ export const inputSchemas = {
   'reports:timeliness': z
     .object({ from: isoDate, to: isoDate, today: isoDate.optional() })
     .refine((v) => v.from <= v.to, { path: ['to'], message: 'The end of the period is before its start' }),
+  'costs:get': z.object({ reference }),
+  'costs:set': z.object({ reference, scope, lines: z.array(costLineInput).max(500) }),
+  'costs:setAdvice': z.object({ reference, s16Advice: text(20_000) }),
+  'costs:link': z.object({ reference, other: reference, reason: text(1000).default('') }),
+  'costs:unlink': z.object({ reference, other: reference }),
+  'exemptions:catalogue': empty,
+  'exemptions:list': z.object({ reference }),
+  'exemptions:apply': exemptionInput,
+  'exemptions:remove': z.object({ reference, provision: z.string().trim().min(1).max(80), item: text(500).default('').transform((s) => s.trim()) }),
+  'letters:templates': empty,
+  'letters:saveTemplate': z.object({ kind: letterKind, subject: requiredText(300, 'a subject line'), body: requiredText(100_000, 'the letter text') }),
+  'letters:resetTemplate': z.object({ kind: letterKind }),
+  'letters:draft': letterInput,
+  'letters:setDraft': z.object({ reference, kind: letterKind, fields: letterFields }),
   'letters:save': letterInput,
   'letters:print': letterInput,
 } as const;

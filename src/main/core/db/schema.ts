@@ -33,6 +33,7 @@ export interface CasesTable {
   request_text: string;
   created_at: string;
   updated_at: string;
+  s16_advice: Generated<string>;
 }
 
 export interface ReferenceCountersTable {
@@ -85,6 +86,68 @@ export interface LettersTable {
   created_at: string;
 }
 
+export interface CostEstimatesTable {
+  id: Generated<number>;
+  case_id: number;
+  scope: string;
+  updated_at: string;
+}
+
+export interface CostLinesTable {
+  id: Generated<number>;
+  estimate_id: number;
+  position: number;
+  activity: string;
+  description: string;
+  quantity: number;
+  minutes_each: number;
+  sample_items: number | null;
+  sample_minutes: number | null;
+  sample_note: string | null;
+}
+
+export interface CaseLinksTable {
+  case_id: number;
+  linked_case_id: number;
+  kind: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface ExemptionsAppliedTable {
+  id: Generated<number>;
+  case_id: number;
+  act: string;
+  section: string;
+  subsection: string;
+  item: string;
+  ncnd: number;
+  engagement: string;
+  pi_for: string;
+  pi_against: string;
+  balance: string;
+  decided_by: string;
+  decided_on: string | null;
+  qp_name: string | null;
+  qp_opinion_date: string | null;
+  qp_material: string | null;
+  updated_at: string;
+}
+
+export interface LetterTemplatesTable {
+  kind: string;
+  subject: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface LetterFieldsTable {
+  case_id: number;
+  kind: string;
+  fields: string;
+  updated_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   requesters: RequestersTable;
@@ -95,4 +158,10 @@ export interface DB {
   holidays: HolidaysTable;
   meta: MetaTable;
   letters: LettersTable;
+  cost_estimates: CostEstimatesTable;
+  cost_lines: CostLinesTable;
+  case_links: CaseLinksTable;
+  exemptions_applied: ExemptionsAppliedTable;
+  letter_templates: LetterTemplatesTable;
+  letter_fields: LetterFieldsTable;
 }

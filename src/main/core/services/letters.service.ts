@@ -1,56 +1,153 @@
-// Letters: build the view from the case, render the PDF in the core, save or print it via the host.
+// Letters: gather the case, build the letter from the authority's template, check a refusal for
+// s17 completeness, render the PDF in the core, and save or print it via the host.
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
-import type { SaveResult } from '../../../shared/ipc/contract';
-import type { LetterKind } from '../../../shared/domain/letters/kinds';
-import { LETTER_KIND_LABELS } from '../../../shared/domain/letters/kinds';
+import type { LetterDraft, SaveResult, TemplateInfo } from '../../../shared/ipc/contract';
+import { LETTER_FIELDS, LETTER_KINDS, LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
 import type { LetterView } from '../../../shared/domain/letters/view';
-import { acknowledgementLetter } from '../../../shared/domain/letters/acknowledgement';
+import { DEFAULT_TEMPLATES, type LetterTemplate } from '../../../shared/domain/letters/templates';
+import { buildLetter, templateProblems } from '../../../shared/domain/letters/merge';
+import { pitEstimate, type LetterData } from '../../../shared/domain/letters/data';
+import { refusalProblems, type RefusalKind } from '../../../shared/domain/exemptions/s17';
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { renderLetter } from '../pdf/letter';
 import { getSettings } from '../repositories/settings.repository';
 import { findCase } from '../repositories/cases.repository';
 import { recordLetter } from '../repositories/letters.repository';
+import { listApplied } from '../repositories/exemptions.repository';
+import { deleteTemplate, getLetterFields, listEditedTemplates, saveLetterFields, saveTemplate } from '../repositories/templates.repository';
 import { getCase } from './cases.service';
+import { getCosts } from './costs.service';
 import { inTransaction } from './transaction';
+
+/** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
+const OWN_SUBJECT = '__subject';
+const OWN_BODY = '__body';
+const REFUSAL_KINDS: readonly string[] = ['refusal', 's12-refusal', 's14-refusal', 'pit-extension', 'review-outcome'] satisfies RefusalKind[];
 
 /** Until set-up is done, letters say plainly what is missing rather than inventing an authority. */
 function withPlaceholders(s: AuthoritySettings): AuthoritySettings {
   if (s.configured) return s;
-  return {
-    ...s,
-    name: s.name || '[Authority name: complete Settings]',
-    signatoryName: s.signatoryName || '[Signatory: complete Settings]',
+  return { ...s, name: s.name || '[Authority name: complete Settings]', signatoryName: s.signatoryName || '[Signatory: complete Settings]' };
+}
+
+async function templateFor(ctx: CoreContext, kind: LetterKind): Promise<LetterTemplate> {
+  const edited = (await listEditedTemplates(ctx.db)).get(kind);
+  return edited ? { kind, ...edited } : DEFAULT_TEMPLATES[kind];
+}
+
+async function requireCaseId(ctx: CoreContext, reference: string): Promise<number> {
+  const found = await findCase(ctx.db, reference);
+  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  return found.id;
+}
+
+export async function getDraft(ctx: CoreContext, reference: string, kind: LetterKind): Promise<LetterDraft> {
+  const caseId = await requireCaseId(ctx, reference);
+  const detail = await getCase(ctx, reference);
+  const stored = await getLetterFields(ctx.db, caseId, kind);
+  const { [OWN_SUBJECT]: ownSubject, [OWN_BODY]: ownBody, ...fields } = stored;
+  const base = await templateFor(ctx, kind);
+  const template: LetterTemplate = { kind, subject: ownSubject || base.subject, body: ownBody || base.body };
+  const exemptions = await listApplied(ctx.db, caseId);
+  const costs = await getCosts(ctx, reference);
+  const data: LetterData = {
+    settings: withPlaceholders(await getSettings(ctx.db)),
+    caseRecord: detail,
+    clocks: detail.clocks,
+    events: detail.events,
+    today: ctx.today(),
+    exemptions,
+    cost: costs.comply,
+    s16Advice: costs.s16Advice,
+    fields,
   };
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  if (REFUSAL_KINDS.includes(kind)) {
+    const check = refusalProblems({
+      regime: detail.regime,
+      kind: kind as RefusalKind,
+      exemptions,
+      cost: costs.comply ? { totals: costs.comply.aggregateTotals ?? costs.comply.totals } : null,
+      s16Advice: costs.s16Advice,
+      pitEstimate: pitEstimate(detail.events),
+    });
+    problems.push(...check.problems);
+    warnings.push(...check.warnings);
+  }
+  let view: LetterView | null = null;
+  try {
+    view = buildLetter(kind, template, data);
+  } catch (err) {
+    if (!(err instanceof DiscloseError)) throw err;
+    problems.push(err.message);
+  }
+  return { kind, fields: stored, specs: LETTER_FIELDS[kind], view, problems: [...new Set(problems)], warnings };
+}
+
+export async function setDraft(ctx: CoreContext, reference: string, kind: LetterKind, fields: Record<string, string>): Promise<LetterDraft> {
+  const known = new Set([...LETTER_FIELDS[kind].map((f) => f.id), OWN_SUBJECT, OWN_BODY]);
+  const unknown = Object.keys(fields).filter((k) => !known.has(k));
+  if (unknown.length) {
+    throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter has no field ${unknown.join(', ')}; it takes ${[...known].filter((k) => !k.startsWith('__')).join(', ') || 'none'}.`);
+  }
+  await inTransaction(ctx, async (trx, audit) => {
+    const found = await findCase(trx, reference);
+    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+    const before = await getLetterFields(trx, found.id, kind);
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
+    if (JSON.stringify(before) === JSON.stringify(clean)) return;
+    await saveLetterFields(trx, found.id, kind, clean, ctx.now().toISOString());
+    await audit({ action: 'letter.drafted', caseId: found.id, summary: `Edited the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter`, detail: { kind, before, after: clean } });
+  });
+  return getDraft(ctx, reference, kind);
+}
+
+export async function listTemplates(ctx: CoreContext): Promise<TemplateInfo[]> {
+  const edited = await listEditedTemplates(ctx.db);
+  return LETTER_KINDS.map((kind) => {
+    const e = edited.get(kind);
+    return e ? { kind, ...e, edited: true } : { ...DEFAULT_TEMPLATES[kind], edited: false };
+  });
+}
+
+export async function updateTemplate(ctx: CoreContext, kind: LetterKind, subject: string, body: string): Promise<TemplateInfo[]> {
+  const problems = templateProblems({ kind, subject, body });
+  if (problems.length) throw new DiscloseError('VALIDATION', `The template cannot be saved: ${problems.join(' ')}`, { body: problems.join(' ') });
+  await inTransaction(ctx, async (trx, audit) => {
+    await saveTemplate(trx, kind, subject, body, ctx.now().toISOString());
+    await audit({ action: 'template.saved', caseId: null, summary: `Edited the ${LETTER_KIND_LABELS[kind].toLowerCase()} template`, detail: { kind, subject, body } });
+  });
+  return listTemplates(ctx);
+}
+
+export async function resetTemplate(ctx: CoreContext, kind: LetterKind): Promise<TemplateInfo[]> {
+  await inTransaction(ctx, async (trx, audit) => {
+    await deleteTemplate(trx, kind);
+    await audit({ action: 'template.reset', caseId: null, summary: `Restored the standard ${LETTER_KIND_LABELS[kind].toLowerCase()} template`, detail: { kind } });
+  });
+  return listTemplates(ctx);
 }
 
 export interface RenderedLetter {
   view: LetterView;
   bytes: Uint8Array;
   defaultName: string;
-  configured: boolean;
 }
 
+/** The letter as it will be sent; refuses (VALIDATION) while anything stops it being sent. */
 export async function renderCaseLetter(ctx: CoreContext, reference: string, kind: LetterKind): Promise<RenderedLetter> {
-  const detail = await getCase(ctx, reference);
-  const settings = await getSettings(ctx.db);
-  const today = ctx.today();
-  let view: LetterView;
-  switch (kind) {
-    case 'acknowledgement':
-      view = acknowledgementLetter({ settings: withPlaceholders(settings), caseRecord: detail, dueDate: detail.dueDate, today });
-      break;
-    default: {
-      const missing: never = kind;
-      throw new DiscloseError('VALIDATION', `Unknown letter kind ${String(missing)}`);
-    }
+  const draft = await getDraft(ctx, reference, kind);
+  if (draft.problems.length || !draft.view) {
+    throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter for ${reference} cannot be produced yet: ${draft.problems.join(' ')}`);
   }
-  const bytes = await renderLetter(view, await ctx.fonts());
-  const safeRef = detail.reference.replace(/[^A-Za-z0-9-]+/g, '-');
-  return { view, bytes, defaultName: `${safeRef} ${LETTER_KIND_LABELS[kind]}.pdf`, configured: settings.configured };
+  const bytes = await renderLetter(draft.view, await ctx.fonts());
+  const safeRef = reference.replace(/[^A-Za-z0-9-]+/g, '-');
+  return { view: draft.view, bytes, defaultName: `${safeRef} ${LETTER_KIND_LABELS[kind]}.pdf` };
 }
 
 /** Writes beside the target then renames, so a crash never leaves half a letter at the path. */
@@ -67,7 +164,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKind, rendered: RenderedLetter, savedTo: string | null, action: string) {
+async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKind, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
   await inTransaction(ctx, async (trx, audit) => {
     const found = await findCase(trx, reference);
     if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);

@@ -8,7 +8,11 @@ import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_NAMES, type CaseDetail } from '../../../shared/domain/cases';
 import { eventLabel } from '../../../shared/domain/clocks/events';
 import { Explanation } from './DueDate';
-import { LetterActions } from '../letters/LetterActions';
+import { Letters } from '../letters/Letters';
+import { CostEstimate } from '../costs/CostEstimate';
+import { Exemptions } from '../exemptions/Exemptions';
+import { Tabs } from '../../components/Tabs';
+import { useState } from 'react';
 import { Deadlines } from './Deadlines';
 import { RecordEvent } from './RecordEvent';
 
@@ -28,6 +32,7 @@ function dueText(c: CaseDetail): string {
 }
 
 export function CaseView({ reference }: { reference: string }) {
+  const [tab, setTab] = useState('overview');
   const query = useQuery({ queryKey: ['cases', reference], queryFn: () => call('cases:get', { reference }) });
   const audit = useQuery({ queryKey: ['cases', reference, 'audit'], queryFn: () => call('audit:list', { reference, limit: 100 }) });
   if (query.isPending) return <p className="govuk-body">Loading…</p>;
@@ -43,86 +48,104 @@ export function CaseView({ reference }: { reference: string }) {
   }
   const c = query.data;
   const r = c.requester;
+  const overview = (
+    <>
+      <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <dl className="govuk-summary-list">
+              <Row label="Received">{formatLongDate(c.received)}</Row>
+              <Row label="Due">
+                <strong data-testid="due-date">{formatLongDate(c.dueDate)}</strong>
+                {dueText(c)}
+                {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : 'clarification'}. {c.clocks.response.warning}</p>}
+                {c.clocks.response.provisional && ' (provisional)'}
+                <Explanation result={c.clocks.response} id="due-explanation" />
+              </Row>
+              <Row label="Requester">
+                {r.name}
+                {r.organisation && <>, {r.organisation}</>}
+              </Row>
+              {r.email && <Row label="Email">{r.email}</Row>}
+              {r.address && (
+                <Row label="Address">
+                  <span className="app-request-text">{r.address}</span>
+                </Row>
+              )}
+              {c.summary && <Row label="Summary">{c.summary}</Row>}
+            </dl>
+            {c.requestText && (
+              <>
+                <h2 className="govuk-heading-m">The request</h2>
+                <div className="govuk-inset-text app-request-text">{c.requestText}</div>
+              </>
+            )}
+            <div className="app-actions govuk-!-margin-bottom-6">
+              <a className="govuk-button govuk-button--secondary" role="button" draggable="false" href={href({ name: 'edit', reference: c.reference })}>
+                Edit the request
+              </a>
+            </div>
+            <Deadlines detail={c} />
+            <RecordEvent reference={c.reference} />
+          </div>
+          <div className="govuk-grid-column-one-third">
+            <h2 className="govuk-heading-m">Timeline</h2>
+            <ol className="app-timeline">
+              {[...c.events].reverse().map((e) => (
+                <li className="app-timeline__item" key={e.id}>
+                  <p className="app-timeline__title">{eventLabel(e.type)}</p>
+                  <p className="app-timeline__date">{formatLongDate(e.date)}</p>
+                  {e.note && <p className="govuk-body-s">{e.note}</p>}
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      </>
+  );
+  const auditTrail = (
+    <>
+      <h2 className="govuk-heading-l">Audit trail</h2>
+        {audit.data && (
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Every change to this case</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">Who</th>
+                <th scope="col" className="govuk-table__header">What</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {audit.data.map((a) => (
+                <tr className="govuk-table__row" key={a.id}>
+                  <td className="govuk-table__cell">{new Date(a.at).toLocaleString('en-GB')}</td>
+                  <td className="govuk-table__cell">{a.actor}</td>
+                  <td className="govuk-table__cell">{a.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </>
+  );
   return (
     <>
       <span className="govuk-caption-l">{REGIME_NAMES[c.regime]}</span>
       <h1 className="govuk-heading-l" tabIndex={-1}>
         {c.reference} <StatusTag status={c.status} />
       </h1>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <dl className="govuk-summary-list">
-            <Row label="Received">{formatLongDate(c.received)}</Row>
-            <Row label="Due">
-              <strong data-testid="due-date">{formatLongDate(c.dueDate)}</strong>
-              {dueText(c)}
-              {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : 'clarification'}. {c.clocks.response.warning}</p>}
-              {c.clocks.response.provisional && ' (provisional)'}
-              <Explanation result={c.clocks.response} id="due-explanation" />
-            </Row>
-            <Row label="Requester">
-              {r.name}
-              {r.organisation && <>, {r.organisation}</>}
-            </Row>
-            {r.email && <Row label="Email">{r.email}</Row>}
-            {r.address && (
-              <Row label="Address">
-                <span className="app-request-text">{r.address}</span>
-              </Row>
-            )}
-            {c.summary && <Row label="Summary">{c.summary}</Row>}
-          </dl>
-          {c.requestText && (
-            <>
-              <h2 className="govuk-heading-m">The request</h2>
-              <div className="govuk-inset-text app-request-text">{c.requestText}</div>
-            </>
-          )}
-          <div className="app-actions govuk-!-margin-bottom-6">
-            <a className="govuk-button govuk-button--secondary" role="button" draggable="false" href={href({ name: 'edit', reference: c.reference })}>
-              Edit the request
-            </a>
-          </div>
-          <Deadlines detail={c} />
-          <RecordEvent reference={c.reference} />
-          <h2 className="govuk-heading-m">Letters</h2>
-          <LetterActions reference={c.reference} />
-        </div>
-        <div className="govuk-grid-column-one-third">
-          <h2 className="govuk-heading-m">Timeline</h2>
-          <ol className="app-timeline">
-            {[...c.events].reverse().map((e) => (
-              <li className="app-timeline__item" key={e.id}>
-                <p className="app-timeline__title">{eventLabel(e.type)}</p>
-                <p className="app-timeline__date">{formatLongDate(e.date)}</p>
-                {e.note && <p className="govuk-body-s">{e.note}</p>}
-              </li>
-            ))}
-          </ol>
-        </div>
-      </div>
-      <h2 className="govuk-heading-m">Audit trail</h2>
-      {audit.data && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Every change to this case</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Who</th>
-              <th scope="col" className="govuk-table__header">What</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {audit.data.map((a) => (
-              <tr className="govuk-table__row" key={a.id}>
-                <td className="govuk-table__cell">{new Date(a.at).toLocaleString('en-GB')}</td>
-                <td className="govuk-table__cell">{a.actor}</td>
-                <td className="govuk-table__cell">{a.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Tabs
+        title="Case file"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'overview', label: 'Overview', render: () => overview },
+          { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
+          { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
+          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} /> },
+          { id: 'audit', label: 'Audit trail', render: () => auditTrail },
+        ]}
+      />
     </>
   );
 }

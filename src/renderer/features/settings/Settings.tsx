@@ -9,6 +9,7 @@ import { TextArea, TextInput, Radios } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { navigate } from '../../router';
 import { Holidays } from './Holidays';
+import { Templates } from './Templates';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -89,6 +90,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
         </button>
       </form>
       {!firstRun && <Holidays />}
+      {!firstRun && <Templates />}
     </>
   );
 }

@@ -1,7 +1,9 @@
 // Every migration, in order, registered statically so that bundling cannot lose one.
 import type { Migration } from 'kysely/migration';
 import * as initial from './2026_11_22_0900_initial';
+import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_letters';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
+  '2026_11_22_1400_costs_exemptions_letters': costsExemptionsLetters,
 };

@@ -1,0 +1,75 @@
+// Exemptions applied to a case or to an item in it, with the reasoning the ICO will ask for:
+// engagement, the public interest for and against, the balance, who decided and when, and for s36
+// the qualified person's opinion. Applying one the case already has updates it.
+import type { CoreContext } from '../context';
+import { DiscloseError } from '../../../shared/errors';
+import type { ParsedInput } from '../../../shared/ipc/contract';
+import type { AppliedExemption } from '../../../shared/domain/exemptions/types';
+import { findEntry, formatProvision, parseProvision } from '../../../shared/domain/exemptions/catalogue';
+import { findCase } from '../repositories/cases.repository';
+import { deleteApplied, findApplied, listApplied, upsertApplied } from '../repositories/exemptions.repository';
+import { inTransaction } from './transaction';
+
+const DEFAULT_ACT = { foia: 'FOIA', eir: 'EIR', foisa: 'FOISA', sar: 'FOIA' } as const;
+
+function parse(text: string, regime: keyof typeof DEFAULT_ACT) {
+  try {
+    return parseProvision(text, DEFAULT_ACT[regime]);
+  } catch (err) {
+    throw new DiscloseError('VALIDATION', (err as Error).message, { provision: (err as Error).message });
+  }
+}
+
+export async function listExemptions(ctx: CoreContext, reference: string): Promise<AppliedExemption[]> {
+  const found = await findCase(ctx.db, reference);
+  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  return listApplied(ctx.db, found.id);
+}
+
+export async function applyExemption(ctx: CoreContext, input: ParsedInput<'exemptions:apply'>): Promise<AppliedExemption[]> {
+  await inTransaction(ctx, async (trx, audit) => {
+    const found = await findCase(trx, input.reference);
+    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+    const ref = parse(input.provision, found.record.regime);
+    const entry = findEntry(ref);
+    if (!entry) throw new DiscloseError('VALIDATION', `${formatProvision(ref)} is not an exemption or exception Disclose knows.`, { provision: 'Not in the catalogue' });
+    if (input.ncnd && !entry.ncnd) {
+      throw new DiscloseError('VALIDATION', `${formatProvision(ref)} has no neither-confirm-nor-deny provision.`, { ncnd: 'Not available for this exemption' });
+    }
+    const before = await findApplied(trx, found.id, { ref, item: input.item });
+    // Fields not given keep what was recorded: re-applying to add the balance keeps the factors.
+    const merged: AppliedExemption = {
+      ref,
+      item: input.item,
+      ncnd: input.ncnd ?? before?.ncnd ?? false,
+      engagement: input.engagement ?? before?.engagement ?? '',
+      publicInterestFor: input.publicInterestFor ?? before?.publicInterestFor ?? '',
+      publicInterestAgainst: input.publicInterestAgainst ?? before?.publicInterestAgainst ?? '',
+      balance: input.balance ?? before?.balance ?? '',
+      decidedBy: input.decidedBy ?? before?.decidedBy ?? ctx.actor,
+      decidedOn: input.decidedOn ?? before?.decidedOn ?? ctx.today(),
+      qualifiedPerson: input.qualifiedPerson ?? before?.qualifiedPerson ?? null,
+    };
+    await upsertApplied(trx, found.id, merged, ctx.now().toISOString());
+    await audit({
+      action: before ? 'exemption.updated' : 'exemption.applied',
+      caseId: found.id,
+      summary: `${before ? 'Updated' : 'Applied'} ${formatProvision(ref)}${input.item ? ` to ${input.item}` : ''}${merged.ncnd ? ' (neither confirm nor deny)' : ''}`,
+      detail: { before: before ?? null, after: merged },
+    });
+  });
+  return listExemptions(ctx, input.reference);
+}
+
+export async function removeExemption(ctx: CoreContext, input: ParsedInput<'exemptions:remove'>): Promise<AppliedExemption[]> {
+  await inTransaction(ctx, async (trx, audit) => {
+    const found = await findCase(trx, input.reference);
+    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+    const ref = parse(input.provision, found.record.regime);
+    const before = await findApplied(trx, found.id, { ref, item: input.item });
+    if (!before) throw new DiscloseError('NOT_FOUND', `${formatProvision(ref)} is not applied${input.item ? ` to ${input.item}` : ''} on ${input.reference}.`);
+    await deleteApplied(trx, found.id, { ref, item: input.item });
+    await audit({ action: 'exemption.removed', caseId: found.id, summary: `Removed ${formatProvision(ref)}${input.item ? ` from ${input.item}` : ''}`, detail: { before } });
+  });
+  return listExemptions(ctx, input.reference);
+}

@@ -1,0 +1,210 @@
+// The section 12 estimate, line by permitted activity, with the total against the limit shown as
+// the officer types (the core recomputes before it stores anything), sampling evidence, reg 5
+// aggregation and the s16 advice.
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, ApiError } from '../../api';
+import { COST_ACTIVITIES, type CostActivity, type CostLine } from '../../../shared/domain/costs/types';
+import { NON_COUNTABLE, costTotals, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
+import type { CostView } from '../../../shared/ipc/contract';
+import { TextArea } from '../../components/fields';
+import { ErrorSummary } from '../../components/ErrorSummary';
+
+const ACTIVITY_LABELS: Record<CostActivity, string> = {
+  determining: 'Determining whether the information is held',
+  locating: 'Locating the information or documents',
+  retrieving: 'Retrieving the information or documents',
+  extracting: 'Extracting the information',
+};
+
+interface Row {
+  activity: CostActivity;
+  description: string;
+  quantity: string;
+  minutesEach: string;
+  sampleItems: string;
+  sampleMinutes: string;
+}
+
+const toRow = (l: CostLine): Row => ({
+  activity: l.activity,
+  description: l.description,
+  quantity: String(l.quantity),
+  minutesEach: String(l.minutesEach),
+  sampleItems: l.sample ? String(l.sample.items) : '',
+  sampleMinutes: l.sample ? String(l.sample.minutes) : '',
+});
+
+const EMPTY_ROW: Row = { activity: 'locating', description: '', quantity: '1', minutesEach: '0', sampleItems: '', sampleMinutes: '' };
+
+function toLine(r: Row): CostLine {
+  const n = (s: string) => (s.trim() === '' ? NaN : Number(s));
+  const sample = r.sampleItems.trim() && r.sampleMinutes.trim() ? { items: n(r.sampleItems), minutes: n(r.sampleMinutes) } : null;
+  return { activity: r.activity, description: r.description, quantity: n(r.quantity), minutesEach: n(r.minutesEach), sample };
+}
+
+export function CostEstimate({ reference }: { reference: string }) {
+  const qc = useQueryClient();
+  const costs = useQuery({ queryKey: ['cases', reference, 'costs'], queryFn: () => call('costs:get', { reference }) });
+  if (costs.isPending) return <p className="govuk-body">Loading…</p>;
+  if (costs.isError) return <p className="govuk-body">{costs.error.message}</p>;
+  return <Editor view={costs.data} onSaved={() => qc.invalidateQueries({ queryKey: ['cases', reference] })} />;
+}
+
+function Editor({ view, onSaved }: { view: CostView; onSaved: () => void }) {
+  const reference = view.reference;
+  const [rows, setRows] = useState<Row[]>(() => (view.comply?.lines.length ? view.comply.lines.map(toRow) : [EMPTY_ROW]));
+  const [advice, setAdvice] = useState(view.s16Advice);
+  useEffect(() => setAdvice(view.s16Advice), [view.s16Advice]);
+  const save = useMutation({ mutationFn: () => call('costs:set', { reference, scope: 'comply', lines: rows.map(toLine) }), onSuccess: onSaved });
+  const saveAdvice = useMutation({ mutationFn: () => call('costs:setAdvice', { reference, s16Advice: advice }), onSuccess: onSaved });
+  const link = useMutation({ mutationFn: (other: string) => call('costs:link', { reference, other, reason: 'Same requester; same or similar information (reg 5)' }), onSuccess: onSaved });
+  const unlink = useMutation({ mutationFn: (other: string) => call('costs:unlink', { reference, other }), onSuccess: onSaved });
+
+  const lines = rows.map(toLine);
+  const valid = lines.every((l) => Number.isInteger(l.quantity) && l.quantity > 0 && Number.isInteger(l.minutesEach) && l.minutesEach >= 0);
+  const preview = valid ? costTotals(lines, view.limit) : null;
+  const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const err = save.error instanceof ApiError ? save.error : null;
+  const fields = Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`cost-${k.replace(/^lines\./, '').replace(/\./g, '-')}`, v]));
+
+  return (
+    <section aria-labelledby="costs-heading">
+      <h2 className="govuk-heading-l" id="costs-heading">
+        Section 12 cost estimate
+      </h2>
+      <p className="govuk-body">
+        Limit: <strong>{formatPence(view.limit.limitPence)}</strong> ({view.limit.limitHours} hours at {formatPence(view.limit.ratePencePerHour)} an hour). {view.limit.basis}
+        {view.limit.guideOnly && ' Environmental information has no cost limit: use regulation 12(4)(b), manifestly unreasonable, with the public interest test; these figures are a guide.'}
+      </p>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">What cannot be counted</span>
+        </summary>
+        <div className="govuk-details__text">
+          <ul className="govuk-list govuk-list--bullet">
+            {Object.entries(NON_COUNTABLE).map(([name, reason]) => (
+              <li key={name}>
+                <strong>{name}</strong>: {reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </details>
+      <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
+      <table className="govuk-table" data-testid="cost-lines">
+        <caption className="govuk-table__caption govuk-table__caption--m">Lines of work</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Activity</th>
+            <th scope="col" className="govuk-table__header">What is counted <span className="govuk-body-s">(e.g. case files)</span></th>
+            <th scope="col" className="govuk-table__header">Quantity</th>
+            <th scope="col" className="govuk-table__header">Minutes each</th>
+            <th scope="col" className="govuk-table__header">Sample (items, minutes)</th>
+            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((r, i) => (
+            <tr className="govuk-table__row" key={i}>
+              <td className="govuk-table__cell">
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-activity`}>Activity, line {i + 1}</label>
+                <select className="govuk-select" id={`cost-${i}-activity`} value={r.activity} onChange={(e) => set(i, { activity: e.target.value as CostActivity })}>
+                  {COST_ACTIVITIES.map((a) => (
+                    <option key={a} value={a}>{ACTIVITY_LABELS[a]}</option>
+                  ))}
+                </select>
+              </td>
+              <td className="govuk-table__cell">
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-description`}>What is counted, line {i + 1}</label>
+                <input className="govuk-input" id={`cost-${i}-description`} value={r.description} onChange={(e) => set(i, { description: e.target.value })} />
+              </td>
+              <td className="govuk-table__cell">
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-quantity`}>Quantity, line {i + 1}</label>
+                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-quantity`} inputMode="numeric" value={r.quantity} onChange={(e) => set(i, { quantity: e.target.value })} />
+              </td>
+              <td className="govuk-table__cell">
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-minutesEach`}>Minutes each, line {i + 1}</label>
+                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-minutesEach`} inputMode="numeric" value={r.minutesEach} onChange={(e) => set(i, { minutesEach: e.target.value })} />
+              </td>
+              <td className="govuk-table__cell">
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-sampleItems`}>Items sampled, line {i + 1}</label>
+                <input className="govuk-input govuk-input--width-3" id={`cost-${i}-sampleItems`} inputMode="numeric" value={r.sampleItems} onChange={(e) => set(i, { sampleItems: e.target.value })} />{' '}
+                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-sampleMinutes`}>Minutes the sample took, line {i + 1}</label>
+                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-sampleMinutes`} inputMode="numeric" value={r.sampleMinutes} onChange={(e) => set(i, { sampleMinutes: e.target.value })} />
+              </td>
+              <td className="govuk-table__cell">
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                  Remove<span className="govuk-visually-hidden"> line {i + 1}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="app-actions">
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRows((rs) => [...rs, EMPTY_ROW])}>
+          Add a line
+        </button>
+        <button type="button" className="govuk-button" onClick={() => save.mutate()} disabled={save.isPending}>
+          Save estimate
+        </button>
+      </div>
+      <div className="govuk-inset-text" aria-live="polite" data-testid="cost-total">
+        {preview ? (
+          <>
+            Total <strong>{formatMinutes(preview.totalMinutes)}</strong> = <strong>{formatPence(preview.costPence)}</strong>:{' '}
+            {preview.exceeds ? <strong className="govuk-tag govuk-tag--red">exceeds the limit</strong> : <strong className="govuk-tag govuk-tag--green">within the limit</strong>}
+          </>
+        ) : (
+          'Enter whole numbers for quantity and minutes to see the total.'
+        )}
+      </div>
+      {view.working.length > 0 && (
+        <>
+          <h3 className="govuk-heading-s">Saved working</h3>
+          <ul className="govuk-list" data-testid="cost-working">
+            {view.working.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 className="govuk-heading-m">Aggregation (regulation 5)</h3>
+      {view.comply?.aggregatedWith.length ? (
+        <ul className="govuk-list">
+          {view.comply.aggregatedWith.map((a) => (
+            <li key={a.reference}>
+              {a.reference}, received {a.received}: {formatMinutes(a.totalMinutes)}{' '}
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => unlink.mutate(a.reference)}>
+                Stop aggregating<span className="govuk-visually-hidden"> {a.reference}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">Not aggregated with any other request.</p>
+      )}
+      {view.candidates.length > 0 && (
+        <>
+          <p className="govuk-body">Requests that may be aggregated (same requester, within 60 working days). Aggregate only if they ask for the same or similar information.</p>
+          <ul className="govuk-list">
+            {view.candidates.map((c) => (
+              <li key={c.reference}>
+                {c.reference}, received {c.received}: {c.reason}{' '}
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => link.mutate(c.reference)}>
+                  Aggregate<span className="govuk-visually-hidden"> {c.reference}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 className="govuk-heading-m">Advice and assistance (section 16)</h3>
+      <TextArea id="s16-advice" label="How the request could be narrowed" hint="What could be provided within the limit: a shorter date range, specific records, fewer parts. This goes into the refusal letter." value={advice} onChange={setAdvice} rows={4} />
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => saveAdvice.mutate()} disabled={saveAdvice.isPending}>
+        Save advice
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+// The decisions an officer defends to the ICO, through the interface: a section 12 estimate with
+// its total against the limit and s16 advice, the s12 refusal letter; an exemption whose refusal is
+// held back until s17 is satisfied. axe on each screen. (foi-domain.md §4, §5, §6.1)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { startBridge, type Bridge } from './bridge';
+import { axeViolations, launch, screenshot } from './browser';
+import { AUTHORITY, ok } from '../helpers/core';
+
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let reference: string;
+
+beforeAll(async () => {
+  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
+  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
+  bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
+  ok(await bridge.core.invoke('settings:update', AUTHORITY));
+  const created = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2026-11-02', requester: { name: 'Sam Okafor', address: '4 Mill Lane\nFelpersham' }, summary: 'Social worker Facebook guidance', requestText: 'All guidance issued to social workers about Facebook since 2005.' }));
+  reference = created.reference;
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
+  await page.getByTestId('due-date').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+describe('section 12', () => {
+  it('totals an estimate as it is typed and saves it with its working (reg 4(3), 4(4))', async () => {
+    await page.getByRole('tab', { name: 'Cost estimate' }).click();
+    await page.getByLabel('Activity, line 1').selectOption('locating');
+    await page.getByLabel('What is counted, line 1').fill('case files');
+    await page.getByLabel('Quantity, line 1').fill('40');
+    await page.getByLabel('Minutes each, line 1').fill('30');
+    await page.getByRole('button', { name: 'Add a line' }).click();
+    await page.getByLabel('Activity, line 2').selectOption('extracting');
+    await page.getByLabel('Quantity, line 2').fill('40');
+    await page.getByLabel('Minutes each, line 2').fill('10');
+    await expect(page.getByTestId('cost-total').textContent()).resolves.toContain('£666.67');
+    await expect(page.getByTestId('cost-total').textContent()).resolves.toContain('exceeds the limit');
+    await page.getByRole('button', { name: 'Save estimate' }).click();
+    await page.getByTestId('cost-working').waitFor();
+    await page.getByLabel('How the request could be narrowed').fill('We could search the guidance issued since 2015, which we estimate would take about 8 hours.');
+    await page.getByRole('button', { name: 'Save advice' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decisions-01-estimate');
+    const costs = ok(await bridge.core.invoke('costs:get', { reference }));
+    expect(costs.comply?.totals).toMatchObject({ totalMinutes: 1600, costPence: 66667, limitPence: 45000, exceeds: true });
+  });
+
+  it('produces the s12 refusal with the working and the s16 advice (s17(5))', async () => {
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByLabel('Letter', { exact: true }).selectOption('s12-refusal');
+    await page.getByTestId('letter-preview').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decisions-02-s12-letter');
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await page.getByTestId('letter-saved').waitFor();
+    const text = execFileSync('pdftotext', [bridge.saved.at(-1)!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('£450');
+    expect(text).toContain('since 2015');
+  });
+});
+
+describe('exemptions and the s17 check', () => {
+  it('holds a refusal back until the exemption has its subsection and public interest reasons', async () => {
+    await page.getByRole('tab', { name: 'Exemptions' }).click();
+    await page.getByLabel('Exemption, with its subsection').fill('FOIA s43');
+    await page.getByLabel('Why the exemption is engaged').fill('Disclosure would be likely to prejudice the council’s negotiating position with suppliers.');
+    await page.getByRole('button', { name: 'Apply exemption' }).click();
+    await page.getByTestId('exemptions').waitFor();
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByLabel('Letter', { exact: true }).selectOption('refusal');
+    await page.getByTestId('letter-problems').waitFor();
+    expect(await page.getByTestId('letter-problems').textContent()).toMatch(/subsection/);
+    expect(await page.getByRole('button', { name: 'Save as PDF' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decisions-03-refusal-blocked');
+
+    await page.getByRole('tab', { name: 'Exemptions' }).click();
+    await page.getByRole('button', { name: 'Remove FOIA s43' }).click();
+    await page.getByText('No exemption applied.').waitFor();
+    await page.getByLabel('Exemption, with its subsection').fill('FOIA s43(2)');
+    await page.getByLabel('Why the exemption is engaged').fill('Disclosure would be likely to prejudice the council’s negotiating position with suppliers.');
+    await page.getByLabel('Public interest in disclosure').fill('Transparency in the spending of public money.');
+    await page.getByLabel('Public interest in maintaining the exemption').fill('Protecting value for money in current tenders.');
+    await page.getByLabel('The balance, and the conclusion').fill('While tenders are live the public interest favours withholding.');
+    await page.getByRole('button', { name: 'Apply exemption' }).click();
+    await page.getByRole('button', { name: 'Remove FOIA s43(2)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decisions-04-exemptions');
+    await page.getByRole('tab', { name: 'Letters' }).click();
+    await page.getByLabel('Letter', { exact: true }).selectOption('refusal');
+    await page.getByLabel('What is withheld').fill('The pricing schedules submitted by the two bidders in the current tender.');
+    await page.getByRole('button', { name: 'Update the letter' }).click();
+    await page.getByTestId('letter-preview').waitFor();
+    expect(await page.getByTestId('letter-problems').count()).toBe(0);
+    expect(await page.getByTestId('letter-preview').textContent()).toContain('43(2)');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decisions-05-refusal-ready');
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await page.getByTestId('letter-saved').waitFor();
+    const text = execFileSync('pdftotext', [bridge.saved.at(-1)!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Protecting value for money in current tenders.');
+  });
+});
