@@ -31,7 +31,18 @@ function loadPdfjs(): Promise<Pdfjs> {
     // Register the worker code on the main thread, so pdf.js never spawns or fetches a worker.
     const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* @vite-ignore */ workerModule);
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // On load pdf.js warns that it cannot polyfill DOMMatrix/Path2D for page rendering (its canvas
+    // package is stubbed out: see scripts/stubs). Text extraction needs neither, so those two
+    // start-up warnings are dropped; every other message gets through.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!/Cannot polyfill `(DOMMatrix|Path2D)`/.test(String(args[0]))) warn(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
   })();
   return loading;
 }
