@@ -24,6 +24,7 @@ beforeAll(async () => {
         return p;
       },
       printPdf: async () => true,
+      chooseFiles: async () => null,
     },
   });
   ok(await core.invoke('settings:update', {

@@ -56,6 +56,7 @@ export async function startBridge(opts: { dataDir: string; rendererDir: string; 
         printed.push(file);
         return true;
       },
+      chooseFiles: async () => null,
     },
   });
   const root = resolve(opts.rendererDir);

@@ -302,6 +302,31 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['import'],
+    options: { role: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const [reference, ...files] = p.positionals;
+      if (!reference) throw new UsageError('A case reference is required');
+      if (files.length === 0) throw new UsageError('Name at least one file to import');
+      const r = await call('correspondence:importChosen', { reference, ...(str(p, 'role') ? { role: str(p, 'role') } : {}) });
+      const text = [
+        ...r.added.map((a) => `added ${a.kind === 'email' ? `email "${a.subject || '(no subject)'}" with ${a.attachments} attachment(s)` : 'file'}: ${a.file}${a.warnings.length ? ` (${a.warnings.join(' ')})` : ''}`),
+        ...r.skipped.map((k) => `skipped ${k.file}: ${k.reason}`),
+      ].join('\n');
+      return { value: r, text };
+    },
+  },
+  {
+    words: ['search'],
+    options: { limit: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const query = p.positionals.join(' ');
+      if (!query.trim()) throw new UsageError('What to search for is required');
+      const hits = await call('search:query', { query, limit: Number(str(p, 'limit') ?? 50) });
+      return { value: hits, text: hits.map((h) => `${h.reference}\t${h.kind}\t${h.title}\t${h.snippet}`).join('\n') || 'Nothing found.' };
+    },
+  },
+  {
     words: ['audit'],
     options: { limit: { type: 'string' } },
     async run({ parsed: p, call }) {
@@ -376,6 +401,9 @@ Commands:
               [--engagement T] [--pit-for T] [--pit-against T] [--balance T]
               [--decided-by NAME] [--decided-on D] [--qp-name N --qp-date D --qp-material T]
   deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
+  import REF FILE... [--role correspondence|disclosed|withheld|evidence]
+              .eml and .msg become correspondence with their attachments; other files are attachments
+  search QUERY [--limit N]
   holidays list [--year YYYY]
   holidays add --date YYYY-MM-DD --region england-and-wales|scotland|northern-ireland --name NAME [--note T]
   holidays remove --date YYYY-MM-DD --region REGION

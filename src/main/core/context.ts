@@ -4,6 +4,7 @@ import type { DB } from './db/schema';
 import type { IsoDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import type { FontFiles } from './pdf/fonts';
+import type { BlobStore } from './blobs';
 
 /** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
 export interface Host {
@@ -11,6 +12,8 @@ export interface Host {
   chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Print a PDF that has been written to `file`; false when the officer cancels. */
   printPdf(file: string, title: string): Promise<boolean>;
+  /** Ask which files to add; null when the officer cancels. */
+  chooseFiles(o: { title: string }): Promise<string[] | null>;
 }
 
 export interface CoreContext {
@@ -26,4 +29,8 @@ export interface CoreContext {
   calendars(): Promise<Calendars>;
   invalidateCalendars(): void;
   fonts(): Promise<FontFiles>;
+  /** Attachments and source messages, stored once by SHA-256. */
+  blobs: BlobStore;
+  /** The largest file an import accepts (default 512 MB). */
+  maxImportBytes: number;
 }

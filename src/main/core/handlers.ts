@@ -15,6 +15,7 @@ import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/d
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
 import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
 import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
+import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 
@@ -65,6 +66,15 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'letters:resetTemplate': (input) => resetTemplate(ctx, input.kind),
     'letters:draft': (input) => getDraft(ctx, input.reference, input.kind),
     'letters:setDraft': (input) => setDraft(ctx, input.reference, input.kind, input.fields),
+    'correspondence:list': (input) => caseCorrespondence(ctx, input.reference),
+    'correspondence:add': (input) => addCorrespondence(ctx, input),
+    'correspondence:mark': (input) => markCorrespondence(ctx, input),
+    'correspondence:import': (input) => importBytes(ctx, input),
+    'correspondence:importChosen': (input) => importChosen(ctx, input),
+    'attachments:content': (input) => attachmentContent(ctx, input.id),
+    'attachments:save': (input) => saveAttachment(ctx, input.id),
+    'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),
+    'search:query': (input) => search(ctx, input.query, input.limit),
     'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
     'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
   };

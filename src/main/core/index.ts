@@ -16,6 +16,8 @@ import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
 import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
+import { BlobStore } from './blobs';
+import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 
 export type { Host } from './context';
 
@@ -27,6 +29,8 @@ export interface CoreOptions {
   actor?: string;
   now?: () => Date;
   host?: Host;
+  /** The largest file an import accepts; default 512 MB. */
+  maxImportBytes?: number;
 }
 
 export interface Core {
@@ -44,6 +48,9 @@ const noHost: Host = {
   },
   printPdf: async () => {
     throw new DiscloseError('INTERNAL', 'Printing is not available here.');
+  },
+  chooseFiles: async () => {
+    throw new DiscloseError('INTERNAL', 'No file dialog is available here.');
   },
 };
 
@@ -90,6 +97,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       calendars = null;
     },
     fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
+    blobs: new BlobStore(join(dataDir, 'blobs')),
+    maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
   };
   const handlers = createHandlers(ctx);
 

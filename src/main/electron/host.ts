@@ -11,6 +11,12 @@ export function electronHost(parent: () => BrowserWindow | null): Host {
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseFiles({ title }) {
+      const win = parent();
+      const options = { title, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
     // The PDF the core rendered, shown in Chromium's viewer in its own sandboxed window, then printed.
     async printPdf(file, title) {
       const win = new BrowserWindow({

@@ -1,6 +1,7 @@
 // A case file as the officer sees it: the request, its requester, and where it stands.
 import type { IsoDate } from './dates';
 import type { CaseClocks, CaseEvent, CaseEventType, Regime } from './clocks/events';
+import type { AttachmentInfo, CorrespondenceItem } from './correspondence';
 
 export interface Requester {
   name: string;
@@ -70,6 +71,10 @@ export interface CaseListItem {
 
 export interface CaseDetail extends CaseRecord {
   events: CaseEventRecord[];
+  /** Every item in and out, oldest first, each with its attachments. */
+  correspondence: CorrespondenceItem[];
+  /** Files added to the case directly (not from an email). */
+  attachments: AttachmentInfo[];
   clocks: CaseClocks;
   dueDate: IsoDate;
   daysLeft: number;

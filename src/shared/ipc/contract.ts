@@ -14,6 +14,7 @@ import type { Regime } from '../domain/clocks/events';
 import type { LetterKind, LetterFieldSpec } from '../domain/letters/kinds';
 import type { LetterView } from '../domain/letters/view';
 import type { LetterTemplate } from '../domain/letters/templates';
+import type { AttachmentInfo, CorrespondenceItem, ImportOutcome, SearchHit } from '../domain/correspondence';
 
 export interface AppInfo {
   version: string;
@@ -87,6 +88,19 @@ export interface LetterDraft {
   warnings: string[];
 }
 
+export interface CaseCorrespondence {
+  items: CorrespondenceItem[];
+  /** Files added to the case directly, not from an email. */
+  direct: AttachmentInfo[];
+}
+
+export interface AttachmentContent {
+  info: AttachmentInfo;
+  kind: 'image' | 'text' | 'none';
+  dataBase64: string | null;
+  text: string | null;
+}
+
 export interface Outputs {
   'app:info': AppInfo;
   'settings:get': AuthoritySettings;
@@ -117,6 +131,15 @@ export interface Outputs {
   'letters:resetTemplate': TemplateInfo[];
   'letters:draft': LetterDraft;
   'letters:setDraft': LetterDraft;
+  'correspondence:list': CaseCorrespondence;
+  'correspondence:add': CorrespondenceItem[];
+  'correspondence:mark': CorrespondenceItem[];
+  'correspondence:import': ImportOutcome;
+  'correspondence:importChosen': ImportOutcome;
+  'attachments:content': AttachmentContent;
+  'attachments:save': SaveResult;
+  'attachments:setRole': AttachmentInfo;
+  'search:query': SearchHit[];
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
 }

@@ -9,6 +9,7 @@ import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
 import { COST_ACTIVITIES } from '../domain/costs/types';
+import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
 
 /** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
 const text = (max: number) =>
@@ -149,6 +150,26 @@ export const exemptionInput = z.object({
 const letterKind = z.enum(LETTER_KINDS);
 const letterFields = z.record(z.string().max(60), text(50_000));
 
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** File bytes: a Uint8Array over Electron IPC, base64 text over the test bridge's JSON. */
+const fileBytes = z.union([
+  z.instanceof(Uint8Array),
+  z
+    .string()
+    .max(700 * 1024 * 1024)
+    .refine((s) => /^[A-Za-z0-9+/]*={0,2}$/.test(s), 'Not base64')
+    .transform(fromBase64),
+]);
+
+const role = z.enum(ATTACHMENT_ROLES);
+const instantOrDate = z.string().refine((s) => isIsoDate(s) || (!Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)), 'Enter a date as YYYY-MM-DD');
+
 export const empty = z.object({}).strict();
 
 export const inputSchemas = {
@@ -183,6 +204,24 @@ export const inputSchemas = {
   'letters:resetTemplate': z.object({ kind: letterKind }),
   'letters:draft': letterInput,
   'letters:setDraft': z.object({ reference, kind: letterKind, fields: letterFields }),
+  'correspondence:list': z.object({ reference }),
+  'correspondence:add': z.object({
+    reference,
+    direction: z.enum(DIRECTIONS),
+    channel: z.enum(CHANNELS),
+    sentAt: instantOrDate,
+    from: text(500).default(''),
+    to: text(500).default(''),
+    subject: text(1000).default(''),
+    body: text(1_000_000).default(''),
+  }),
+  'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
+  'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: z.string().min(1).max(1000), data: fileBytes })).min(1).max(200) }),
+  'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
+  'attachments:content': z.object({ id: z.number().int().positive() }),
+  'attachments:save': z.object({ id: z.number().int().positive() }),
+  'attachments:setRole': z.object({ id: z.number().int().positive(), role }),
+  'search:query': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }),
   'letters:save': letterInput,
   'letters:print': letterInput,
 } as const;

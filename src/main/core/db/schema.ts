@@ -148,6 +148,57 @@ export interface LetterFieldsTable {
   updated_at: string;
 }
 
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+export interface CorrespondenceTable {
+  id: Generated<number>;
+  case_id: number;
+  direction: string;
+  channel: string;
+  sent_at: string;
+  from_text: string;
+  to_text: string;
+  cc_text: string;
+  subject: string;
+  body: string;
+  headers: string | null;
+  message_id: string | null;
+  source_sha256: string | null;
+  source_filename: string | null;
+  source_format: string | null;
+  warnings: Generated<string>;
+  event_id: number | null;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  case_id: number;
+  correspondence_id: number | null;
+  sha256: string;
+  filename: string;
+  original_filename: string;
+  content_type: string;
+  size: number;
+  role: string;
+  inline: number;
+  text_status: string;
+  text_note: string | null;
+  created_at: string;
+}
+
+export interface SearchIndexTable {
+  case_id: number;
+  kind: string;
+  item_id: number;
+  title: string;
+  body: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   requesters: RequestersTable;
@@ -164,4 +215,8 @@ export interface DB {
   exemptions_applied: ExemptionsAppliedTable;
   letter_templates: LetterTemplatesTable;
   letter_fields: LetterFieldsTable;
+  blobs: BlobsTable;
+  correspondence: CorrespondenceTable;
+  attachments: AttachmentsTable;
+  search_index: SearchIndexTable;
 }

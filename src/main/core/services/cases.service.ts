@@ -14,6 +14,8 @@ import * as cases from '../repositories/cases.repository';
 import { insertEvent, listEvents } from '../repositories/events.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { inTransaction } from './transaction';
+import { listCorrespondence } from '../repositories/correspondence.repository';
+import { indexItem } from '../repositories/search.repository';
 
 /** Days left on the clock's own calendar: working days for working-day clocks, else calendar days. */
 export function daysLeft(clocks: CaseClocks, calendars: Calendars, today: IsoDate): number {
@@ -23,7 +25,9 @@ export function daysLeft(clocks: CaseClocks, calendars: Calendars, today: IsoDat
   return due >= today ? workingDaysBetween(cal, today, due) : -workingDaysBetween(cal, due, today);
 }
 
-function toDetail(record: CaseRecord, events: CaseEventRecord[], calendars: Calendars, today: IsoDate): CaseDetail {
+type Derived = Omit<CaseDetail, 'correspondence' | 'attachments'>;
+
+function toDetail(record: CaseRecord, events: CaseEventRecord[], calendars: Calendars, today: IsoDate): Derived {
   const clocks = deriveCaseClocks(record.regime, record.received, events, calendars, today);
   return {
     ...record,
@@ -44,7 +48,8 @@ async function requireCase(db: Kysely<DB>, reference: string) {
 export async function getCase(ctx: CoreContext, reference: string, db: Kysely<DB> = ctx.db): Promise<CaseDetail> {
   const found = await requireCase(db, reference);
   const events = (await listEvents(db, [found.id])).get(found.id) ?? [];
-  return toDetail(found.record, events, await ctx.calendars(), ctx.today());
+  const { items, direct } = await listCorrespondence(db, found.id);
+  return { ...toDetail(found.record, events, await ctx.calendars(), ctx.today()), correspondence: items, attachments: direct };
 }
 
 export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<CaseListItem[]> {
@@ -95,6 +100,7 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
       now,
     );
     await insertEvent(trx, caseId, { type: 'received', date: input.received }, now);
+    await indexItem(trx, 'case', caseId, caseId, `${ref} ${input.summary}`, `${input.requester.name}\n${input.requestText}`);
     await audit({
       action: 'case.created',
       caseId,
@@ -135,6 +141,7 @@ export async function updateCase(ctx: CoreContext, reference: string, changes: C
       // The received event is day 0 of every clock: keep it in step with the case.
       await trx.updateTable('case_events').set({ date: after.received }).where('case_id', '=', found.id).where('type', '=', 'received').execute();
     }
+    await indexItem(trx, 'case', found.id, found.id, `${after.reference} ${after.summary}`, `${after.requester.name}\n${after.requestText}`);
     await audit({ action: 'case.updated', caseId: found.id, summary: `Edited ${Object.keys(diff).join(', ')}`, detail: diff });
   });
   return getCase(ctx, reference);

@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './2026_11_22_0900_initial';
 import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_letters';
+import * as correspondence from './2026_11_22_1800_correspondence';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
   '2026_11_22_1400_costs_exemptions_letters': costsExemptionsLetters,
+  '2026_11_22_1800_correspondence': correspondence,
 };

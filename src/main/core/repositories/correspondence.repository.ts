@@ -1,0 +1,78 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AttachmentsTable, CorrespondenceTable, DB } from '../db/schema';
+import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direction, TextStatus } from '../../../shared/domain/correspondence';
+import type { CaseEventType } from '../../../shared/domain/clocks/events';
+
+export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
+  return {
+    id: r.id,
+    correspondenceId: r.correspondence_id,
+    filename: r.filename,
+    originalFilename: r.original_filename,
+    contentType: r.content_type,
+    sha256: r.sha256,
+    size: r.size,
+    role: r.role as AttachmentRole,
+    inline: r.inline === 1,
+    textStatus: r.text_status as TextStatus,
+    textNote: r.text_note,
+  };
+}
+
+function rowToItem(r: Selectable<CorrespondenceTable>, attachments: AttachmentInfo[], markedAs: CaseEventType | null): CorrespondenceItem {
+  return {
+    id: r.id,
+    direction: r.direction as Direction,
+    channel: r.channel as Channel,
+    sentAt: r.sent_at,
+    from: r.from_text,
+    to: r.to_text,
+    cc: r.cc_text,
+    subject: r.subject,
+    body: r.body,
+    headers: r.headers ? (JSON.parse(r.headers) as [string, string][]) : null,
+    messageId: r.message_id,
+    sourceFilename: r.source_filename,
+    sourceFormat: (r.source_format as CorrespondenceItem['sourceFormat']) ?? null,
+    sourceSha256: r.source_sha256,
+    warnings: JSON.parse(r.warnings) as string[],
+    markedAs,
+    attachments,
+  };
+}
+
+export async function listCorrespondence(db: Kysely<DB>, caseId: number): Promise<{ items: CorrespondenceItem[]; direct: AttachmentInfo[] }> {
+  const rows = await db.selectFrom('correspondence').selectAll().where('case_id', '=', caseId).orderBy('sent_at').orderBy('id').execute();
+  const atts = await db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  const events = await db.selectFrom('case_events').select(['id', 'type']).where('case_id', '=', caseId).execute();
+  const eventType = new Map(events.map((e) => [e.id, e.type as CaseEventType]));
+  const byItem = new Map<number, AttachmentInfo[]>();
+  const direct: AttachmentInfo[] = [];
+  for (const a of atts) {
+    const info = attachmentRowToInfo(a);
+    if (a.correspondence_id === null) direct.push(info);
+    else byItem.set(a.correspondence_id, [...(byItem.get(a.correspondence_id) ?? []), info]);
+  }
+  return {
+    items: rows.map((r) => rowToItem(r, byItem.get(r.id) ?? [], r.event_id !== null ? (eventType.get(r.event_id) ?? null) : null)),
+    direct,
+  };
+}
+
+export async function findDuplicateMessage(db: Kysely<DB>, caseId: number, messageId: string | null, sourceSha: string): Promise<Selectable<CorrespondenceTable> | undefined> {
+  let q = db.selectFrom('correspondence').selectAll().where('case_id', '=', caseId);
+  q = messageId ? q.where((eb) => eb.or([eb('message_id', '=', messageId), eb('source_sha256', '=', sourceSha)])) : q.where('source_sha256', '=', sourceSha);
+  return q.executeTakeFirst();
+}
+
+export async function findDirectAttachment(db: Kysely<DB>, caseId: number, sha: string) {
+  return db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).where('sha256', '=', sha).where('correspondence_id', 'is', null).executeTakeFirst();
+}
+
+export async function ensureBlob(db: Kysely<DB>, sha256: string, size: number, now: string): Promise<void> {
+  await db.insertInto('blobs').values({ sha256, size, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+}
+
+export async function getAttachment(db: Kysely<DB>, id: number) {
+  return db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id').selectAll('attachments').select('cases.reference').where('attachments.id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,145 @@
+// Correspondence logged by hand, items marked as timeline events, attachments previewed, saved
+// out (verified against their hash first) and given a role; and search across the case files.
+import type { CoreContext } from '../context';
+import { DiscloseError } from '../../../shared/errors';
+import type { ParsedInput, AttachmentContent, SaveResult } from '../../../shared/ipc/contract';
+import type { AttachmentRole, CorrespondenceItem, SearchHit, ImportOutcome } from '../../../shared/domain/correspondence';
+import { eventLabel } from '../../../shared/domain/clocks/events';
+import { findCase } from '../repositories/cases.repository';
+import { attachmentRowToInfo, getAttachment, listCorrespondence } from '../repositories/correspondence.repository';
+import { insertEvent } from '../repositories/events.repository';
+import { indexItem, searchIndex } from '../repositories/search.repository';
+import { fileFromPath, importFiles, type IncomingFile } from './import.service';
+import { writeFileAtomic } from './letters.service';
+import { inTransaction } from './transaction';
+
+async function requireCase(ctx: CoreContext, reference: string) {
+  const found = await findCase(ctx.db, reference);
+  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  return found;
+}
+
+export async function caseCorrespondence(ctx: CoreContext, reference: string) {
+  return listCorrespondence(ctx.db, (await requireCase(ctx, reference)).id);
+}
+
+export async function addCorrespondence(ctx: CoreContext, input: ParsedInput<'correspondence:add'>): Promise<CorrespondenceItem[]> {
+  const found = await requireCase(ctx, input.reference);
+  await inTransaction(ctx, async (trx, audit) => {
+    const now = ctx.now().toISOString();
+    const row = await trx
+      .insertInto('correspondence')
+      .values({
+        case_id: found.id,
+        direction: input.direction,
+        channel: input.channel,
+        sent_at: input.sentAt,
+        from_text: input.from,
+        to_text: input.to,
+        cc_text: '',
+        subject: input.subject,
+        body: input.body,
+        headers: null,
+        message_id: null,
+        source_sha256: null,
+        source_filename: null,
+        source_format: null,
+        warnings: '[]',
+        event_id: null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await indexItem(trx, 'correspondence', row.id, found.id, input.subject, [input.from, input.to, input.body].join('\n'));
+    await audit({ action: 'correspondence.logged', caseId: found.id, summary: `Logged ${input.direction === 'in' ? 'incoming' : 'outgoing'} ${input.channel}: ${input.subject || '(no subject)'}`, detail: { id: row.id } });
+  });
+  return (await caseCorrespondence(ctx, input.reference)).items;
+}
+
+/** Marking an item (this email is the clarification) records the event on the timeline, dated as the item. */
+export async function markCorrespondence(ctx: CoreContext, input: ParsedInput<'correspondence:mark'>): Promise<CorrespondenceItem[]> {
+  const found = await requireCase(ctx, input.reference);
+  await inTransaction(ctx, async (trx, audit) => {
+    const item = await trx.selectFrom('correspondence').selectAll().where('id', '=', input.id).where('case_id', '=', found.id).executeTakeFirst();
+    if (!item) throw new DiscloseError('NOT_FOUND', `No correspondence ${input.id} in ${input.reference}.`);
+    if (item.event_id !== null) throw new DiscloseError('CONFLICT', 'This item is already on the timeline.');
+    const date = item.sent_at.slice(0, 10);
+    if (date < found.record.received) throw new DiscloseError('VALIDATION', `This item (${date}) is dated before the request was received.`);
+    if (input.as === 'pit-extension' && !input.estimate) throw new DiscloseError('VALIDATION', 'A public interest extension needs its estimated date (FOIA s17(2)).', { estimate: 'Enter the estimated date' });
+    const now = ctx.now().toISOString();
+    const eventId = await insertEvent(trx, found.id, { type: input.as, date, estimate: input.estimate ?? null, note: `From correspondence: ${item.subject || '(no subject)'}` }, now);
+    await trx.updateTable('correspondence').set({ event_id: eventId }).where('id', '=', item.id).execute();
+    await audit({ action: 'case.event', caseId: found.id, summary: `Recorded: ${eventLabel(input.as)}, from "${item.subject || '(no subject)'}"`, detail: { correspondenceId: item.id, type: input.as, date } });
+  });
+  return (await caseCorrespondence(ctx, input.reference)).items;
+}
+
+async function requireAttachment(ctx: CoreContext, id: number) {
+  const row = await getAttachment(ctx.db, id);
+  if (!row) throw new DiscloseError('NOT_FOUND', `No attachment ${id}.`);
+  return row;
+}
+
+const PREVIEW_LIMIT = 20 * 1024 * 1024;
+
+/** For preview: images as bytes (shown inline), PDFs as their extracted text, text files as text. */
+export async function attachmentContent(ctx: CoreContext, id: number): Promise<AttachmentContent> {
+  const row = await requireAttachment(ctx, id);
+  const info = attachmentRowToInfo(row);
+  const bytes = ctx.blobs.get(row.sha256, row.original_filename);
+  if (row.content_type.startsWith('image/') && bytes.length <= PREVIEW_LIMIT) {
+    return { info, kind: 'image', dataBase64: Buffer.from(bytes).toString('base64'), text: null };
+  }
+  const indexed = await ctx.db.selectFrom('search_index').select('body').where('kind', '=', 'attachment').where('item_id', '=', id).executeTakeFirst();
+  if (indexed) return { info, kind: 'text', dataBase64: null, text: indexed.body };
+  return { info, kind: 'none', dataBase64: null, text: null };
+}
+
+export async function saveAttachment(ctx: CoreContext, id: number): Promise<SaveResult> {
+  const row = await requireAttachment(ctx, id);
+  const bytes = ctx.blobs.get(row.sha256, row.original_filename); // verified before it leaves
+  const path = await ctx.host.chooseSavePath({ title: `Save a copy of ${row.filename}`, defaultName: row.filename, filters: [] });
+  if (path === null) return { saved: false, path: null, size: 0, sha256: null };
+  writeFileAtomic(path, bytes);
+  await inTransaction(ctx, async (_trx, audit) => {
+    await audit({ action: 'attachment.exported', caseId: row.case_id, summary: `Saved a copy of ${row.filename} to ${path}`, detail: { id, sha256: row.sha256, path } });
+  });
+  return { saved: true, path, size: bytes.length, sha256: row.sha256 };
+}
+
+export async function setAttachmentRole(ctx: CoreContext, id: number, role: AttachmentRole) {
+  const row = await requireAttachment(ctx, id);
+  if (row.role === role) return attachmentRowToInfo(row);
+  await inTransaction(ctx, async (trx, audit) => {
+    await trx.updateTable('attachments').set({ role }).where('id', '=', id).execute();
+    await audit({ action: 'attachment.role', caseId: row.case_id, summary: `Marked ${row.filename} as ${role}`, detail: { id, from: row.role, to: role } });
+  });
+  return attachmentRowToInfo({ ...row, role });
+}
+
+export async function importBytes(ctx: CoreContext, input: ParsedInput<'correspondence:import'>): Promise<ImportOutcome> {
+  const files: IncomingFile[] = input.files.map((f) => ({ name: f.name, size: f.data.length, read: () => f.data }));
+  return importFiles(ctx, input.reference, files, input.role);
+}
+
+/** Main asks which files (a dialog in the app, the FILE arguments on the command line). */
+export async function importChosen(ctx: CoreContext, input: ParsedInput<'correspondence:importChosen'>): Promise<ImportOutcome> {
+  await requireCase(ctx, input.reference);
+  const paths = await ctx.host.chooseFiles({ title: `Add files to ${input.reference}` });
+  if (!paths || paths.length === 0) return { added: [], skipped: [] };
+  const files: IncomingFile[] = [];
+  const skipped: ImportOutcome['skipped'] = [];
+  for (const p of paths) {
+    try {
+      files.push(fileFromPath(p));
+    } catch (err) {
+      skipped.push({ file: p, reason: (err as Error).message });
+    }
+  }
+  const out = await importFiles(ctx, input.reference, files, input.role);
+  return { added: out.added, skipped: [...skipped, ...out.skipped] };
+}
+
+export async function search(ctx: CoreContext, query: string, limit: number): Promise<SearchHit[]> {
+  return searchIndex(ctx.db, query, limit);
+}

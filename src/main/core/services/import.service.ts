@@ -1,0 +1,231 @@
+// Importing files into a case: .eml and .msg become correspondence with their headers, text and
+// attachments; any other file becomes an attachment. Bytes are stored once by SHA-256; the same
+// message or file imported twice is recognised and skipped, with the reason.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { CoreContext } from '../context';
+import { DiscloseError } from '../../../shared/errors';
+import type { AttachmentRole, ImportOutcome, TextStatus } from '../../../shared/domain/correspondence';
+import { parseMessageFile } from '../mail';
+import type { ParsedMessage } from '../mail/types';
+import { safeFilename } from '../mail/filenames';
+import { extractPdfText } from '../pdf/extract';
+import { sha256Hex } from '../blobs';
+import { findCase } from '../repositories/cases.repository';
+import { getSettings } from '../repositories/settings.repository';
+import { ensureBlob, findDirectAttachment, findDuplicateMessage } from '../repositories/correspondence.repository';
+import { indexItem } from '../repositories/search.repository';
+import { inTransaction } from './transaction';
+
+export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.eml': 'message/rfc822',
+  '.msg': 'application/vnd.ms-outlook',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
+};
+
+export function contentTypeOf(name: string, declared?: string): string {
+  if (declared && declared !== 'application/octet-stream') return declared.toLowerCase();
+  return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+interface PreparedFile {
+  name: string;
+  bytes: Uint8Array;
+  sha: string;
+  contentType: string;
+  inline: boolean;
+  text: string;
+  textStatus: TextStatus;
+  textNote: string | null;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** Text for search: PDFs through pdf.js; plain text as it is; nothing from other types. */
+async function prepare(name: string, bytes: Uint8Array, declaredType?: string, inline = false): Promise<PreparedFile> {
+  const contentType = contentTypeOf(name, declaredType);
+  const base = { name, bytes, sha: sha256Hex(bytes), contentType, inline };
+  if (contentType === 'application/pdf' || name.toLowerCase().endsWith('.pdf')) {
+    const r = await extractPdfText(bytes);
+    const note = r.status === 'ok' ? r.reason : `Text not extracted: ${r.status === 'encrypted' ? 'the PDF is password-protected' : `the PDF could not be read (${r.reason ?? 'unknown reason'})`}.`;
+    return { ...base, text: r.text, textStatus: r.status, textNote: note };
+  }
+  if (contentType.startsWith('text/plain') || contentType === 'text/csv') {
+    return { ...base, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes).slice(0, 5_000_000), textStatus: 'ok', textNote: null };
+  }
+  return { ...base, text: '', textStatus: 'not-applicable', textNote: null };
+}
+
+function isFromAuthority(from: string, authorityEmail: string): boolean {
+  return authorityEmail !== '' && from.toLowerCase().includes(authorityEmail.toLowerCase());
+}
+
+async function importMessage(ctx: CoreContext, caseId: number, file: string, source: Uint8Array, msg: ParsedMessage, out: ImportOutcome): Promise<void> {
+  const sourceSha = sha256Hex(source);
+  const dup = await findDuplicateMessage(ctx.db, caseId, msg.messageId, sourceSha);
+  if (dup) {
+    out.skipped.push({ file, reason: `Already in this case: "${dup.subject || '(no subject)'}" (${dup.message_id && dup.message_id === msg.messageId ? 'same Message-ID' : 'same file'}).` });
+    return;
+  }
+  const parts = await Promise.all(msg.attachments.map((a) => prepare(a.filename, a.bytes, a.contentType, a.inline)));
+  // Bytes are durable before the rows that point at them are committed.
+  ctx.blobs.put(source);
+  for (const p of parts) ctx.blobs.put(p.bytes);
+  const settings = await getSettings(ctx.db);
+  await inTransaction(ctx, async (trx, audit) => {
+    const now = ctx.now().toISOString();
+    await ensureBlob(trx, sourceSha, source.length, now);
+    const row = await trx
+      .insertInto('correspondence')
+      .values({
+        case_id: caseId,
+        direction: isFromAuthority(msg.from, settings.email) ? 'out' : 'in',
+        channel: 'email',
+        sent_at: msg.date ?? now,
+        from_text: msg.from,
+        to_text: msg.to.join(', '),
+        cc_text: msg.cc.join(', '),
+        subject: msg.subject,
+        body: msg.text,
+        headers: JSON.stringify(msg.headers),
+        message_id: msg.messageId,
+        source_sha256: sourceSha,
+        source_filename: basename(file),
+        source_format: msg.format,
+        warnings: JSON.stringify(msg.warnings),
+        event_id: null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await indexItem(trx, 'correspondence', row.id, caseId, msg.subject, [msg.from, msg.to.join(' '), msg.text].join('\n'));
+    for (const p of parts) {
+      await ensureBlob(trx, p.sha, p.bytes.length, now);
+      const a = await trx
+        .insertInto('attachments')
+        .values({
+          case_id: caseId,
+          correspondence_id: row.id,
+          sha256: p.sha,
+          filename: safeFilename(p.name),
+          original_filename: p.name,
+          content_type: p.contentType,
+          size: p.bytes.length,
+          role: 'correspondence',
+          inline: p.inline ? 1 : 0,
+          text_status: p.textStatus,
+          text_note: p.textNote,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (p.text) await indexItem(trx, 'attachment', a.id, caseId, p.name, p.text);
+    }
+    await audit({
+      action: 'correspondence.imported',
+      caseId,
+      summary: `Imported ${msg.format === 'msg' ? 'Outlook message' : 'email'} "${msg.subject || '(no subject)'}" with ${parts.length} attachment${parts.length === 1 ? '' : 's'}`,
+      detail: { file: basename(file), sha256: sourceSha, messageId: msg.messageId, warnings: msg.warnings },
+    });
+    out.added.push({ file, kind: 'email', id: row.id, subject: msg.subject, attachments: parts.length, warnings: msg.warnings });
+  });
+}
+
+async function importAttachment(ctx: CoreContext, caseId: number, file: string, bytes: Uint8Array, role: AttachmentRole, out: ImportOutcome, warnings: string[]): Promise<void> {
+  const name = basename(file);
+  const p = await prepare(name, bytes);
+  const dup = await findDirectAttachment(ctx.db, caseId, p.sha);
+  if (dup) {
+    out.skipped.push({ file, reason: `Already in this case as ${dup.original_filename} (same content).` });
+    return;
+  }
+  ctx.blobs.put(bytes);
+  await inTransaction(ctx, async (trx, audit) => {
+    const now = ctx.now().toISOString();
+    await ensureBlob(trx, p.sha, bytes.length, now);
+    const a = await trx
+      .insertInto('attachments')
+      .values({
+        case_id: caseId,
+        correspondence_id: null,
+        sha256: p.sha,
+        filename: safeFilename(name),
+        original_filename: name,
+        content_type: p.contentType,
+        size: bytes.length,
+        role,
+        inline: 0,
+        text_status: p.textStatus,
+        text_note: p.textNote,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (p.text) await indexItem(trx, 'attachment', a.id, caseId, name, p.text);
+    await audit({ action: 'attachment.added', caseId, summary: `Added ${name} (${role})`, detail: { file: name, sha256: p.sha, size: bytes.length, role, textStatus: p.textStatus } });
+    out.added.push({ file, kind: 'attachment', id: a.id, attachments: 0, warnings: [...warnings, ...(p.textNote && p.textStatus !== 'ok' ? [p.textNote] : [])] });
+  });
+}
+
+export interface IncomingFile {
+  name: string;
+  size: number;
+  read(): Uint8Array;
+}
+
+export function fileFromPath(path: string): IncomingFile {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch (err) {
+    throw new DiscloseError('IO', `Cannot read ${path}: ${(err as Error).message}`);
+  }
+  return { name: path, size, read: () => readFileSync(path) };
+}
+
+/** Imports each file in turn; one bad file is skipped with its reason and the rest go ahead. */
+export async function importFiles(ctx: CoreContext, reference: string, files: IncomingFile[], role: AttachmentRole = 'correspondence', onProgress?: (done: number, total: number) => void): Promise<ImportOutcome> {
+  const found = await findCase(ctx.db, reference);
+  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  const out: ImportOutcome = { added: [], skipped: [] };
+  for (const [i, f] of files.entries()) {
+    try {
+      if (f.size > ctx.maxImportBytes) {
+        out.skipped.push({ file: f.name, reason: `${basename(f.name)} is ${mb(f.size)}, over the ${mb(ctx.maxImportBytes)} limit for one file. Nothing was added.` });
+        continue;
+      }
+      if (f.size === 0) {
+        out.skipped.push({ file: f.name, reason: `${basename(f.name)} is empty. Nothing was added.` });
+        continue;
+      }
+      const bytes = f.read();
+      const message = await parseMessageFile(f.name, bytes);
+      const looksLikeMail = /\.(eml|msg)$/i.test(f.name);
+      if (message) await importMessage(ctx, found.id, f.name, bytes, message, out);
+      else await importAttachment(ctx, found.id, f.name, bytes, role, out, looksLikeMail ? ['It could not be read as an email, so it was kept as a file.'] : []);
+    } catch (err) {
+      out.skipped.push({ file: f.name, reason: err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}` });
+    } finally {
+      onProgress?.(i + 1, files.length);
+    }
+  }
+  return out;
+}
