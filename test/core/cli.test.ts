@@ -106,3 +106,21 @@ describe('errors: a clear message, a non-zero exit, nothing written', () => {
     expect(existsSync(join(dir, 'nope'))).toBe(false);
   });
 });
+
+describe('import and search commands', () => {
+  it('imports files, lists them under case show, skips a duplicate, and finds them', () => {
+    const emlPath = join(dir, 'clarify.eml');
+    writeFileSync(emlPath, ['From: zoe@example.org', 'To: foi@example.gov.uk', 'Subject: Clarification about Facebook', 'Message-ID: <cli-1@example.org>', 'Date: Wed, 14 Mar 2012 10:00:00 +0000', '', 'I mean guidance on the use of Facebook by social workers.'].join('\r\n'));
+    const first = cli(['import', 'FOI/2012/0001', emlPath, '../shared/samples/ico-social-media-policy-2013.txt', '--json'], dir);
+    expect(first.status).toBe(0);
+    expect(first.json().added.map((a: { kind: string }) => a.kind)).toEqual(['email', 'attachment']);
+    const again = cli(['import', 'FOI/2012/0001', emlPath, '--json'], dir).json();
+    expect(again.added).toEqual([]);
+    expect(again.skipped[0].reason).toContain('Already in this case');
+    const show = cli(['case', 'show', 'FOI/2012/0001', '--json'], dir).json();
+    expect(show.correspondence[0]).toMatchObject({ subject: 'Clarification about Facebook', attachments: [] });
+    expect(show.attachments[0]).toMatchObject({ filename: 'ico-social-media-policy-2013.txt', role: 'correspondence', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) });
+    const hits = cli(['search', 'Facebook', 'social', '--json'], dir).json();
+    expect(hits.map((h: { reference: string }) => h.reference)).toContain('FOI/2012/0001');
+  });
+});
