@@ -6,6 +6,7 @@ import { CaseList } from './features/cases/CaseList';
 import { NewCase, EditCase } from './features/cases/CaseForm';
 import { CaseView } from './features/cases/CaseView';
 import { SettingsForm } from './features/settings/Settings';
+import { Search } from './features/search/Search';
 
 function title(route: Route): string {
   switch (route.name) {
@@ -15,6 +16,8 @@ function title(route: Route): string {
       return 'Log a new request';
     case 'settings':
       return 'Settings';
+    case 'search':
+      return 'Search';
     case 'case':
       return route.reference;
     case 'edit':
@@ -51,6 +54,7 @@ export function App() {
       {route.name === 'case' && <CaseView reference={route.reference} />}
       {route.name === 'edit' && <EditCase reference={route.reference} />}
       {route.name === 'settings' && <SettingsForm settings={settings.data} firstRun={false} />}
+      {route.name === 'search' && <Search initial={route.query} />}
     </Layout>
   );
 }

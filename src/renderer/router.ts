@@ -6,12 +6,14 @@ export type Route =
   | { name: 'new' }
   | { name: 'case'; reference: string }
   | { name: 'edit'; reference: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0]?.startsWith('search')) return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
   if (parts[0] === 'case' && parts[1]) {
     // References contain slashes (FOI/2026/0001): everything after "case/" up to a trailing "edit".
     const rest = parts.slice(1);
@@ -29,6 +31,8 @@ export function href(route: Route): string {
       return '#/new';
     case 'settings':
       return '#/settings';
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.query)}`;
     case 'case':
       return `#/case/${route.reference.split('/').map(encodeURIComponent).join('/')}`;
     case 'edit':

@@ -40,6 +40,11 @@ export function Layout({ route, authority, title, children }: { route: Route; au
                 </a>
               </li>
               <li>
+                <a href={href({ name: 'search', query: '' })} aria-current={current(['search'])}>
+                  Search
+                </a>
+              </li>
+              <li>
                 <a href={href({ name: 'settings' })} aria-current={current(['settings'])}>
                   Settings
                 </a>

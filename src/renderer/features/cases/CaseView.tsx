@@ -12,6 +12,7 @@ import { Letters } from '../letters/Letters';
 import { CostEstimate } from '../costs/CostEstimate';
 import { Exemptions } from '../exemptions/Exemptions';
 import { Tabs } from '../../components/Tabs';
+import { Correspondence } from '../correspondence/Correspondence';
 import { useState } from 'react';
 import { Deadlines } from './Deadlines';
 import { RecordEvent } from './RecordEvent';
@@ -140,6 +141,7 @@ export function CaseView({ reference }: { reference: string }) {
         onSelect={setTab}
         tabs={[
           { id: 'overview', label: 'Overview', render: () => overview },
+          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} /> },
           { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
           { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} /> },

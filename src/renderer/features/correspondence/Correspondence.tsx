@@ -1,0 +1,144 @@
+// The case's correspondence, oldest first: each item with its headers, text and attachments;
+// mark an item as a timeline event; give each file its role; preview and save copies.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api';
+import { eventLabel, type CaseEventType } from '../../../shared/domain/clocks/events';
+import { ATTACHMENT_ROLES, MARKABLE_EVENTS, ROLE_LABELS, CHANNEL_LABELS, type AttachmentInfo, type AttachmentRole, type CorrespondenceItem } from '../../../shared/domain/correspondence';
+import { ImportFiles } from './ImportFiles';
+import { LogCorrespondence } from './LogCorrespondence';
+
+const when = (s: string) => (s.length === 10 ? new Date(`${s}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : new Date(s).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
+const size = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const content = useQuery({ queryKey: ['attachment', a.id], queryFn: () => call('attachments:content', { id: a.id }), enabled: open });
+  const role = useMutation({ mutationFn: (r: AttachmentRole) => call('attachments:setRole', { id: a.id, role: r }), onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', reference] }) });
+  const save = useMutation({ mutationFn: () => call('attachments:save', { id: a.id }) });
+  return (
+    <li className="app-attachment">
+      <p className="govuk-body govuk-!-margin-bottom-1">
+        <strong>{a.filename}</strong> <span className="govuk-body-s">({a.contentType}, {size(a.size)})</span>
+        {a.filename !== a.originalFilename && <span className="govuk-body-s"> received as “{a.originalFilename}”</span>}
+      </p>
+      {a.textStatus !== 'ok' && a.textNote && <p className="govuk-body-s app-warning">{a.textNote}</p>}
+      <div className="app-actions">
+        <label className="govuk-label govuk-visually-hidden" htmlFor={`role-${a.id}`}>
+          Role of {a.filename}
+        </label>
+        <select className="govuk-select" id={`role-${a.id}`} value={a.role} onChange={(e) => role.mutate(e.target.value as AttachmentRole)}>
+          {ATTACHMENT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? 'Hide' : 'Preview'}<span className="govuk-visually-hidden"> {a.filename}</span>
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => save.mutate()}>
+          Save a copy<span className="govuk-visually-hidden"> of {a.filename}</span>
+        </button>
+      </div>
+      {save.error && <p className="govuk-error-message">{save.error.message}</p>}
+      {save.data?.saved && <p className="govuk-body-s">Saved to {save.data.path}</p>}
+      {open && content.error && <p className="govuk-error-message">{content.error.message}</p>}
+      {open && content.data?.kind === 'image' && <img className="app-preview-image" alt={`Preview of ${a.filename}`} src={`data:${a.contentType};base64,${content.data.dataBase64}`} />}
+      {open && content.data?.kind === 'text' && <pre className="app-preview-text">{content.data.text}</pre>}
+      {open && content.data?.kind === 'none' && <p className="govuk-body-s">No preview for this type of file: save a copy to open it.</p>}
+    </li>
+  );
+}
+
+function Item({ item, reference }: { item: CorrespondenceItem; reference: string }) {
+  const qc = useQueryClient();
+  const [as, setAs] = useState<CaseEventType>('clarification-received');
+  const mark = useMutation({ mutationFn: () => call('correspondence:mark', { reference, id: item.id, as }), onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', reference] }) });
+  return (
+    <div className="app-item" data-testid="correspondence-item">
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+        <strong className={`govuk-tag ${item.direction === 'in' ? 'govuk-tag--blue' : 'govuk-tag--green'}`}>{item.direction === 'in' ? 'In' : 'Out'}</strong> {item.subject || '(no subject)'}
+      </h3>
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        {when(item.sentAt)} · {CHANNEL_LABELS[item.channel]} · From {item.from || '—'}
+        {item.to && <> · To {item.to}</>}
+        {item.markedAs && (
+          <>
+            {' '}
+            · <strong>{eventLabel(item.markedAs)}</strong>
+          </>
+        )}
+      </p>
+      {item.warnings.length > 0 && <p className="govuk-body-s app-warning">{item.warnings.join(' ')}</p>}
+      <details className="govuk-details govuk-!-margin-bottom-2">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Message{item.headers ? ' and headers' : ''}</span>
+        </summary>
+        <div className="govuk-details__text">
+          {item.headers && (
+            <dl className="app-headers">
+              {item.headers.map(([k, v], i) => (
+                <div key={i}>
+                  <dt>{k}:</dt> <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <pre className="app-preview-text">{item.body}</pre>
+        </div>
+      </details>
+      {item.attachments.length > 0 && (
+        <ul className="govuk-list">
+          {item.attachments.map((a) => (
+            <Attachment key={a.id} a={a} reference={reference} />
+          ))}
+        </ul>
+      )}
+      {!item.markedAs && (
+        <div className="app-actions">
+          <label className="govuk-label govuk-visually-hidden" htmlFor={`mark-${item.id}`}>
+            Mark {item.subject || 'this item'} as
+          </label>
+          <select className="govuk-select" id={`mark-${item.id}`} value={as} onChange={(e) => setAs(e.target.value as CaseEventType)}>
+            {MARKABLE_EVENTS.filter((t) => t !== 'pit-extension').map((t) => (
+              <option key={t} value={t}>
+                {eventLabel(t)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => mark.mutate()}>
+            Add to the timeline<span className="govuk-visually-hidden">: {item.subject}</span>
+          </button>
+          {mark.error && <p className="govuk-error-message">{mark.error.message}</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Correspondence({ reference }: { reference: string }) {
+  const list = useQuery({ queryKey: ['cases', reference, 'correspondence'], queryFn: () => call('correspondence:list', { reference }) });
+  return (
+    <section aria-labelledby="correspondence-heading">
+      <h2 className="govuk-heading-l" id="correspondence-heading">
+        Correspondence
+      </h2>
+      <ImportFiles reference={reference} />
+      {list.data && list.data.items.length === 0 && list.data.direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
+      {list.data?.items.map((item) => <Item key={item.id} item={item} reference={reference} />)}
+      {list.data && list.data.direct.length > 0 && (
+        <>
+          <h3 className="govuk-heading-m">Other files</h3>
+          <ul className="govuk-list">
+            {list.data.direct.map((a) => (
+              <Attachment key={a.id} a={a} reference={reference} />
+            ))}
+          </ul>
+        </>
+      )}
+      <LogCorrespondence reference={reference} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// Dragging several emails and files into a case: progress, each filed with its attachments, a
+// duplicate recognised, search across the files. axe on each screen; screenshots to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startBridge, type Bridge } from './bridge';
+import { axeViolations, launch, screenshot } from './browser';
+import { AUTHORITY, ok } from '../helpers/core';
+import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
+
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+let reference: string;
+
+beforeAll(async () => {
+  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
+  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
+  bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
+  ok(await bridge.core.invoke('settings:update', AUTHORITY));
+  reference = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2025-07-01', requester: { name: 'Zoë Ó Dónaill', email: 'zoe@example.org' }, summary: 'Mill Lane potholes' })).reference;
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
+  await page.getByTestId('due-date').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+async function drop(files: { name: string; type: string; bytes: Uint8Array }[]) {
+  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: Buffer.from(f.bytes).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+    return dt;
+  }, payload);
+  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
+}
+
+describe('correspondence', () => {
+  it('files several dropped emails and documents, with their attachments', async () => {
+    await page.getByRole('tab', { name: /Correspondence/ }).click();
+    await page.getByText('Nothing filed yet.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await drop([
+      { name: 'request.eml', type: 'message/rfc822', bytes: new Uint8Array(eml.alternativeWithInlineAndPdf) },
+      { name: 'documents.msg', type: 'application/vnd.ms-outlook', bytes: buildMsg(msgSpecs.withAttachments) },
+      { name: 'ico-social-media-policy-2013.txt', type: 'text/plain', bytes: readFileSync('../shared/samples/ico-social-media-policy-2013.txt') },
+    ]);
+    await page.getByTestId('import-result').waitFor();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toContain('Added 3 items');
+    await page.getByTestId('correspondence-item').nth(1).waitFor();
+    expect(await page.getByTestId('correspondence-item').count()).toBe(2);
+    await page.getByRole('button', { name: /Preview chart\.png/ }).click();
+    await page.getByRole('img', { name: 'Preview of chart.png' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'correspondence-01-imported');
+    const detail = ok(await bridge.core.invoke('cases:get', { reference }));
+    expect(detail.correspondence.flatMap((c) => c.attachments).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('recognises a message dropped again', async () => {
+    await drop([{ name: 'request-again.eml', type: 'message/rfc822', bytes: new Uint8Array(eml.alternativeWithInlineAndPdf) }]);
+    await page.getByTestId('import-result').getByText('Not added').waitFor();
+    expect(await page.getByTestId('correspondence-item').count()).toBe(2);
+  });
+
+  it('finds the files by search and opens the case', async () => {
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByLabel('Search requests, correspondence and attachments').fill('social media policy');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.getByTestId('search-results').textContent()).toContain('ico-social-media-policy-2013.txt');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'correspondence-02-search');
+    await page.getByTestId('search-results').getByRole('link', { name: reference }).first().click();
+    await page.getByTestId('due-date').waitFor();
+  });
+});
