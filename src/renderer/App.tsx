@@ -51,7 +51,7 @@ export function App() {
     <Layout route={route} authority={settings.data.name} title={title(route)}>
       {route.name === 'cases' && <CaseList />}
       {route.name === 'new' && <NewCase />}
-      {route.name === 'case' && <CaseView reference={route.reference} />}
+      {route.name === 'case' && <CaseView key={`${route.reference}|${route.tab ?? ''}|${route.focus ?? ''}`} reference={route.reference} initialTab={route.tab} focus={route.focus} />}
       {route.name === 'edit' && <EditCase reference={route.reference} />}
       {route.name === 'settings' && <SettingsForm settings={settings.data} firstRun={false} />}
       {route.name === 'search' && <Search initial={route.query} />}

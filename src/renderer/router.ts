@@ -4,21 +4,23 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'cases' }
   | { name: 'new' }
-  | { name: 'case'; reference: string }
+  | { name: 'case'; reference: string; tab?: string; focus?: string }
   | { name: 'edit'; reference: string }
   | { name: 'settings' }
   | { name: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', queryString = ''] = hash.split('?');
+  const query = new URLSearchParams(queryString);
+  const parts = path.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
-  if (parts[0]?.startsWith('search')) return { name: 'search', query: new URLSearchParams(hash.split('?')[1] ?? '').get('q') ?? '' };
+  if (parts[0] === 'search') return { name: 'search', query: query.get('q') ?? '' };
   if (parts[0] === 'case' && parts[1]) {
     // References contain slashes (FOI/2026/0001): everything after "case/" up to a trailing "edit".
     const rest = parts.slice(1);
     if (rest[rest.length - 1] === 'edit' && rest.length > 1) return { name: 'edit', reference: rest.slice(0, -1).join('/') };
-    return { name: 'case', reference: rest.join('/') };
+    return { name: 'case', reference: rest.join('/'), ...(query.get('tab') ? { tab: query.get('tab')! } : {}), ...(query.get('focus') ? { focus: query.get('focus')! } : {}) };
   }
   return { name: 'cases' };
 }
@@ -33,8 +35,10 @@ export function href(route: Route): string {
       return '#/settings';
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`;
-    case 'case':
-      return `#/case/${route.reference.split('/').map(encodeURIComponent).join('/')}`;
+    case 'case': {
+      const q = new URLSearchParams({ ...(route.tab ? { tab: route.tab } : {}), ...(route.focus ? { focus: route.focus } : {}) }).toString();
+      return `#/case/${route.reference.split('/').map(encodeURIComponent).join('/')}${q ? `?${q}` : ''}`;
+    }
     case 'edit':
       return `#/case/${route.reference.split('/').map(encodeURIComponent).join('/')}/edit`;
   }

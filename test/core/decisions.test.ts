@@ -114,6 +114,25 @@ describe('letters through the core', () => {
     expect(ok(await c.invoke('letters:draft', { reference: ref, kind: 'acknowledgement' })).view?.subject).not.toBe(`Your request ${ref}`);
   });
 
+  it('files a letter it produces as outgoing correspondence with its PDF, once', async () => {
+    const saveDir = (await import('../helpers/core')).tempDir();
+    const c = await testCore({
+      today: '2026-11-20',
+      host: { chooseSavePath: async ({ defaultName }) => `${saveDir}/${defaultName}`, printPdf: async () => true, chooseFiles: async () => null },
+    });
+    open.push(c);
+    ok(await c.invoke('settings:update', AUTHORITY));
+    const ref = await create(c, '2026-11-02');
+    ok(await c.invoke('letters:save', { reference: ref, kind: 'acknowledgement' }));
+    ok(await c.invoke('letters:save', { reference: ref, kind: 'acknowledgement' }));
+    const detail = ok(await c.invoke('cases:get', { reference: ref }));
+    expect(detail.correspondence).toHaveLength(1);
+    // No postal address, an email address: the letter goes by email.
+    expect(detail.correspondence[0]).toMatchObject({ direction: 'out', channel: 'email', to: 'Sam Okafor' });
+    expect(detail.correspondence[0]!.attachments[0]).toMatchObject({ contentType: 'application/pdf', role: 'correspondence' });
+    expect(ok(await c.invoke('search:query', { query: 'Okafor' })).some((h) => h.kind === 'correspondence')).toBe(true);
+  });
+
   it('builds every letter kind once its facts are given', async () => {
     const c = await core();
     const ref = await create(c, '2026-11-02');

@@ -9,6 +9,7 @@ import { startBridge, type Bridge } from './bridge';
 import { axeViolations, launch, screenshot } from './browser';
 import { AUTHORITY, ok } from '../helpers/core';
 import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 let bridge: Bridge;
 let browser: Browser;
@@ -69,6 +70,23 @@ describe('correspondence', () => {
     expect(detail.correspondence.flatMap((c) => c.attachments).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('draws a PDF attachment\'s pages in the preview, within the CSP', async () => {
+    const csp: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 1; i <= 2; i++) doc.addPage().drawText(`Highways committee minutes, page ${i}`, { x: 50, y: 700, size: 18, font });
+    await drop([{ name: 'minutes.pdf', type: 'application/pdf', bytes: await doc.save() }]);
+    await page.getByRole('button', { name: /Preview minutes\.pdf/ }).click();
+    await page.getByRole('img', { name: 'Page 1 of 2 of minutes.pdf' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(csp).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'correspondence-03-pdf-preview');
+  });
+
   it('recognises a message dropped again', async () => {
     await drop([{ name: 'request-again.eml', type: 'message/rfc822', bytes: new Uint8Array(eml.alternativeWithInlineAndPdf) }]);
     await page.getByTestId('import-result').getByText('Not added').waitFor();
@@ -83,7 +101,10 @@ describe('correspondence', () => {
     expect(await page.getByTestId('search-results').textContent()).toContain('ico-social-media-policy-2013.txt');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'correspondence-02-search');
+    // The hit opens the case at the item itself.
     await page.getByTestId('search-results').getByRole('link', { name: reference }).first().click();
-    await page.getByTestId('due-date').waitFor();
+    await page.getByRole('tab', { name: /Correspondence/, selected: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('attachment-'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('ico-social-media-policy-2013.txt');
   });
 });

@@ -32,6 +32,8 @@ export function registerAppProtocol(rendererDir: string): void {
     if (path !== root && !path.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(path).toString());
     const headers = new Headers(response.headers);
+    // Module scripts (the PDF preview's worker is .mjs) must be served as JavaScript.
+    if (/\.m?js$/.test(path)) headers.set('Content-Type', 'text/javascript; charset=utf-8');
     headers.set('Content-Security-Policy', CSP);
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });

@@ -11,7 +11,8 @@ export function Layout({ route, authority, title, children }: { route: Route; au
     // On start-up focus stays at the top, so the first Tab reaches the skip link; after that,
     // each navigation moves focus to the new page's heading.
     if (firstRender.current) firstRender.current = false;
-    else mainRef.current?.querySelector('h1')?.focus();
+    // Unless the new page has already put focus somewhere in it (a search hit opening its item).
+    else if (!mainRef.current?.contains(document.activeElement)) mainRef.current?.querySelector('h1')?.focus();
   }, [title]);
   const current = (names: Route['name'][]) => (names.includes(route.name) ? 'page' : undefined);
   return (

@@ -96,7 +96,7 @@ export interface CaseCorrespondence {
 
 export interface AttachmentContent {
   info: AttachmentInfo;
-  kind: 'image' | 'text' | 'none';
+  kind: 'image' | 'pdf' | 'text' | 'none';
   dataBase64: string | null;
   text: string | null;
 }

@@ -91,6 +91,10 @@ export async function attachmentContent(ctx: CoreContext, id: number): Promise<A
     return { info, kind: 'image', dataBase64: Buffer.from(bytes).toString('base64'), text: null };
   }
   const indexed = await ctx.db.selectFrom('search_index').select('body').where('kind', '=', 'attachment').where('item_id', '=', id).executeTakeFirst();
+  // PDFs go to the app as bytes so it can draw the pages; their text comes too, for a fallback.
+  if (row.content_type === 'application/pdf' && row.text_status !== 'encrypted' && bytes.length <= PREVIEW_LIMIT) {
+    return { info, kind: 'pdf', dataBase64: Buffer.from(bytes).toString('base64'), text: indexed?.body ?? null };
+  }
   if (indexed) return { info, kind: 'text', dataBase64: null, text: indexed.body };
   return { info, kind: 'none', dataBase64: null, text: null };
 }

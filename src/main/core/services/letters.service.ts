@@ -22,6 +22,12 @@ import { deleteTemplate, getLetterFields, listEditedTemplates, saveLetterFields,
 import { getCase } from './cases.service';
 import { getCosts } from './costs.service';
 import { inTransaction } from './transaction';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Requester } from '../../../shared/domain/cases';
+import { ensureBlob } from '../repositories/correspondence.repository';
+import { indexItem } from '../repositories/search.repository';
+import { safeFilename } from '../mail/filenames';
 
 /** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
 const OWN_SUBJECT = '__subject';
@@ -164,12 +170,80 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/** The letter's text as the requester reads it, for the correspondence record and search. */
+function letterText(view: LetterView): string {
+  const blocks = view.blocks.map((b) => (b.kind === 'list' ? b.items.map((i) => `- ${i}`).join('\n') : b.text));
+  return [view.subject, '', view.salutation, '', ...blocks.flatMap((b) => [b, '']), view.closing, '', view.signatory.name, view.signatory.title, view.signatory.authority].join('\n').trim();
+}
+
+/**
+ * A letter produced is filed as outgoing correspondence with its PDF, so the case file (and a
+ * bundle) holds what was sent. The same letter produced again (identical bytes) is filed once.
+ */
+async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number, requester: Requester, rendered: RenderedLetter, now: string): Promise<void> {
+  const sha = sha256(rendered.bytes);
+  const already = await trx
+    .selectFrom('attachments')
+    .innerJoin('correspondence', 'correspondence.id', 'attachments.correspondence_id')
+    .select('attachments.id')
+    .where('attachments.case_id', '=', caseId)
+    .where('attachments.sha256', '=', sha)
+    .where('correspondence.direction', '=', 'out')
+    .executeTakeFirst();
+  if (already) return;
+  ctx.blobs.put(rendered.bytes);
+  await ensureBlob(trx, sha, rendered.bytes.length, now);
+  const body = letterText(rendered.view);
+  const row = await trx
+    .insertInto('correspondence')
+    .values({
+      case_id: caseId,
+      direction: 'out',
+      channel: requester.address.trim() === '' && requester.email !== '' ? 'email' : 'post',
+      sent_at: rendered.view.date,
+      from_text: rendered.view.signatory.authority,
+      to_text: requester.name,
+      cc_text: '',
+      subject: rendered.view.subject,
+      body,
+      headers: null,
+      message_id: null,
+      source_sha256: null,
+      source_filename: null,
+      source_format: null,
+      warnings: '[]',
+      event_id: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('attachments')
+    .values({
+      case_id: caseId,
+      correspondence_id: row.id,
+      sha256: sha,
+      filename: safeFilename(rendered.defaultName),
+      original_filename: rendered.defaultName,
+      content_type: 'application/pdf',
+      size: rendered.bytes.length,
+      role: 'correspondence',
+      inline: 0,
+      text_status: 'ok',
+      text_note: null,
+      created_at: now,
+    })
+    .execute();
+  await indexItem(trx, 'correspondence', row.id, caseId, rendered.view.subject, body);
+}
+
 async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKind, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
   await inTransaction(ctx, async (trx, audit) => {
     const found = await findCase(trx, reference);
     if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
     const now = ctx.now().toISOString();
     await recordLetter(trx, { caseId: found.id, kind, letterDate: rendered.view.date, sha256: sha256(rendered.bytes), size: rendered.bytes.length, savedTo }, now);
+    await fileAsOutgoing(ctx, trx, found.id, found.record.requester, rendered, now);
     await audit({
       action,
       caseId: found.id,

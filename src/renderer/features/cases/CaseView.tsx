@@ -32,8 +32,8 @@ function dueText(c: CaseDetail): string {
   return c.daysLeft < 0 ? ` (${-c.daysLeft} ${unit} overdue)` : ` (${c.daysLeft} ${unit} left)`;
 }
 
-export function CaseView({ reference }: { reference: string }) {
-  const [tab, setTab] = useState('overview');
+export function CaseView({ reference, initialTab, focus }: { reference: string; initialTab?: string | undefined; focus?: string | undefined }) {
+  const [tab, setTab] = useState(initialTab ?? 'overview');
   const query = useQuery({ queryKey: ['cases', reference], queryFn: () => call('cases:get', { reference }) });
   const audit = useQuery({ queryKey: ['cases', reference, 'audit'], queryFn: () => call('audit:list', { reference, limit: 100 }) });
   if (query.isPending) return <p className="govuk-body">Loading…</p>;
@@ -141,7 +141,7 @@ export function CaseView({ reference }: { reference: string }) {
         onSelect={setTab}
         tabs={[
           { id: 'overview', label: 'Overview', render: () => overview },
-          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} /> },
+          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} focus={focus} /> },
           { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
           { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} /> },

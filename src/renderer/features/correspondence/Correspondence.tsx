@@ -1,12 +1,13 @@
 // The case's correspondence, oldest first: each item with its headers, text and attachments;
 // mark an item as a timeline event; give each file its role; preview and save copies.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
 import { eventLabel, type CaseEventType } from '../../../shared/domain/clocks/events';
 import { ATTACHMENT_ROLES, MARKABLE_EVENTS, ROLE_LABELS, CHANNEL_LABELS, type AttachmentInfo, type AttachmentRole, type CorrespondenceItem } from '../../../shared/domain/correspondence';
 import { ImportFiles } from './ImportFiles';
 import { LogCorrespondence } from './LogCorrespondence';
+import { PdfPreview } from './PdfPreview';
 
 const when = (s: string) => (s.length === 10 ? new Date(`${s}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : new Date(s).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
 const size = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
@@ -18,7 +19,7 @@ function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) 
   const role = useMutation({ mutationFn: (r: AttachmentRole) => call('attachments:setRole', { id: a.id, role: r }), onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', reference] }) });
   const save = useMutation({ mutationFn: () => call('attachments:save', { id: a.id }) });
   return (
-    <li className="app-attachment">
+    <li className="app-attachment" id={`attachment-${a.id}`} tabIndex={-1}>
       <p className="govuk-body govuk-!-margin-bottom-1">
         <strong>{a.filename}</strong> <span className="govuk-body-s">({a.contentType}, {size(a.size)})</span>
         {a.filename !== a.originalFilename && <span className="govuk-body-s"> received as “{a.originalFilename}”</span>}
@@ -46,6 +47,7 @@ function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) 
       {save.data?.saved && <p className="govuk-body-s">Saved to {save.data.path}</p>}
       {open && content.error && <p className="govuk-error-message">{content.error.message}</p>}
       {open && content.data?.kind === 'image' && <img className="app-preview-image" alt={`Preview of ${a.filename}`} src={`data:${a.contentType};base64,${content.data.dataBase64}`} />}
+      {open && content.data?.kind === 'pdf' && <PdfPreview base64={content.data.dataBase64!} text={content.data.text} name={a.filename} />}
       {open && content.data?.kind === 'text' && <pre className="app-preview-text">{content.data.text}</pre>}
       {open && content.data?.kind === 'none' && <p className="govuk-body-s">No preview for this type of file: save a copy to open it.</p>}
     </li>
@@ -57,7 +59,7 @@ function Item({ item, reference }: { item: CorrespondenceItem; reference: string
   const [as, setAs] = useState<CaseEventType>('clarification-received');
   const mark = useMutation({ mutationFn: () => call('correspondence:mark', { reference, id: item.id, as }), onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', reference] }) });
   return (
-    <div className="app-item" data-testid="correspondence-item">
+    <div className="app-item" data-testid="correspondence-item" id={`correspondence-${item.id}`} tabIndex={-1}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
         <strong className={`govuk-tag ${item.direction === 'in' ? 'govuk-tag--blue' : 'govuk-tag--green'}`}>{item.direction === 'in' ? 'In' : 'Out'}</strong> {item.subject || '(no subject)'}
       </h3>
@@ -118,8 +120,15 @@ function Item({ item, reference }: { item: CorrespondenceItem; reference: string
   );
 }
 
-export function Correspondence({ reference }: { reference: string }) {
+export function Correspondence({ reference, focus }: { reference: string; focus?: string | undefined }) {
   const list = useQuery({ queryKey: ['cases', reference, 'correspondence'], queryFn: () => call('correspondence:list', { reference }) });
+  // Arriving from a search hit: bring that item into view and give it focus.
+  useEffect(() => {
+    if (!focus || !list.data) return;
+    const el = document.getElementById(focus);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focus, list.data]);
   return (
     <section aria-labelledby="correspondence-heading">
       <h2 className="govuk-heading-l" id="correspondence-heading">

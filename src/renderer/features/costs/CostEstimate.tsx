@@ -4,10 +4,10 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
-import { COST_ACTIVITIES, type CostActivity, type CostLine } from '../../../shared/domain/costs/types';
+import { COST_ACTIVITIES, type CostActivity, type CostLine, type EstimateScope } from '../../../shared/domain/costs/types';
 import { NON_COUNTABLE, costTotals, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
 import type { CostView } from '../../../shared/ipc/contract';
-import { TextArea } from '../../components/fields';
+import { Radios, TextArea } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 const ACTIVITY_LABELS: Record<CostActivity, string> = {
@@ -46,17 +46,34 @@ function toLine(r: Row): CostLine {
 export function CostEstimate({ reference }: { reference: string }) {
   const qc = useQueryClient();
   const costs = useQuery({ queryKey: ['cases', reference, 'costs'], queryFn: () => call('costs:get', { reference }) });
+  const [scope, setScope] = useState<EstimateScope>('comply');
   if (costs.isPending) return <p className="govuk-body">Loading…</p>;
   if (costs.isError) return <p className="govuk-body">{costs.error.message}</p>;
-  return <Editor view={costs.data} onSaved={() => qc.invalidateQueries({ queryKey: ['cases', reference] })} />;
+  return (
+    <>
+      <Radios<EstimateScope>
+        id="cost-scope"
+        legend="Which estimate"
+        inline
+        value={scope}
+        options={[
+          { value: 'comply', label: 'Complying with the request (s12(1))' },
+          { value: 'confirm-or-deny', label: 'Confirming or denying alone (s12(2))' },
+        ]}
+        onChange={setScope}
+      />
+      <Editor key={scope} scope={scope} view={costs.data} onSaved={() => qc.invalidateQueries({ queryKey: ['cases', reference] })} />
+    </>
+  );
 }
 
-function Editor({ view, onSaved }: { view: CostView; onSaved: () => void }) {
+function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope; onSaved: () => void }) {
   const reference = view.reference;
-  const [rows, setRows] = useState<Row[]>(() => (view.comply?.lines.length ? view.comply.lines.map(toRow) : [EMPTY_ROW]));
+  const saved = scope === 'comply' ? view.comply : view.confirmOrDeny;
+  const [rows, setRows] = useState<Row[]>(() => (saved?.lines.length ? saved.lines.map(toRow) : [EMPTY_ROW]));
   const [advice, setAdvice] = useState(view.s16Advice);
   useEffect(() => setAdvice(view.s16Advice), [view.s16Advice]);
-  const save = useMutation({ mutationFn: () => call('costs:set', { reference, scope: 'comply', lines: rows.map(toLine) }), onSuccess: onSaved });
+  const save = useMutation({ mutationFn: () => call('costs:set', { reference, scope, lines: rows.map(toLine) }), onSuccess: onSaved });
   const saveAdvice = useMutation({ mutationFn: () => call('costs:setAdvice', { reference, s16Advice: advice }), onSuccess: onSaved });
   const link = useMutation({ mutationFn: (other: string) => call('costs:link', { reference, other, reason: 'Same requester; same or similar information (reg 5)' }), onSuccess: onSaved });
   const unlink = useMutation({ mutationFn: (other: string) => call('costs:unlink', { reference, other }), onSuccess: onSaved });
@@ -160,7 +177,7 @@ function Editor({ view, onSaved }: { view: CostView; onSaved: () => void }) {
           'Enter whole numbers for quantity and minutes to see the total.'
         )}
       </div>
-      {view.working.length > 0 && (
+      {scope === 'comply' && view.working.length > 0 && (
         <>
           <h3 className="govuk-heading-s">Saved working</h3>
           <ul className="govuk-list" data-testid="cost-working">
@@ -169,6 +186,11 @@ function Editor({ view, onSaved }: { view: CostView; onSaved: () => void }) {
             ))}
           </ul>
         </>
+      )}
+      {scope === 'confirm-or-deny' && saved && (
+        <p className="govuk-body" data-testid="cost-working">
+          Saved: {formatMinutes(saved.totals.totalMinutes)} = {formatPence(saved.totals.costPence)}, which {saved.totals.exceeds ? 'exceeds' : 'does not exceed'} the limit: {saved.totals.exceeds ? 'section 12(2) removes the duty to confirm or deny.' : 'the duty to confirm or deny remains.'}
+        </p>
       )}
       <h3 className="govuk-heading-m">Aggregation (regulation 5)</h3>
       {view.comply?.aggregatedWith.length ? (

@@ -46,7 +46,7 @@ export function Search({ initial }: { initial: string }) {
           <ol className="govuk-list app-results" data-testid="search-results">
             {hits.data.map((h) => (
               <li key={`${h.kind}-${h.itemId}`} className="govuk-!-margin-bottom-4">
-                <a className="govuk-link govuk-!-font-weight-bold" href={href({ name: 'case', reference: h.reference })}>
+                <a className="govuk-link govuk-!-font-weight-bold" href={href(h.kind === 'case' ? { name: 'case', reference: h.reference } : { name: 'case', reference: h.reference, tab: 'correspondence', focus: `${h.kind}-${h.itemId}` })}>
                   {h.reference}
                 </a>{' '}
                 <span className="govuk-body-s">
