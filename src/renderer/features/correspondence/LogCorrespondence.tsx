@@ -9,11 +9,17 @@ import { localToday } from '../../today';
 
 export function LogCorrespondence({ reference }: { reference: string }) {
   const qc = useQueryClient();
-  const empty = { direction: 'in' as Direction, channel: 'post' as Channel, sentAt: localToday(), from: '', to: '', subject: '', body: '' };
+  const empty = { direction: 'in' as Direction, channel: 'post' as Channel, sentAt: localToday(), time: '', from: '', to: '', subject: '', body: '' };
   const [form, setForm] = useState(empty);
   const set = <K extends keyof typeof empty>(k: K) => (v: (typeof empty)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const add = useMutation({
-    mutationFn: () => call('correspondence:add', { reference, ...form }),
+    mutationFn: () => {
+      const { time, ...rest } = form;
+      // With a time, the moment in the officer's own time zone; without, the day alone.
+      const moment = time ? new Date(`${form.sentAt}T${time}`) : null;
+      const sentAt = moment && !Number.isNaN(moment.getTime()) ? moment.toISOString() : form.sentAt;
+      return call('correspondence:add', { reference, ...rest, sentAt });
+    },
     onSuccess: async () => {
       setForm(empty);
       await qc.invalidateQueries({ queryKey: ['cases', reference] });
@@ -46,7 +52,10 @@ export function LogCorrespondence({ reference }: { reference: string }) {
               ))}
             </select>
           </div>
-          <TextInput id="log-sentAt" label="Date" type="date" value={form.sentAt} onChange={set('sentAt')} width="10" error={fields['log-sentAt']} />
+          <div className="app-actions">
+            <TextInput id="log-sentAt" label="Date" type="date" value={form.sentAt} onChange={set('sentAt')} width="10" error={fields['log-sentAt']} />
+            <TextInput id="log-time" label="Time (optional)" type="time" value={form.time} onChange={set('time')} width="5" />
+          </div>
           <TextInput id="log-from" label="From" value={form.from} onChange={set('from')} />
           <TextInput id="log-to" label="To" value={form.to} onChange={set('to')} />
           <TextInput id="log-subject" label="Subject" value={form.subject} onChange={set('subject')} />
