@@ -1,41 +1,27 @@
 // Dragging several emails and files into a case: progress, each filed with its attachments, a
 // duplicate recognised, search across the files. axe on each screen; screenshots to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startBridge, type Bridge } from './bridge';
-import { axeViolations, launch, screenshot } from './browser';
-import { AUTHORITY, ok } from '../helpers/core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Bridge } from './bridge';
+import { openCaseSession, type Session } from './session';
+import { axeViolations, screenshot } from './browser';
+import { ok } from '../helpers/core';
 import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 let bridge: Bridge;
-let browser: Browser;
 let page: Page;
 let reference: string;
 
+let session: Session;
 beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
-  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
-  bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
-  ok(await bridge.core.invoke('settings:update', AUTHORITY));
-  reference = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2025-07-01', requester: { name: 'Zoë Ó Dónaill', email: 'zoe@example.org' }, summary: 'Mill Lane potholes' })).reference;
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
-  await page.getByTestId('due-date').waitFor();
+  session = await openCaseSession({ regime: 'foia', received: '2025-07-01', requester: { name: 'Zoë Ó Dónaill', email: 'zoe@example.org' }, summary: 'Mill Lane potholes' }, 15_000);
+  ({ bridge, page, reference } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await session?.close();
 });
 
 async function drop(files: { name: string; type: string; bytes: Uint8Array }[]) {

@@ -2,41 +2,25 @@
 // its total against the limit and s16 advice, the s12 refusal letter; an exemption whose refusal is
 // held back until s17 is satisfied. axe on each screen. (foi-domain.md §4, §5, §6.1)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { startBridge, type Bridge } from './bridge';
-import { axeViolations, launch, screenshot } from './browser';
-import { AUTHORITY, ok } from '../helpers/core';
+import type { Page } from 'playwright-core';
+import type { Bridge } from './bridge';
+import { openCaseSession, type Session } from './session';
+import { axeViolations, screenshot } from './browser';
+import { ok } from '../helpers/core';
 
 let bridge: Bridge;
-let browser: Browser;
 let page: Page;
 let reference: string;
 
+let session: Session;
 beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
-  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
-  bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
-  ok(await bridge.core.invoke('settings:update', AUTHORITY));
-  const created = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2026-11-02', requester: { name: 'Sam Okafor', address: '4 Mill Lane\nFelpersham' }, summary: 'Social worker Facebook guidance', requestText: 'All guidance issued to social workers about Facebook since 2005.' }));
-  reference = created.reference;
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
-  await page.getByTestId('due-date').waitFor();
+  session = await openCaseSession({ regime: 'foia', received: '2026-11-02', requester: { name: 'Sam Okafor', address: '4 Mill Lane\nFelpersham' }, summary: 'Social worker Facebook guidance', requestText: 'All guidance issued to social workers about Facebook since 2005.' }, 10_000);
+  ({ bridge, page, reference } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await session?.close();
 });
 
 describe('section 12', () => {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AttachmentsTable, CorrespondenceTable, DB } from '../db/schema';
 import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direction, TextStatus } from '../../../shared/domain/correspondence';
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
+import { indexItem } from './search.repository';
 
 export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
   return {
@@ -75,4 +76,49 @@ export async function ensureBlob(db: Kysely<DB>, sha256: string, size: number, n
 
 export async function getAttachment(db: Kysely<DB>, id: number) {
   return db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id').selectAll('attachments').select('cases.reference').where('attachments.id', '=', id).executeTakeFirst();
+}
+
+export interface NewCorrespondence {
+  caseId: number;
+  direction: Direction;
+  channel: Channel;
+  sentAt: string;
+  from: string;
+  to: string;
+  cc?: string;
+  subject: string;
+  body: string;
+  headers?: [string, string][] | null;
+  messageId?: string | null;
+  source?: { sha256: string; filename: string; format: 'eml' | 'msg' } | null;
+  warnings?: string[];
+}
+
+/** Files one item of correspondence and puts it in the search index; returns its id. */
+export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence, now: string): Promise<number> {
+  const row = await db
+    .insertInto('correspondence')
+    .values({
+      case_id: c.caseId,
+      direction: c.direction,
+      channel: c.channel,
+      sent_at: c.sentAt,
+      from_text: c.from,
+      to_text: c.to,
+      cc_text: c.cc ?? '',
+      subject: c.subject,
+      body: c.body,
+      headers: c.headers ? JSON.stringify(c.headers) : null,
+      message_id: c.messageId ?? null,
+      source_sha256: c.source?.sha256 ?? null,
+      source_filename: c.source?.filename ?? null,
+      source_format: c.source?.format ?? null,
+      warnings: JSON.stringify(c.warnings ?? []),
+      event_id: null,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await indexItem(db, 'correspondence', row.id, c.caseId, c.subject, [c.from, c.to, c.body].join('\n'));
+  return row.id;
 }

@@ -6,9 +6,9 @@ import type { ParsedInput, AttachmentContent, SaveResult } from '../../../shared
 import type { AttachmentRole, CorrespondenceItem, SearchHit, ImportOutcome } from '../../../shared/domain/correspondence';
 import { eventLabel } from '../../../shared/domain/clocks/events';
 import { findCase } from '../repositories/cases.repository';
-import { attachmentRowToInfo, getAttachment, listCorrespondence } from '../repositories/correspondence.repository';
+import { attachmentRowToInfo, getAttachment, insertCorrespondence, listCorrespondence } from '../repositories/correspondence.repository';
 import { insertEvent } from '../repositories/events.repository';
-import { indexItem, searchIndex } from '../repositories/search.repository';
+import { searchIndex } from '../repositories/search.repository';
 import { fileFromPath, importFiles, type IncomingFile } from './import.service';
 import { writeFileAtomic } from './letters.service';
 import { inTransaction } from './transaction';
@@ -27,31 +27,8 @@ export async function addCorrespondence(ctx: CoreContext, input: ParsedInput<'co
   const found = await requireCase(ctx, input.reference);
   await inTransaction(ctx, async (trx, audit) => {
     const now = ctx.now().toISOString();
-    const row = await trx
-      .insertInto('correspondence')
-      .values({
-        case_id: found.id,
-        direction: input.direction,
-        channel: input.channel,
-        sent_at: input.sentAt,
-        from_text: input.from,
-        to_text: input.to,
-        cc_text: '',
-        subject: input.subject,
-        body: input.body,
-        headers: null,
-        message_id: null,
-        source_sha256: null,
-        source_filename: null,
-        source_format: null,
-        warnings: '[]',
-        event_id: null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await indexItem(trx, 'correspondence', row.id, found.id, input.subject, [input.from, input.to, input.body].join('\n'));
-    await audit({ action: 'correspondence.logged', caseId: found.id, summary: `Logged ${input.direction === 'in' ? 'incoming' : 'outgoing'} ${input.channel}: ${input.subject || '(no subject)'}`, detail: { id: row.id } });
+    const id = await insertCorrespondence(trx, { caseId: found.id, direction: input.direction, channel: input.channel, sentAt: input.sentAt, from: input.from, to: input.to, subject: input.subject, body: input.body }, now);
+    await audit({ action: 'correspondence.logged', caseId: found.id, summary: `Logged ${input.direction === 'in' ? 'incoming' : 'outgoing'} ${input.channel}: ${input.subject || '(no subject)'}`, detail: { id } });
   });
   return (await caseCorrespondence(ctx, input.reference)).items;
 }

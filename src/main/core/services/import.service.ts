@@ -13,7 +13,7 @@ import { extractPdfText } from '../pdf/extract';
 import { sha256Hex } from '../blobs';
 import { findCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { ensureBlob, findDirectAttachment, findDuplicateMessage } from '../repositories/correspondence.repository';
+import { ensureBlob, findDirectAttachment, findDuplicateMessage, insertCorrespondence } from '../repositories/correspondence.repository';
 import { indexItem } from '../repositories/search.repository';
 import { inTransaction } from './transaction';
 
@@ -91,37 +91,32 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
   await inTransaction(ctx, async (trx, audit) => {
     const now = ctx.now().toISOString();
     await ensureBlob(trx, sourceSha, source.length, now);
-    const row = await trx
-      .insertInto('correspondence')
-      .values({
-        case_id: caseId,
+    const correspondenceId = await insertCorrespondence(
+      trx,
+      {
+        caseId,
         direction: isFromAuthority(msg.from, settings.email) ? 'out' : 'in',
         channel: 'email',
-        sent_at: msg.date ?? now,
-        from_text: msg.from,
-        to_text: msg.to.join(', '),
-        cc_text: msg.cc.join(', '),
+        sentAt: msg.date ?? now,
+        from: msg.from,
+        to: msg.to.join(', '),
+        cc: msg.cc.join(', '),
         subject: msg.subject,
         body: msg.text,
-        headers: JSON.stringify(msg.headers),
-        message_id: msg.messageId,
-        source_sha256: sourceSha,
-        source_filename: basename(file),
-        source_format: msg.format,
-        warnings: JSON.stringify(msg.warnings),
-        event_id: null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await indexItem(trx, 'correspondence', row.id, caseId, msg.subject, [msg.from, msg.to.join(' '), msg.text].join('\n'));
+        headers: msg.headers,
+        messageId: msg.messageId,
+        source: { sha256: sourceSha, filename: basename(file), format: msg.format },
+        warnings: msg.warnings,
+      },
+      now,
+    );
     for (const p of parts) {
       await ensureBlob(trx, p.sha, p.bytes.length, now);
       const a = await trx
         .insertInto('attachments')
         .values({
           case_id: caseId,
-          correspondence_id: row.id,
+          correspondence_id: correspondenceId,
           sha256: p.sha,
           filename: safeFilename(p.name),
           original_filename: p.name,
@@ -143,7 +138,7 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
       summary: `Imported ${msg.format === 'msg' ? 'Outlook message' : 'email'} "${msg.subject || '(no subject)'}" with ${parts.length} attachment${parts.length === 1 ? '' : 's'}`,
       detail: { file: basename(file), sha256: sourceSha, messageId: msg.messageId, warnings: msg.warnings },
     });
-    out.added.push({ file, kind: 'email', id: row.id, subject: msg.subject, attachments: parts.length, warnings: msg.warnings });
+    out.added.push({ file, kind: 'email', id: correspondenceId, subject: msg.subject, attachments: parts.length, warnings: msg.warnings });
   });
 }
 

@@ -25,8 +25,7 @@ import { inTransaction } from './transaction';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Requester } from '../../../shared/domain/cases';
-import { ensureBlob } from '../repositories/correspondence.repository';
-import { indexItem } from '../repositories/search.repository';
+import { ensureBlob, insertCorrespondence } from '../repositories/correspondence.repository';
 import { safeFilename } from '../mail/filenames';
 
 /** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
@@ -194,34 +193,25 @@ async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number,
   ctx.blobs.put(rendered.bytes);
   await ensureBlob(trx, sha, rendered.bytes.length, now);
   const body = letterText(rendered.view);
-  const row = await trx
-    .insertInto('correspondence')
-    .values({
-      case_id: caseId,
+  const correspondenceId = await insertCorrespondence(
+    trx,
+    {
+      caseId,
       direction: 'out',
       channel: requester.address.trim() === '' && requester.email !== '' ? 'email' : 'post',
-      sent_at: rendered.view.date,
-      from_text: rendered.view.signatory.authority,
-      to_text: requester.name,
-      cc_text: '',
+      sentAt: rendered.view.date,
+      from: rendered.view.signatory.authority,
+      to: requester.name,
       subject: rendered.view.subject,
       body,
-      headers: null,
-      message_id: null,
-      source_sha256: null,
-      source_filename: null,
-      source_format: null,
-      warnings: '[]',
-      event_id: null,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    },
+    now,
+  );
   await trx
     .insertInto('attachments')
     .values({
       case_id: caseId,
-      correspondence_id: row.id,
+      correspondence_id: correspondenceId,
       sha256: sha,
       filename: safeFilename(rendered.defaultName),
       original_filename: rendered.defaultName,
@@ -234,7 +224,6 @@ async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number,
       created_at: now,
     })
     .execute();
-  await indexItem(trx, 'correspondence', row.id, caseId, rendered.view.subject, body);
 }
 
 async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKind, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
