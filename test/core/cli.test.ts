@@ -111,7 +111,7 @@ describe('import and search commands', () => {
   it('imports files, lists them under case show, skips a duplicate, and finds them', () => {
     const emlPath = join(dir, 'clarify.eml');
     writeFileSync(emlPath, ['From: zoe@example.org', 'To: foi@example.gov.uk', 'Subject: Clarification about Facebook', 'Message-ID: <cli-1@example.org>', 'Date: Wed, 14 Mar 2012 10:00:00 +0000', '', 'I mean guidance on the use of Facebook by social workers.'].join('\r\n'));
-    const first = cli(['import', 'FOI/2012/0001', emlPath, '../shared/samples/ico-social-media-policy-2013.txt', '--json'], dir);
+    const first = cli(['import', 'FOI/2012/0001', emlPath, 'test/fixtures/samples/ico-social-media-policy-2013.txt', '--json'], dir);
     expect(first.status).toBe(0);
     expect(first.json().added.map((a: { kind: string }) => a.kind)).toEqual(['email', 'attachment']);
     const again = cli(['import', 'FOI/2012/0001', emlPath, '--json'], dir).json();

@@ -9,6 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Core } from '../../src/main/core';
 import { AUTHORITY, ok, tempDir, testCore } from '../helpers/core';
 import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
+import { SAMPLES_DIR } from '../helpers/samples';
 
 let core: Core;
 let dataDir: string;
@@ -115,7 +116,7 @@ describe('importing email', () => {
 
 describe('the published sample threads (../shared/samples)', () => {
   it('imports each thread as correspondence and the disclosed documents as attachments, searchable', async () => {
-    const samples = '../shared/samples';
+    const samples = SAMPLES_DIR;
     const threads = ['kent-social-services-facebook-thread.txt', 'home-office-social-media-request-thread.txt'];
     const paths = threads.map((t, i) => {
       const body = readFileSync(join(samples, t), 'utf8');

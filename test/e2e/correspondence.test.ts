@@ -42,7 +42,7 @@ describe('correspondence', () => {
     await drop([
       { name: 'request.eml', type: 'message/rfc822', bytes: new Uint8Array(eml.alternativeWithInlineAndPdf) },
       { name: 'documents.msg', type: 'application/vnd.ms-outlook', bytes: buildMsg(msgSpecs.withAttachments) },
-      { name: 'ico-social-media-policy-2013.txt', type: 'text/plain', bytes: readFileSync('../shared/samples/ico-social-media-policy-2013.txt') },
+      { name: 'ico-social-media-policy-2013.txt', type: 'text/plain', bytes: readFileSync('test/fixtures/samples/ico-social-media-policy-2013.txt') },
     ]);
     await page.getByTestId('import-result').waitFor();
     await expect(page.getByTestId('import-result').textContent()).resolves.toContain('Added 3 items');

@@ -77,7 +77,7 @@ export function kentEstimate(extraMinutes: number, regime: Regime = 'foia'): Cos
 
 export const S16_ADVICE = 'We could answer question 4 within the limit if it were limited to one team. If you would like to narrow your request, for example to the Ashford children’s social work team for 2011, please let us know.';
 
-const KENT_REQUEST = readFileSync('/work/shared/samples/kent-social-services-facebook-thread.txt', 'utf8')
+const KENT_REQUEST = readFileSync('test/fixtures/samples/kent-social-services-facebook-thread.txt', 'utf8')
   .split('Dear Kent County Council,')[1]!
   .split('Yours faithfully')[0]!
   .trim();
