@@ -133,6 +133,18 @@ describe('letters through the core', () => {
     expect(ok(await c.invoke('search:query', { query: 'Okafor' })).some((h) => h.kind === 'correspondence')).toBe(true);
   });
 
+  it('lets the officer change one letter\'s wording, checks it, and goes back to the template', async () => {
+    const c = await core();
+    const ref = await create(c, '2026-11-02');
+    expect(await c.invoke('letters:setDraft', { reference: ref, kind: 'acknowledgement', fields: { __body: 'Hello {{nonsense}}' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const own = ok(await c.invoke('letters:setDraft', { reference: ref, kind: 'acknowledgement', fields: { __body: 'Thank you, {{requester.name}}. We will reply by {{dueDate}}.' } }));
+    expect(own.wording.own).toBe(true);
+    expect(JSON.stringify(own.view?.blocks)).toContain('Thank you, Sam Okafor. We will reply by 1 December 2026.');
+    const back = ok(await c.invoke('letters:setDraft', { reference: ref, kind: 'acknowledgement', fields: { __body: '' } }));
+    expect(back.wording.own).toBe(false);
+    expect(JSON.stringify(back.view?.blocks)).not.toContain('Thank you, Sam Okafor.');
+  });
+
   it('builds every letter kind once its facts are given', async () => {
     const c = await core();
     const ref = await create(c, '2026-11-02');

@@ -80,6 +80,8 @@ export interface LetterDraft {
   kind: LetterKind;
   fields: Record<string, string>;
   specs: LetterFieldSpec[];
+  /** The wording this letter is built from: its own if the officer changed it, else the template. */
+  wording: { subject: string; body: string; own: boolean };
   /** The letter as it would be produced now; null when required facts are missing. */
   view: LetterView | null;
   /** What stops the letter being sent (s17 completeness, missing facts). */
@@ -99,6 +101,40 @@ export interface AttachmentContent {
   kind: 'image' | 'pdf' | 'text' | 'none';
   dataBase64: string | null;
   text: string | null;
+}
+
+/** A bundle's contents before it is made: sections and documents in order, and what is withheld. */
+export interface BundlePreview {
+  reference: string;
+  forum: { body: 'ico' | 'tribunal' | null; reference: string };
+  sections: { letter: string; title: string; documents: { tab: string; title: string; date: string | null }[] }[];
+  /** The closed bundle's items (withheld information), each with the exemptions marked on it. */
+  closed: { tab: string; title: string; exemptions: string }[];
+  /** What the officer should know before sending it (a withheld file with no exemption recorded). */
+  warnings: string[];
+}
+
+export interface BundleExport {
+  saved: boolean;
+  kind: 'open' | 'closed' | 'zip';
+  path: string | null;
+  size: number;
+  sha256: string | null;
+  /** Pages in a PDF bundle; files in a ZIP. */
+  pages: number;
+  documents: number;
+  /** Documents or files that could not be reproduced, with the reason: the officer is told. */
+  notReproduced: { tab: string; document: string; reason: string }[];
+  jobId: string;
+}
+
+export interface BundleProgress {
+  jobId: string;
+  /** 'unknown': no such job (yet): a poll may arrive before the export it follows. */
+  state: 'unknown' | 'choosing' | 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  step: string;
 }
 
 export interface Outputs {
@@ -142,6 +178,10 @@ export interface Outputs {
   'search:query': SearchHit[];
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
+  'bundles:plan': BundlePreview;
+  'bundles:export': BundleExport;
+  'bundles:progress': BundleProgress;
+  'bundles:cancel': BundleProgress;
 }
 
 // Every channel has an output type and every output type a channel (fails to compile otherwise).

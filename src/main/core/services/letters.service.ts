@@ -91,12 +91,25 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
     if (!(err instanceof DiscloseError)) throw err;
     problems.push(err.message);
   }
-  return { kind, fields: stored, specs: LETTER_FIELDS[kind], view, problems: [...new Set(problems)], warnings };
+  return {
+    kind,
+    fields: stored,
+    specs: LETTER_FIELDS[kind],
+    wording: { subject: template.subject, body: template.body, own: !!(ownSubject || ownBody) },
+    view,
+    problems: [...new Set(problems)],
+    warnings,
+  };
 }
 
 export async function setDraft(ctx: CoreContext, reference: string, kind: LetterKind, fields: Record<string, string>): Promise<LetterDraft> {
   const known = new Set([...LETTER_FIELDS[kind].map((f) => f.id), OWN_SUBJECT, OWN_BODY]);
   const unknown = Object.keys(fields).filter((k) => !known.has(k));
+  const own = { kind, subject: fields[OWN_SUBJECT] ?? '', body: fields[OWN_BODY] ?? '' };
+  if (own.subject || own.body) {
+    const problems = templateProblems({ ...(await templateFor(ctx, kind)), ...(own.subject ? { subject: own.subject } : {}), ...(own.body ? { body: own.body } : {}) });
+    if (problems.length) throw new DiscloseError('VALIDATION', `This wording cannot be used: ${problems.join(' ')}`, { [OWN_BODY]: problems.join(' ') });
+  }
   if (unknown.length) {
     throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter has no field ${unknown.join(', ')}; it takes ${[...known].filter((k) => !k.startsWith('__')).join(', ') || 'none'}.`);
   }

@@ -36,6 +36,44 @@ export function Letters({ reference }: { reference: string }) {
   );
 }
 
+/** This letter's own wording (the template stays as it is for other cases). */
+function Wording({ reference, draft }: { reference: string; draft: LetterDraft }) {
+  const qc = useQueryClient();
+  const [subject, setSubject] = useState(draft.wording.subject);
+  const [body, setBody] = useState(draft.wording.body);
+  const save = useMutation({
+    mutationFn: (reset: boolean) =>
+      call('letters:setDraft', { reference, kind: draft.kind, fields: { ...draft.fields, __subject: reset ? '' : subject, __body: reset ? '' : body } }),
+    onSuccess: async (d) => {
+      setSubject(d.wording.subject);
+      setBody(d.wording.body);
+      await qc.invalidateQueries({ queryKey: ['cases', reference] });
+    },
+  });
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Change the wording of this letter{draft.wording.own ? ' (changed)' : ''}</span>
+      </summary>
+      <div className="govuk-details__text">
+        {save.error && <p className="govuk-error-message">{save.error.message}</p>}
+        <TextInput id="letter-own-subject" label="Subject" value={subject} onChange={setSubject} spellCheck={false} />
+        <TextArea id="letter-own-body" label="Text" hint="Merge fields in double braces are filled in from the case. Other letters keep the template's wording." value={body} onChange={setBody} rows={14} />
+        <div className="app-actions">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => save.mutate(false)} disabled={save.isPending}>
+            Use this wording
+          </button>
+          {draft.wording.own && (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => save.mutate(true)} disabled={save.isPending}>
+              Go back to the template
+            </button>
+          )}
+        </div>
+      </div>
+    </details>
+  );
+}
+
 function DraftEditor({ reference, draft }: { reference: string; draft: LetterDraft }) {
   const qc = useQueryClient();
   const [fields, setFields] = useState(draft.fields);
@@ -73,6 +111,7 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
           </button>
         </form>
       )}
+      <Wording reference={reference} draft={draft} />
       {draft.problems.length > 0 && (
         <div className="govuk-error-summary" role="alert" data-testid="letter-problems">
           <h3 className="govuk-error-summary__title">This letter cannot be sent yet</h3>
