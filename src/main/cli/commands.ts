@@ -236,6 +236,32 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['bundle'],
+    options: { out: { type: 'string' }, closed: { type: 'string' }, zip: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      required(p, 'out');
+      const plan = await call('bundles:plan', { reference });
+      // Refuse before writing anything, rather than after the open bundle is saved.
+      if (str(p, 'closed') !== undefined && plan.closed.length === 0) {
+        throw new DiscloseError('VALIDATION', `Nothing on ${reference} is marked as withheld, so there is no closed bundle to make: leave out --closed, or mark the withheld files first (import --role withheld).`);
+      }
+      const open = await call('bundles:export', { reference, kind: 'open' });
+      const closed = str(p, 'closed') !== undefined ? await call('bundles:export', { reference, kind: 'closed' }) : null;
+      const zip = str(p, 'zip') !== undefined ? await call('bundles:export', { reference, kind: 'zip' }) : null;
+      const line = (label: string, r: Output<'bundles:export'>, unit: string) => `${label}: ${r.path} (${r.pages} ${unit}, ${r.size} bytes, SHA-256 ${r.sha256})`;
+      const missing = [open, closed, zip].flatMap((r) => r?.notReproduced.map((n) => `  ${r.kind} ${n.tab} ${n.document}: ${n.reason}`) ?? []);
+      const text = [
+        line('Open bundle', open, 'pages'),
+        ...(closed ? [line('Closed bundle', closed, 'pages')] : []),
+        ...(zip ? [line('Native files', zip, 'files')] : []),
+        ...(missing.length ? ['Could not be reproduced (each is listed in the index and the manifest):', ...missing] : []),
+        ...plan.warnings.map((w) => `Warning: ${w}`),
+      ].join('\n');
+      return { value: { reference, open, closed, zip, warnings: plan.warnings }, text };
+    },
+  },
+  {
     words: ['deadline'],
     options: { clock: { type: 'string' }, from: { type: 'string' }, 'paused-from': { type: 'string' }, 'paused-to': { type: 'string' } },
     async run({ parsed: p, call }) {
@@ -400,6 +426,10 @@ Commands:
   exemption REF [--apply "FOIA s43(2)" | --remove "FOIA s43(2)"] [--item DOC] [--ncnd]
               [--engagement T] [--pit-for T] [--pit-against T] [--balance T]
               [--decided-by NAME] [--decided-on D] [--qp-name N --qp-date D --qp-material T]
+  bundle REF --out FILE.pdf [--closed FILE.pdf] [--zip FILE.zip]
+              the open bundle (cover, index, chronology, correspondence, letters, s12 working,
+              exemption schedule, attachments, manifest); --closed: the withheld information,
+              paginated C1, C2…; --zip: the native files with the same manifest
   deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
   import REF FILE... [--role correspondence|disclosed|withheld|evidence]
               .eml and .msg become correspondence with their attachments; other files are attachments

@@ -40,10 +40,11 @@ async function main(argv: string[]): Promise<number> {
     resourcesDir: str(parsed, 'resources') ?? findResources(import.meta.dirname),
     ...(today ? { now: () => new Date(`${today}T12:00:00`) } : {}),
     host: {
-      // The CLI's "save dialog" is the --out option.
-      chooseSavePath: async () => {
-        if (!out) throw new UsageError('--out FILE is required');
-        const path = resolve(out);
+      // The CLI's "save dialog" is the --out option (or --closed, --zip for a bundle's other outputs).
+      chooseSavePath: async ({ slot }) => {
+        const target = slot ? str(parsed, slot) : out;
+        if (!target) throw new UsageError(`--${slot ?? 'out'} FILE is required`);
+        const path = resolve(target);
         const dir = resolve(path, '..');
         if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DiscloseError('IO', `The folder ${dir} does not exist.`);
         return path;

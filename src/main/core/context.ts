@@ -8,12 +8,15 @@ import type { BlobStore } from './blobs';
 
 /** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
 export interface Host {
-  /** Ask where to save a file; null when the officer cancels. */
-  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Ask where to save a file; null when the officer cancels. `slot` names which of several outputs
+   * this is, for a host that takes paths from options (the CLI's --closed and --zip). */
+  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' }): Promise<string | null>;
   /** Print a PDF that has been written to `file`; false when the officer cancels. */
   printPdf(file: string, title: string): Promise<boolean>;
   /** Ask which files to add; null when the officer cancels. */
   chooseFiles(o: { title: string }): Promise<string[] | null>;
+  /** Show a file the core has written in the system's file manager (optional: not every host has one). */
+  revealFile?(path: string): Promise<void>;
 }
 
 export interface CoreContext {

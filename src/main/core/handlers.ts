@@ -18,6 +18,7 @@ import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
 import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
+import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -77,5 +78,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'search:query': (input) => search(ctx, input.query, input.limit),
     'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
     'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
+    'bundles:plan': (input) => previewBundle(ctx, input),
+    'bundles:export': (input) => exportBundle(ctx, input),
+    'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),
+    'bundles:cancel': async (input) => cancelBundle(ctx, input.jobId),
   };
 }

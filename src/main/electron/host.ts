@@ -1,5 +1,5 @@
 // The host services the core asks for: native save dialogs and printing.
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Host } from '../core';
 
@@ -16,6 +16,10 @@ export function electronHost(parent: () => BrowserWindow | null): Host {
       const options = { title, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
+    },
+    // A bundle just saved, shown selected in its folder (Explorer, Finder, the desktop's file manager).
+    async revealFile(path) {
+      shell.showItemInFolder(path);
     },
     // The PDF the core rendered, shown in Chromium's viewer in its own sandboxed window, then printed.
     async printPdf(file, title) {

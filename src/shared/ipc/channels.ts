@@ -41,6 +41,10 @@ export const IPC_CHANNELS = [
   'search:query',
   'letters:save',
   'letters:print',
+  'bundles:plan',
+  'bundles:export',
+  'bundles:progress',
+  'bundles:cancel',
 ] as const;
 
 export type Channel = (typeof IPC_CHANNELS)[number];

@@ -126,6 +126,8 @@ export interface BundleExport {
   /** Documents or files that could not be reproduced, with the reason: the officer is told. */
   notReproduced: { tab: string; document: string; reason: string }[];
   jobId: string;
+  /** The host showed the saved file in its folder. */
+  revealed: boolean;
 }
 
 export interface BundleProgress {

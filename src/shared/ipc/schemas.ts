@@ -172,6 +172,17 @@ const instantOrDate = z.string().refine((s) => isIsoDate(s) || (!Number.isNaN(Da
 
 export const empty = z.object({}).strict();
 
+/** What a bundle export makes: the open bundle, the closed bundle, or a ZIP of the native files. */
+export const BUNDLE_EXPORT_KINDS = ['open', 'closed', 'zip'] as const;
+/** Chosen by the caller, so it can ask for progress while the export runs (IPC is request and response). */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'A job id is 6 to 64 letters, digits, - or _');
+const bundlePlanInput = z.object({
+  reference,
+  /** Who the bundle is for; by default the case's ICO complaint or tribunal appeal event says. */
+  forum: z.enum(['ico', 'tribunal']).optional(),
+  forumReference: text(100).transform((s) => s.trim()).optional(),
+});
+
 export const inputSchemas = {
   'app:info': empty,
   'settings:get': empty,
@@ -224,4 +235,8 @@ export const inputSchemas = {
   'search:query': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }),
   'letters:save': letterInput,
   'letters:print': letterInput,
+  'bundles:plan': bundlePlanInput,
+  'bundles:export': bundlePlanInput.extend({ kind: z.enum(BUNDLE_EXPORT_KINDS), jobId: jobId.optional(), reveal: z.boolean().default(false) }),
+  'bundles:progress': z.object({ jobId }),
+  'bundles:cancel': z.object({ jobId }),
 } as const;
