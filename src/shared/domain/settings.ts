@@ -29,11 +29,6 @@ export const DEFAULT_SETTINGS: AuthoritySettings = {
   region: 'england-and-wales',
 };
 
-/** SI 2004/3244 reg 3: £600 for Schedule 1 Part I authorities, £450 for all others; in pence. */
-export function appropriateLimitPence(s: Pick<AuthoritySettings, 'centralGovernment'>): number {
-  return s.centralGovernment ? 60_000 : 45_000;
-}
-
 export function addressLines(address: string): string[] {
   return address
     .split(/\r?\n/)

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
 import type { BundleExport, BundlePreview, BundleProgress } from '../../../shared/ipc/contract';
 import { Radios, TextInput } from '../../components/fields';
+import { WarningText } from '../../components/WarningText';
 
 type Kind = BundleExport['kind'];
 type Forum = 'ico' | 'tribunal';
@@ -69,15 +70,7 @@ function Contents({ plan }: { plan: BundlePreview }) {
           ))}
         </ul>
       )}
-      {plan.warnings.length > 0 && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {plan.warnings.join(' ')}
-          </div>
-        </div>
-      )}
+      {plan.warnings.length > 0 && <WarningText>{plan.warnings.join(' ')}</WarningText>}
     </>
   );
 }

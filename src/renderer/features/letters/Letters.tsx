@@ -8,6 +8,7 @@ import type { LetterDraft } from '../../../shared/ipc/contract';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { TextArea, TextInput, Radios } from '../../components/fields';
 import { LetterPreview } from './LetterPreview';
+import { WarningText } from '../../components/WarningText';
 
 export function Letters({ reference }: { reference: string }) {
   const [kind, setKind] = useState<LetterKind>('acknowledgement');
@@ -124,15 +125,7 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
           </div>
         </div>
       )}
-      {draft.warnings.length > 0 && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {draft.warnings.join(' ')}
-          </div>
-        </div>
-      )}
+      {draft.warnings.length > 0 && <WarningText>{draft.warnings.join(' ')}</WarningText>}
       {draft.view && <LetterPreview view={draft.view} />}
       <div className="app-actions">
         <button type="button" className="govuk-button" onClick={() => save.mutate()} disabled={save.isPending || draft.problems.length > 0 || dirty}>

@@ -3,13 +3,8 @@
 // condition is absolute. NCND only for reg 12(5)(a) (reg 12(6)-(7)) and reg 13 (reg 13(5A)-(5B)).
 // "Adverse effect" means "would adversely affect": more probable than not, with no "likely to"
 // limb as in FOIA (ICO EIR guidance [R]). Titles paraphrase the Regulations. [R]
-import type { CatalogueData, CatalogueSubsection } from '../catalogue';
-
-const sub = (subsection: string, title: string, extra: Partial<CatalogueSubsection> = {}): CatalogueSubsection => ({
-  subsection,
-  title,
-  ...extra,
-});
+import type { CatalogueData } from '../catalogue';
+import { sub } from './common';
 
 // reg 12(9): so far as the information is on emissions, 12(5)(d)-(g) cannot be relied on.
 const EMISSIONS = {

@@ -2,19 +2,10 @@
 // s36 for the Houses, s37(1)(a)-(ab), s40(1), s40(2) under the first condition, s41, s44; every
 // other exemption needs the public interest test. Subsections are the units officers cite.
 // Titles paraphrase the Act; check them against legislation.gov.uk before quoting them. [R]
-import type { CatalogueData, CatalogueSubsection } from '../catalogue';
-
-const sub = (subsection: string, title: string, extra: Partial<CatalogueSubsection> = {}): CatalogueSubsection => ({
-  subsection,
-  title,
-  ...extra,
-});
+import type { CatalogueData } from '../catalogue';
+import { lawEnforcementSubsections, sub } from './common';
 
 const ACT = 'FOIA' as const;
-
-// s31(1)(g)-(i) protect functions or proceedings for the s31(2) purposes; cite them together.
-const VIA_31_2 = { purposeFrom: '(2)' };
-const PURPOSE = { purposeOnly: true };
 
 export const FOIA_EXEMPTIONS: CatalogueData[] = [
   { act: ACT, section: '21', title: 'Information accessible to the applicant by other means', absolute: true, test: 'class', ncnd: null, subsections: [
@@ -62,25 +53,7 @@ export const FOIA_EXEMPTIONS: CatalogueData[] = [
     sub('(2)', 'Information relating to confidential sources in investigations and proceedings'),
   ] },
   { act: ACT, section: '31', title: 'Law enforcement', absolute: false, test: 'prejudice', ncnd: '(3)', subsections: [
-    sub('(1)(a)', 'Prevention or detection of crime'),
-    sub('(1)(b)', 'Apprehension or prosecution of offenders'),
-    sub('(1)(c)', 'Administration of justice'),
-    sub('(1)(d)', 'Assessment or collection of any tax or duty'),
-    sub('(1)(e)', 'Operation of the immigration controls'),
-    sub('(1)(f)', 'Security and good order in prisons and other places of lawful detention'),
-    sub('(1)(g)', 'Exercise of functions for a purpose in s31(2)', VIA_31_2),
-    sub('(1)(h)', 'Civil proceedings arising from an investigation for a purpose in s31(2)', VIA_31_2),
-    sub('(1)(i)', 'Scottish fatal accident inquiry arising from an investigation for a purpose in s31(2)', VIA_31_2),
-    sub('(2)(a)', 'Purpose: ascertaining whether any person has failed to comply with the law', PURPOSE),
-    sub('(2)(b)', 'Purpose: ascertaining whether any person is responsible for improper conduct', PURPOSE),
-    sub('(2)(c)', 'Purpose: ascertaining whether circumstances justifying regulatory action exist or may arise', PURPOSE),
-    sub('(2)(d)', "Purpose: ascertaining a person's fitness or competence as a director or in a profession", PURPOSE),
-    sub('(2)(e)', 'Purpose: ascertaining the cause of an accident', PURPOSE),
-    sub('(2)(f)', 'Purpose: protecting charities against misconduct or mismanagement', PURPOSE),
-    sub('(2)(g)', 'Purpose: protecting the property of charities from loss or misapplication', PURPOSE),
-    sub('(2)(h)', 'Purpose: recovering the property of charities', PURPOSE),
-    sub('(2)(i)', 'Purpose: securing the health, safety and welfare of persons at work', PURPOSE),
-    sub('(2)(j)', 'Purpose: protecting others against risks to health or safety from the actions of persons at work', PURPOSE),
+    ...lawEnforcementSubsections('31'),
   ], notes: 'Cited as e.g. "s31(1)(g) by virtue of s31(2)(a) and (c)". [R] verify the s31(2) wording.' },
   { act: ACT, section: '32', title: 'Court records, etc.', absolute: true, test: 'class', ncnd: '(3)', subsections: [
     sub('(1)(a)', 'Document filed with, or otherwise placed in the custody of, a court'),

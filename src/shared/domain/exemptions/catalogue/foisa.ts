@@ -7,20 +7,13 @@
 // would be contrary to the public interest [V for s41 – SIC guidance; the list is R].
 // Unlike FOIA s36, FOISA s30 needs no qualified person. [R] verify
 // Section and paragraph details below are from memory unless marked otherwise. [R] verify
-import type { CatalogueData, CatalogueSubsection } from '../catalogue';
+import type { CatalogueData } from '../catalogue';
+import { lawEnforcementSubsections, sub } from './common';
 import type { ProvisionRef } from '../types';
-
-const sub = (subsection: string, title: string, extra: Partial<CatalogueSubsection> = {}): CatalogueSubsection => ({
-  subsection,
-  title,
-  ...extra,
-});
 
 const ACT = 'FOISA' as const;
 const S18: ProvisionRef = { act: ACT, section: '18', subsection: '(1)' };
 const SUBSTANTIAL = 'FOISA requires substantial prejudice ("would, or would be likely to, prejudice substantially").';
-const VIA_35_2 = { purposeFrom: '(2)' };
-const PURPOSE = { purposeOnly: true };
 
 export const FOISA_EXEMPTIONS: CatalogueData[] = [
   { act: ACT, section: '25', title: 'Information otherwise accessible', absolute: true, test: 'class', ncnd: null, subsections: [
@@ -76,24 +69,7 @@ export const FOISA_EXEMPTIONS: CatalogueData[] = [
     sub('(4)', 'Information relating to confidential sources'),
   ] },
   { act: ACT, section: '35', title: 'Law enforcement', absolute: false, test: 'prejudice', ncnd: null, ncndElsewhere: S18, subsections: [
-    sub('(1)(a)', 'Prevention or detection of crime'),
-    sub('(1)(b)', 'Apprehension or prosecution of offenders'),
-    sub('(1)(c)', 'Administration of justice'),
-    sub('(1)(d)', 'Assessment or collection of any tax or duty'),
-    sub('(1)(e)', 'Operation of the immigration controls'),
-    sub('(1)(f)', 'Security and good order in prisons and other places of lawful detention'),
-    sub('(1)(g)', 'Exercise of functions for a purpose in s35(2)', VIA_35_2),
-    sub('(1)(h)', 'Civil proceedings arising from an investigation for a purpose in s35(2)', VIA_35_2),
-    sub('(2)(a)', 'Purpose: ascertaining whether any person has failed to comply with the law', PURPOSE),
-    sub('(2)(b)', 'Purpose: ascertaining whether any person is responsible for improper conduct', PURPOSE),
-    sub('(2)(c)', 'Purpose: ascertaining whether circumstances justifying regulatory action exist or may arise', PURPOSE),
-    sub('(2)(d)', "Purpose: ascertaining a person's fitness or competence as a director or in a profession", PURPOSE),
-    sub('(2)(e)', 'Purpose: ascertaining the cause of an accident', PURPOSE),
-    sub('(2)(f)', 'Purpose: protecting charities against misconduct or mismanagement', PURPOSE),
-    sub('(2)(g)', 'Purpose: protecting the property of charities from loss or misapplication', PURPOSE),
-    sub('(2)(h)', 'Purpose: recovering the property of charities', PURPOSE),
-    sub('(2)(i)', 'Purpose: securing the health, safety and welfare of persons at work', PURPOSE),
-    sub('(2)(j)', 'Purpose: protecting others against risks to health or safety from the actions of persons at work', PURPOSE),
+    ...lawEnforcementSubsections('35'),
   ], notes: SUBSTANTIAL },
   { act: ACT, section: '36', title: 'Confidentiality', absolute: false, test: 'class', ncnd: null, subsections: [
     sub('(1)', 'Confidentiality of communications in legal proceedings (legal professional privilege)'),
