@@ -42,6 +42,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 export const REGIME_LABELS: Record<Regime, string> = {
   foia: 'FOIA',
   eir: 'EIR',
+  eisr: 'EISR',
   foisa: 'FOISA',
   sar: 'SAR',
 };
@@ -49,6 +50,7 @@ export const REGIME_LABELS: Record<Regime, string> = {
 export const REGIME_NAMES: Record<Regime, string> = {
   foia: 'Freedom of Information Act 2000',
   eir: 'Environmental Information Regulations 2004',
+  eisr: 'Environmental Information (Scotland) Regulations 2004',
   foisa: 'Freedom of Information (Scotland) Act 2002',
   sar: 'UK GDPR subject access',
 };

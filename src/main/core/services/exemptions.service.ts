@@ -10,7 +10,7 @@ import { findCase } from '../repositories/cases.repository';
 import { deleteApplied, findApplied, listApplied, upsertApplied } from '../repositories/exemptions.repository';
 import { inTransaction } from './transaction';
 
-const DEFAULT_ACT = { foia: 'FOIA', eir: 'EIR', foisa: 'FOISA', sar: 'FOIA' } as const;
+const DEFAULT_ACT = { foia: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA', sar: 'DPA' } as const;
 
 function parse(text: string, regime: keyof typeof DEFAULT_ACT) {
   try {

@@ -9,7 +9,7 @@ import type { Regime } from '../../../shared/domain/clocks/events';
 import { TextArea, TextInput, Checkbox } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
-const ACT_FOR: Record<Regime, CatalogueEntry['act']> = { foia: 'FOIA', eir: 'EIR', foisa: 'FOISA', sar: 'FOIA' };
+const ACT_FOR: Record<Regime, CatalogueEntry['act']> = { foia: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA', sar: 'DPA' };
 
 interface Form {
   provision: string;

@@ -7,12 +7,12 @@ import { dayNumber } from '../calendar/days';
 import { clockLabel, computeClock, workingDayClock, type Calendars, type ClockName, type ClockResult } from './clocks';
 import { laterOf, Timeline, toDeadline } from './timeline';
 
-export const REGIMES = ['foia', 'eir', 'foisa', 'sar'] as const;
+export const REGIMES = ['foia', 'eir', 'eisr', 'foisa', 'sar'] as const;
 export type Regime = (typeof REGIMES)[number];
 
 export const CASE_EVENT_TYPES = [
   'received', 'acknowledged', 'clarification-sought', 'clarification-received', 'fees-notice',
-  'fee-received', 'pit-extension', 'eir-extension', 'sar-extension', 'responded',
+  'fee-received', 'id-requested', 'id-received', 'pit-extension', 'eir-extension', 'sar-extension', 'responded',
   'review-requested', 'review-completed', 'ico-complaint', 'ico-decision', 'tribunal-appeal', 'closed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -51,6 +51,8 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   'clarification-received': 'Clarification received',
   'fees-notice': 'Fees notice given',
   'fee-received': 'Fee received',
+  'id-requested': 'Proof of identity requested',
+  'id-received': 'Proof of identity received',
   'pit-extension': 'Public interest extension notice',
   'eir-extension': 'EIR extension notice (reg 7)',
   'sar-extension': 'Subject access extension notice',
@@ -71,6 +73,7 @@ export function eventLabel(t: CaseEventType): string {
 export const RESPONSE_CLOCK: Record<Regime, ClockName> = {
   foia: 'foi-response',
   eir: 'eir-response',
+  eisr: 'eisr-response',
   foisa: 'foisa-response',
   sar: 'sar-response',
 };
@@ -79,6 +82,7 @@ export const RESPONSE_CLOCK: Record<Regime, ClockName> = {
 const LAW: Record<Regime, { clarify: string; fee: string }> = {
   foia: { clarify: 'FOIA s1(3), s10(6)(b)', fee: 'FOIA s9(2), s10(2)' },
   eir: { clarify: 'EIR reg 9(4)', fee: 'EIR reg 8' },
+  eisr: { clarify: 'EISR reg 9(4)', fee: 'EISR reg 8' },
   foisa: { clarify: 'FOISA s1(3), s10(1)(b)', fee: 'FOISA s9(4), s10(2)' },
   sar: { clarify: 'UK GDPR Art 12A', fee: 'UK GDPR Art 12A' },
 };

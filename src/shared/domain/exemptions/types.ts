@@ -1,7 +1,8 @@
 // Exemptions and exceptions as data, and how an officer applies one to a case or an item.
 import type { IsoDate } from '../dates';
 
-export type Act = 'FOIA' | 'EIR' | 'FOISA';
+/** The law a provision is in: DPA is the Data Protection Act 2018 (Schedules 2-4, for subject access). */
+export type Act = 'FOIA' | 'EIR' | 'EISR' | 'FOISA' | 'DPA';
 
 /** A provision as officers cite it, e.g. { act: 'FOIA', section: '43', subsection: '(2)' } for "FOIA s43(2)". */
 export interface ProvisionRef {
