@@ -10,6 +10,7 @@ import { appropriateLimit, costTotals } from '../../src/shared/domain/costs/s12'
 import type { LetterData } from '../../src/shared/domain/letters/data';
 import type { LetterKind } from '../../src/shared/domain/letters/kinds';
 import { calendars } from './calendars';
+import { needsPublicInterestTest } from '../../src/shared/domain/exemptions/catalogue';
 
 export const SETTINGS: AuthoritySettings = {
   configured: true,
@@ -48,7 +49,7 @@ export function exemption(r: ProvisionRef, over: Partial<AppliedExemption> = {})
     publicInterestFor: 'There is a strong public interest in knowing how public money is spent on road repairs.',
     publicInterestAgainst: 'There is a public interest in a fair tender that secures value for money, which publishing current rates would be likely to undermine.',
     balance: 'We have concluded that the public interest in withholding the rates until the tender closes outweighs the public interest in disclosure now.',
-    decidedBy: 'Siân Ellis-Brown', decidedOn: '2026-03-20', qualifiedPerson: null,
+    decidedBy: 'Siân Ellis-Brown', decidedOn: '2026-03-20', qualifiedPerson: null, reasoning: {},
     ...over,
   };
 }
@@ -62,7 +63,33 @@ const EXEMPTIONS: Record<Exclude<Regime, 'sar'>, AppliedExemption[]> = {
     }),
   ],
   eir: [exemption(ref('EIR', '12', '(5)(e)'))],
+  eisr: [exemption(ref('EISR', '10', '(5)(e)'))],
   foisa: [exemption(ref('FOISA', '33', '(1)(b)'))],
+};
+
+/** A subject access part-refusal: third-party data withheld with the para 16 reasoning. */
+export const SAR_EXEMPTIONS: AppliedExemption[] = [
+  exemption(ref('DPA', 'Sch 2 para 16', ''), {
+    item: 'the names and comments of your neighbours in the complaint file',
+    engagement: 'The complaint file records what two neighbours said about the noise; giving it to you would identify them.',
+    publicInterestFor: '', publicInterestAgainst: '', balance: '',
+    reasoning: {
+      otherPerson: 'Two neighbours who complained about the noise.',
+      consentSought: 'We asked both on 10 March 2026; one refused and one did not reply.',
+      typeOfInformation: 'Their names, addresses and what they said about you.',
+      confidentiality: 'They gave their accounts in confidence, as the complaint form promises.',
+      reasonableness: 'One neighbour refused consent and both were promised confidence; the substance of the complaint is given to you without their names.',
+    },
+  }),
+];
+
+/** UK GDPR Art 15(1)(a)-(d), (g): what a SAR response or refusal gives besides the data. */
+export const ART15_FIELDS = {
+  purposes: 'To investigate and resolve complaints about noise under the Environmental Protection Act 1990.',
+  categories: 'Your name, address and contact details; complaint records; our correspondence with you.',
+  recipients: 'Our environmental health team; no one outside the council.',
+  retention: 'Six years after the complaint is closed.',
+  source: 'You, your neighbours and our officers’ visits.',
 };
 
 /** An estimate whose lines total `extraMinutes` more than 18 hours (1080 minutes, £450 at £25). */
@@ -111,6 +138,15 @@ export const FIELDS: Record<LetterKind, Record<string, string>> = {
     outcome: 'partly-upheld', reviewerName: 'Dr Amal Haddad', reviewerTitle: 'Head of Legal Services',
     findings: 'You said the council had wrongly withheld the pricing schedule.\n\nThe tender closed on 1 April 2026, so the rates are no longer commercially sensitive.',
     nowReleased: 'The pricing schedule is enclosed.',
+    failure: 'We withheld the pricing schedule after the tender had closed, when the exception no longer applied.',
+    actionTaken: 'We are releasing the pricing schedule with this letter.',
+    actionBy: 'Today, with this letter.',
+  },
+  'eir-extension': { reasons: 'The request covers 14 years of monitoring data held in three systems, some on paper, which must be retrieved and checked.' },
+  'sar-extension': { reasons: 'Your request covers records held by five services over twelve years, many on paper in our archive.' },
+  'sar-refusal': {
+    outcome: 'part-refused', withheldSummary: 'The names and comments of the neighbours who complained.',
+    informationProvided: 'Copies of your complaint file, with the neighbours’ details removed, are enclosed.', ...ART15_FIELDS,
   },
 };
 
@@ -120,11 +156,30 @@ function eventsFor(kind: LetterKind): CaseEvent[] {
   switch (kind) {
     case 'pit-extension':
       return [{ type: 'pit-extension', date: '2026-03-27', estimate: '2026-04-28' }];
+    case 'eir-extension':
+      return [{ type: 'eir-extension', date: '2026-03-27' }];
+    case 'sar-extension':
+      return [{ type: 'sar-extension', date: '2026-03-27' }];
     case 'review-acknowledgement':
     case 'review-outcome':
       return [responded, { type: 'review-requested', date: '2026-04-14' }];
     default:
       return [];
+  }
+}
+
+/**
+ * The case's derived clocks. Until the EISR clocks are in the domain, an EISR case borrows a
+ * stand-in with the same count: FOISA's 20 Scottish working days (EISR reg 5(2)), or for the
+ * reg 7 extension the EIR's (reg 7(1)); the letter wording, not the date arithmetic, is under test.
+ */
+export function clocksFor(regime: Regime, received: string, events: CaseEvent[], today: string) {
+  try {
+    return deriveCaseClocks(regime, received, events, calendars, today);
+  } catch (err) {
+    if (regime !== 'eisr') throw err;
+    const standIn = events.some((e) => e.type === 'eir-extension') ? 'eir' : 'foisa';
+    return deriveCaseClocks(standIn, received, events, calendars, today);
   }
 }
 
@@ -136,14 +191,15 @@ export function letterData(kind: LetterKind, regime: Regime, over: Partial<Lette
   return {
     settings: SETTINGS,
     caseRecord: c,
-    clocks: deriveCaseClocks(regime, c.received, events, calendars, today),
+    clocks: clocksFor(regime, c.received, events, today),
     events,
     today,
-    exemptions: regime === 'sar' ? [] : EXEMPTIONS[regime],
+    // A public interest extension is only for qualified exemptions (s10(3)).
+    exemptions: regime === 'sar' ? SAR_EXEMPTIONS : EXEMPTIONS[regime].filter((e) => kind !== 'pit-extension' || needsPublicInterestTest(e.ref)),
     // FOISA counts staff time at £15 an hour against £600 (40 hours): 43 hours exceeds it.
     cost: kind === 's12-refusal' ? kentEstimate(regime === 'foisa' ? 1500 : 120, regime) : null,
     s16Advice: kind === 's12-refusal' ? S16_ADVICE : '',
-    fields: FIELDS[kind],
+    fields: regime === 'sar' && kind === 'response' ? { ...FIELDS[kind], ...ART15_FIELDS } : FIELDS[kind],
     ...over,
   };
 }

@@ -64,7 +64,7 @@ describe('the stamp on a rotated page', () => {
 });
 
 const attachment = (filename: string): AttachmentInfo => ({ id: 1, correspondenceId: null, filename, originalFilename: filename, contentType: 'application/pdf', sha256: 'a'.repeat(64), size: 1, role: 'withheld', inline: false, textStatus: 'ok', textNote: null });
-const exemption = (section: string, subsection: string, item = ''): AppliedExemption => ({ ref: { act: 'FOIA', section, subsection }, ncnd: false, item, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', decidedBy: '', decidedOn: null, qualifiedPerson: null });
+const exemption = (section: string, subsection: string, item = ''): AppliedExemption => ({ ref: { act: 'FOIA', section, subsection }, ncnd: false, item, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', decidedBy: '', decidedOn: null, qualifiedPerson: null, reasoning: {} });
 
 describe('marking withheld information by exemption (ICO: "marked to show which exemption applies")', () => {
   it('takes the exemptions applied to the file by name first', () => {

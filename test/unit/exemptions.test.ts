@@ -47,7 +47,7 @@ describe('reading a citation', () => {
 
   it('refuses what it cannot read, in a sentence', () => {
     expect(() => p('')).toThrow(ExemptionRuleError);
-    expect(() => p('')).toThrow('Enter a provision such as FOIA s43(2), EIR reg 12(5)(e) or FOISA s33(1)(b).');
+    expect(() => p('')).toThrow('Enter a provision such as FOIA s43(2), EIR reg 12(5)(e), EISR reg 10(5)(e), FOISA s33(1)(b) or DPA Sch 2 para 16.');
     expect(() => p('commercial interests')).toThrow(/is not a provision Disclose can read/);
     expect(() => p('FOIA s43(2')).toThrow(/not a provision/);
     expect(() => p('EIR section 12(5)(e)')).toThrow('The EIR are regulations, not sections: write "EIR reg 12(5)(e)".');

@@ -45,10 +45,11 @@ describe('every kind builds from the default template', () => {
   });
 
   it('offers each regime only the letters the law provides for', () => {
-    expect(letterKindsFor('foia')).toEqual([...LETTER_KINDS]);
+    expect(letterKindsFor('foia')).toEqual(LETTER_KINDS.filter((k) => !['eir-extension', 'sar-extension', 'sar-refusal'].includes(k)));
     expect(letterKindsFor('foisa')).not.toContain('pit-extension');
     expect(letterKindsFor('eir')).not.toContain('s12-refusal');
-    expect(letterKindsFor('sar')).toEqual(['acknowledgement', 'clarification', 'response']);
+    // A SAR has no FOI letters: no cost limit, no public interest test, no FOI review (UK GDPR Art 12).
+    expect(letterKindsFor('sar')).toEqual(['acknowledgement', 'clarification', 'response', 'sar-extension', 'sar-refusal']);
   });
 
   it.each([
@@ -222,7 +223,8 @@ describe('section 12 refusal: Kent County Council, FOI/12/0385 (received 12 Marc
     const aggregate = { ...cost.totals, totalMinutes: 1500, costPence: 62_500 };
     d.cost = { ...cost, scope: 'confirm-or-deny', aggregatedWith: [{ reference: 'FOI/12/0311', received: '2012-02-20', totalMinutes: 300, reason: 'same requester, similar information' }], aggregateTotals: aggregate };
     const t = text(build('s12-refusal', d));
-    expect(t).toContain('not obliged to tell you whether we hold it (section 12(2))');
+    expect(t).toContain('Under section 12(2) of the Act we are therefore not obliged to tell you whether we hold it');
+    expect(t).toContain('finding out whether we hold the information would take 25 hours');
     expect(t).toContain('request FOI/12/0311, received on 20 February 2012: 5 hours (same requester, similar information)');
     expect(t).toContain('would take 25 hours, which at £25 an hour is £625');
   });
@@ -251,7 +253,8 @@ describe('other decision letters', () => {
     const d = letterData('pit-extension', 'foia');
     d.events = [...d.events, { type: 'pit-extension', date: '2026-03-20', estimate: '2026-04-14' }];
     const t = text(build('pit-extension', d));
-    expect(t).toContain('• Section 43(2): Prejudice to the commercial interests of any person, for the pricing schedule');
+    expect(t).toContain('Section 43(2): Prejudice to the commercial interests of any person');
+    expect(t).toContain('This exemption is engaged for the pricing schedule.');
     expect(t).toContain('We have not yet reached a decision on where the balance of the public interest lies.');
     expect(t).toContain('send you our full response, by 28 April 2026');
     expect(t).toContain('section 17(1) and (2)');

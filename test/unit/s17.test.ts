@@ -18,6 +18,7 @@ const applied = (citation: string, extra: Partial<AppliedExemption> = {}): Appli
   decidedBy: 'A. Officer',
   decidedOn: '2024-05-01',
   qualifiedPerson: null,
+  reasoning: {},
   ...extra,
 });
 
@@ -255,7 +256,7 @@ describe('warnings the officer must confirm', () => {
     expect(r.warnings).toHaveLength(1);
   });
 
-  it('does not check subject access refusals', () => {
-    expect(check({ regime: 'sar' })).toEqual({ problems: [], warnings: ['This check covers FOIA, EIR and FOISA refusal notices; a subject access refusal is not checked here.'] });
+  it('sends a subject access request to its own refusal (UK GDPR Art 12(4))', () => {
+    expect(check({ regime: 'sar' }).problems).toEqual(['A subject access request is refused by a subject access refusal (UK GDPR Art 12(4)), not by a freedom of information notice.']);
   });
 });

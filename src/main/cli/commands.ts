@@ -419,7 +419,9 @@ Commands:
               tribunal-appeal, closed
   letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...]
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
-              s14-refusal, pit-extension, review-acknowledgement, review-outcome
+              s14-refusal, pit-extension, review-acknowledgement, review-outcome,
+              eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),
+              sar-refusal (Art 12(4))
   cost REF [--line ACTIVITY:QUANTITY:MINUTES[:DESCRIPTION] ...] [--scope comply|confirm-or-deny]
               [--advice S16_ADVICE] [--clear]
               ACTIVITY: determining, locating, retrieving, extracting (FOIA, EIR guide, DPA s24:

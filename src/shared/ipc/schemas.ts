@@ -145,6 +145,8 @@ export const exemptionInput = z.object({
   decidedBy: text(200).optional(),
   decidedOn: isoDate.optional(),
   qualifiedPerson: qualifiedPerson.nullable().optional(),
+  /** Answers to the provision's own reasoning fields (DPA 2018 exemptions), by field id. */
+  reasoning: z.record(z.string().max(60), text(20_000)).optional(),
 });
 
 const letterKind = z.enum(LETTER_KINDS);

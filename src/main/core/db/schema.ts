@@ -131,6 +131,8 @@ export interface ExemptionsAppliedTable {
   qp_name: string | null;
   qp_opinion_date: string | null;
   qp_material: string | null;
+  /** JSON object: answers to the provision's reasoning fields. */
+  reasoning: Generated<string>;
   updated_at: string;
 }
 

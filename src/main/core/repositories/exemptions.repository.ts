@@ -14,6 +14,7 @@ export function exemptionRowToApplied(r: Selectable<ExemptionsAppliedTable>): Ap
     decidedBy: r.decided_by,
     decidedOn: r.decided_on,
     qualifiedPerson: r.qp_name ? { name: r.qp_name, opinionDate: r.qp_opinion_date ?? '', materialPutToThem: r.qp_material ?? '' } : null,
+    reasoning: JSON.parse(r.reasoning) as Record<string, string>,
   };
 }
 
@@ -47,6 +48,7 @@ export async function upsertApplied(db: Kysely<DB>, caseId: number, e: AppliedEx
     qp_name: e.qualifiedPerson?.name ?? null,
     qp_opinion_date: e.qualifiedPerson?.opinionDate ?? null,
     qp_material: e.qualifiedPerson?.materialPutToThem ?? null,
+    reasoning: JSON.stringify(e.reasoning),
     updated_at: now,
   };
   await db

@@ -1,11 +1,13 @@
 // Exemptions applied to a case or to an item in it, with the reasoning the ICO will ask for:
 // engagement, the public interest for and against, the balance, who decided and when, and for s36
-// the qualified person's opinion. Applying one the case already has updates it.
+// the qualified person's opinion, and the DPA exemptions' own questions. Applying one the case
+// already has updates it. Each regime takes only its own law (rules.ts).
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import type { AppliedExemption } from '../../../shared/domain/exemptions/types';
 import { findEntry, formatProvision, parseProvision } from '../../../shared/domain/exemptions/catalogue';
+import { actAllowed, ncndRefusal, reasoningProblems } from '../../../shared/domain/exemptions/rules';
 import { findCase } from '../repositories/cases.repository';
 import { deleteApplied, findApplied, listApplied, upsertApplied } from '../repositories/exemptions.repository';
 import { inTransaction } from './transaction';
@@ -31,17 +33,22 @@ export async function applyExemption(ctx: CoreContext, input: ParsedInput<'exemp
     const found = await findCase(trx, input.reference);
     if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
     const ref = parse(input.provision, found.record.regime);
+    const wrongLaw = actAllowed(found.record.regime, ref.act);
+    if (wrongLaw) throw new DiscloseError('VALIDATION', wrongLaw, { provision: wrongLaw });
     const entry = findEntry(ref);
     if (!entry) throw new DiscloseError('VALIDATION', `${formatProvision(ref)} is not an exemption or exception Disclose knows.`, { provision: 'Not in the catalogue' });
-    if (input.ncnd && !entry.ncnd) {
-      throw new DiscloseError('VALIDATION', `${formatProvision(ref)} has no neither-confirm-nor-deny provision.`, { ncnd: 'Not available for this exemption' });
-    }
     const before = await findApplied(trx, found.id, { ref, item: input.item });
+    const ncnd = input.ncnd ?? before?.ncnd ?? false;
+    const noNcnd = ncnd ? ncndRefusal(ref) : null;
+    if (noNcnd) throw new DiscloseError('VALIDATION', noNcnd, { ncnd: noNcnd });
+    const reasoning = { ...(before?.reasoning ?? {}), ...(input.reasoning ?? {}) };
+    const badFields = reasoningProblems(ref, reasoning);
+    if (badFields) throw new DiscloseError('VALIDATION', badFields, { reasoning: badFields });
     // Fields not given keep what was recorded: re-applying to add the balance keeps the factors.
     const merged: AppliedExemption = {
       ref,
       item: input.item,
-      ncnd: input.ncnd ?? before?.ncnd ?? false,
+      ncnd,
       engagement: input.engagement ?? before?.engagement ?? '',
       publicInterestFor: input.publicInterestFor ?? before?.publicInterestFor ?? '',
       publicInterestAgainst: input.publicInterestAgainst ?? before?.publicInterestAgainst ?? '',
@@ -49,6 +56,7 @@ export async function applyExemption(ctx: CoreContext, input: ParsedInput<'exemp
       decidedBy: input.decidedBy ?? before?.decidedBy ?? ctx.actor,
       decidedOn: input.decidedOn ?? before?.decidedOn ?? ctx.today(),
       qualifiedPerson: input.qualifiedPerson ?? before?.qualifiedPerson ?? null,
+      reasoning: Object.fromEntries(Object.entries(reasoning).filter(([, v]) => v.trim() !== '')),
     };
     await upsertApplied(trx, found.id, merged, ctx.now().toISOString());
     await audit({

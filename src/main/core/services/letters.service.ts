@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { LetterDraft, SaveResult, TemplateInfo } from '../../../shared/ipc/contract';
-import { LETTER_FIELDS, LETTER_KINDS, LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
+import { LETTER_KINDS, LETTER_KIND_LABELS, letterFieldsFor, type LetterKind } from '../../../shared/domain/letters/kinds';
 import type { LetterView } from '../../../shared/domain/letters/view';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../../../shared/domain/letters/templates';
 import { buildLetter, templateProblems } from '../../../shared/domain/letters/merge';
@@ -31,7 +31,7 @@ import { safeFilename } from '../mail/filenames';
 /** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
 const OWN_SUBJECT = '__subject';
 const OWN_BODY = '__body';
-const REFUSAL_KINDS: readonly string[] = ['refusal', 's12-refusal', 's14-refusal', 'pit-extension', 'review-outcome'] satisfies RefusalKind[];
+const REFUSAL_KINDS: readonly string[] = ['refusal', 's12-refusal', 's14-refusal', 'pit-extension', 'review-outcome', 'sar-refusal'] satisfies RefusalKind[];
 
 /** Until set-up is done, letters say plainly what is missing rather than inventing an authority. */
 function withPlaceholders(s: AuthoritySettings): AuthoritySettings {
@@ -67,6 +67,8 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
     today: ctx.today(),
     exemptions,
     cost: costs.comply,
+    // FOIA s12(2): the estimate of confirming or denying alone reaches the letter and its check.
+    confirmOrDeny: costs.confirmOrDeny,
     s16Advice: costs.s16Advice,
     fields,
   };
@@ -78,6 +80,7 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
       kind: kind as RefusalKind,
       exemptions,
       cost: costs.comply ? { totals: costs.comply.aggregateTotals ?? costs.comply.totals } : null,
+      confirmOrDeny: costs.confirmOrDeny ? { totals: costs.confirmOrDeny.aggregateTotals ?? costs.confirmOrDeny.totals } : null,
       s16Advice: costs.s16Advice,
       pitEstimate: pitEstimate(detail.events),
     });
@@ -94,7 +97,7 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
   return {
     kind,
     fields: stored,
-    specs: LETTER_FIELDS[kind],
+    specs: letterFieldsFor(kind, detail.regime),
     wording: { subject: template.subject, body: template.body, own: !!(ownSubject || ownBody) },
     view,
     problems: [...new Set(problems)],
@@ -103,7 +106,9 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
 }
 
 export async function setDraft(ctx: CoreContext, reference: string, kind: LetterKind, fields: Record<string, string>): Promise<LetterDraft> {
-  const known = new Set([...LETTER_FIELDS[kind].map((f) => f.id), OWN_SUBJECT, OWN_BODY]);
+  const existing = await findCase(ctx.db, reference);
+  if (!existing) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  const known = new Set([...letterFieldsFor(kind, existing.record.regime).map((f) => f.id), OWN_SUBJECT, OWN_BODY]);
   const unknown = Object.keys(fields).filter((k) => !known.has(k));
   const own = { kind, subject: fields[OWN_SUBJECT] ?? '', body: fields[OWN_BODY] ?? '' };
   if (own.subject || own.body) {

@@ -1,14 +1,19 @@
 // The exemptions and exceptions an officer may cite, shipped as data (foi-domain.md §5), and how a
-// citation such as "FOIA s43(2)" or "EIR reg 12(5)(e)" is read, matched and written back.
+// citation such as "FOIA s43(2)", "EIR reg 12(5)(e)", "EISR reg 10(5)(b)" or "DPA Sch 2 para 16"
+// is read, matched and written back.
 import type { Act, CatalogueEntry, ExemptionTest, ProvisionRef, SubsectionEntry } from './types';
 import { FOIA_EXEMPTIONS } from './catalogue/foia';
 import { EIR_EXCEPTIONS } from './catalogue/eir';
 import { FOISA_EXEMPTIONS } from './catalogue/foisa';
+import { EISR_EXCEPTIONS } from './catalogue/eisr';
+import { DPA_EXEMPTIONS } from './catalogue/dpa';
 
 /** A subsection as the catalogue ships it: the contract's fields plus what the s17 check needs. */
 export interface CatalogueSubsection extends SubsectionEntry {
   /** Overrides the entry's ncnd: s43(1) has none, s40(1) is (5A), EIR 12(5)(a) is (6). */
   ncnd?: string | null;
+  /** Overrides the entry's ncndElsewhere: FOISA s39(2) is outside the s18(1) list, s39(1) inside. */
+  ncndElsewhere?: ProvisionRef | null;
   /** A purpose served by another limb, never cited alone (FOIA s31(2), FOISA s35(2)). */
   purposeOnly?: boolean;
   /** This limb works only through the purposes in another subsection, e.g. '(2)' for s31(1)(g). */
@@ -27,7 +32,12 @@ export interface CatalogueData extends CatalogueEntry {
   warning?: string;
 }
 
-export const EXEMPTION_CATALOGUE: readonly CatalogueData[] = [...FOIA_EXEMPTIONS, ...EIR_EXCEPTIONS, ...FOISA_EXEMPTIONS];
+export const EXEMPTION_CATALOGUE: readonly CatalogueData[] = [
+  ...FOIA_EXEMPTIONS, ...EIR_EXCEPTIONS, ...EISR_EXCEPTIONS, ...FOISA_EXEMPTIONS, ...DPA_EXEMPTIONS,
+];
+
+/** Regulations are cited "reg 12(5)(e)"; Acts "s43(2)"; the DPA schedules "Sch 2 para 16". */
+const REGULATIONS: readonly Act[] = ['EIR', 'EISR'];
 
 export class ExemptionRuleError extends Error {
   constructor(message: string) {
@@ -36,13 +46,18 @@ export class ExemptionRuleError extends Error {
   }
 }
 
-const ACTS: Record<string, Act> = { foia: 'FOIA', foi: 'FOIA', eir: 'EIR', eirs: 'EIR', foisa: 'FOISA' };
+const ACTS: Record<string, Act> = { foia: 'FOIA', foi: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA' };
 
 // [act] [section|s|s.|regulation|reg|r] number [(sub)(sub)...], case and spaces forgiven.
 const CITATION =
-  /^(?:(foisa|foia|foi|eirs?)\b\.?)?\s*(section|sect\.?|s\.?|regulation|reg\.?|r\.?)?\s*(\d{1,3}[a-z]?)\s*((?:\(\s*[0-9a-z]{1,6}\s*\)\s*)*)$/i;
+  /^(?:(foisa|foia|foi|eisr|eirs?|ei\(s\)rs?)\b\.?)?\s*(section|sect\.?|s\.?|regulation|reg\.?|r\.?)?\s*(\d{1,3}[a-z]?)\s*((?:\(\s*[0-9a-z]{1,6}\s*\)\s*)*)$/i;
 
-const EXAMPLES = 'FOIA s43(2), EIR reg 12(5)(e) or FOISA s33(1)(b)';
+// [DPA [2018]] Sch|Schedule N [Part P] para|paragraph N [(sub)...]: the parts are dropped, as the
+// paragraph numbers run through each schedule.
+const DPA_CITATION =
+  /^(?:(dpa)(?:\s*2018)?\b\.?)?\s*,?\s*sch(?:edule|\.)?\s*([234])\s*,?\s*(?:pt\.?|part)?\s*(?:\d{1,2})?\s*,?\s*(?:para(?:graph|\.)?|p\.?)\s*(\d{1,2})\s*((?:\(\s*[0-9a-z]{1,6}\s*\)\s*)*)$/i;
+
+const EXAMPLES = 'FOIA s43(2), EIR reg 12(5)(e), EISR reg 10(5)(e), FOISA s33(1)(b) or DPA Sch 2 para 16';
 
 // "(2a)" -> "(2A)" (a numbered insertion), "(E)" -> "(e)", "(II)" -> "(ii)".
 function normaliseSubsection(raw: string): string {
@@ -51,33 +66,61 @@ function normaliseSubsection(raw: string): string {
     .join('');
 }
 
-/** Reads "FOIA s43(2)", "FOIA section 43(2)", "EIR 12(5)(e)", "EIR regulation 13" or, with a default act, "s.43(2)". */
+/**
+ * "EIRs" is what officers on both sides of the border call their environmental regulations (the
+ * Scottish Information Commissioner's decisions say "the EIRs" for the EISR): read it as the
+ * case's own regulations, the EISR on an EISR case and the EIR otherwise.
+ */
+function actFor(word: string, defaultAct: Act | undefined): Act | undefined {
+  const w = word.toLowerCase().replace(/[()]/g, '');
+  if (w === 'eirs' || w === 'eisrs') return w === 'eisrs' || defaultAct === 'EISR' ? 'EISR' : 'EIR';
+  return ACTS[w];
+}
+
+function parseDpa(t: string, defaultAct?: Act): ProvisionRef | null {
+  const m = DPA_CITATION.exec(t);
+  if (!m) return null;
+  const [, actWord, schedule = '', para = '', subs = ''] = m;
+  if (!actWord && defaultAct !== 'DPA') {
+    throw new ExemptionRuleError(`"${t}" does not say which law it is under: write it like "DPA Sch ${schedule} para ${para}".`);
+  }
+  return { act: 'DPA', section: `Sch ${schedule} para ${Number(para)}`, subsection: normaliseSubsection(subs) };
+}
+
+/** Reads "FOIA s43(2)", "FOIA section 43(2)", "EIR 12(5)(e)", "EISR reg 10(5)(b)", "DPA Sch 2 para 16" or, with a default act, "s.43(2)". */
 export function parseProvision(text: string, defaultAct?: Act): ProvisionRef {
   const t = text.trim().replace(/\s+/g, ' ');
   if (t === '') throw new ExemptionRuleError(`Enter a provision such as ${EXAMPLES}.`);
+  const dpa = parseDpa(t, defaultAct);
+  if (dpa) return dpa;
   const m = CITATION.exec(t);
   if (!m) throw new ExemptionRuleError(`"${t}" is not a provision Disclose can read: write it like ${EXAMPLES}.`);
   const [, actWord, kindWord = '', section = '', subs = ''] = m;
-  const act = actWord ? ACTS[actWord.toLowerCase()] : defaultAct;
+  const act = actWord ? actFor(actWord, defaultAct) : defaultAct;
   if (!act) throw new ExemptionRuleError(`"${t}" does not say which law it is under: write it like ${EXAMPLES}.`);
-  const kind = kindWord.toLowerCase();
-  if (act === 'EIR' && kind.startsWith('s')) {
-    throw new ExemptionRuleError(`The EIR are regulations, not sections: write "EIR reg ${section}${normaliseSubsection(subs)}".`);
+  if (act === 'DPA') {
+    throw new ExemptionRuleError(`"${t}": the Data Protection Act 2018 exemptions are in its schedules: write it like "DPA Sch 2 para 16".`);
   }
-  if (act !== 'EIR' && kind.startsWith('r')) {
+  const kind = kindWord.toLowerCase();
+  const regs = REGULATIONS.includes(act);
+  if (regs && kind.startsWith('s')) {
+    throw new ExemptionRuleError(`The ${act} are regulations, not sections: write "${act} reg ${section}${normaliseSubsection(subs)}".`);
+  }
+  if (!regs && kind.startsWith('r')) {
     throw new ExemptionRuleError(`${act} has sections, not regulations: write "${act} s${section.toUpperCase()}${normaliseSubsection(subs)}".`);
   }
   return { act, section: section.toUpperCase(), subsection: normaliseSubsection(subs) };
 }
 
-/** "FOIA s43(2)", "EIR reg 12(5)(e)", "FOISA s33(1)(b)". */
+/** "FOIA s43(2)", "EIR reg 12(5)(e)", "EISR reg 10(5)(b)", "FOISA s33(1)(b)", "DPA Sch 2 para 16". */
 export function formatProvision(ref: ProvisionRef): string {
   return `${ref.act} ${shortProvision(ref)}`;
 }
 
-/** Without the act, as a letter repeats it: "s43(2)", "reg 12(5)(e)". */
+/** Without the act, as a letter repeats it: "s43(2)", "reg 12(5)(e)", "Sch 2 para 16". */
 export function shortProvision(ref: Pick<ProvisionRef, 'act' | 'section' | 'subsection'>): string {
-  return `${ref.act === 'EIR' ? 'reg ' : 's'}${ref.section}${ref.subsection}`;
+  if (ref.act === 'DPA') return `${ref.section}${ref.subsection}`;
+  return `${REGULATIONS.includes(ref.act) ? 'reg ' : 's'}${ref.section}${ref.subsection}`;
 }
 
 export function findEntry(ref: Pick<ProvisionRef, 'act' | 'section'>): CatalogueData | null {
@@ -158,6 +201,8 @@ export function ncndSubsection(ref: ProvisionRef): string | null {
 /** The whole provision that excludes the duty to confirm or deny: s43(3), EIR reg 12(6), or FOISA s18(1). */
 export function ncndProvision(ref: ProvisionRef): ProvisionRef | null {
   const entry = requireEntry(ref);
+  const sub = findSubsection(entry, ref.subsection);
+  if (sub && sub.ncndElsewhere !== undefined) return sub.ncndElsewhere;
   if (entry.ncndElsewhere) return entry.ncndElsewhere;
   const subsection = ncndSubsection(ref);
   return subsection === null ? null : { act: ref.act, section: ref.section, subsection };

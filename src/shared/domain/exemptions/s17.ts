@@ -19,13 +19,16 @@ import {
   shortProvision,
 } from './catalogue';
 
-export type RefusalKind = 'refusal' | 's12-refusal' | 's14-refusal' | 'pit-extension' | 'review-outcome';
+export type RefusalKind = 'refusal' | 's12-refusal' | 's14-refusal' | 'pit-extension' | 'review-outcome' | 'sar-refusal';
 
 export interface RefusalInput {
   regime: Regime;
   kind: RefusalKind;
   exemptions: AppliedExemption[];
+  /** The estimate of complying (FOIA s12(1), FOISA s12(1)). */
   cost: { totals: CostTotals } | null;
+  /** The estimate of confirming or denying alone (FOIA s12(2)); absent means none was made. */
+  confirmOrDeny?: { totals: CostTotals } | null;
   s16Advice: string;
   pitEstimate: IsoDate | null;
 }
@@ -36,7 +39,9 @@ export interface RefusalCheck {
 }
 
 // Where each regime puts each requirement of a refusal notice. FOIA s17 [R – s17 text]; EIR reg 14
-// [V]; FOISA s15, s16 [R]. Written without the act: the sentence names it in the citation.
+// [V]; FOISA s15, s16 [R]; EISR reg 13 (reasons, the exception, the public interest under reg
+// 10(1)(b), then reg 16 review and reg 17 appeal particulars) [R]. Written without the act: the
+// sentence names it in the citation.
 interface NoticeLaw {
   act: Act;
   /** What the law calls the grounds. */
@@ -53,8 +58,11 @@ interface NoticeLaw {
 const LAW: Record<Exclude<Regime, 'sar'>, NoticeLaw> = {
   foia: { act: 'FOIA', noun: 'exemption', unit: 'subsection', specify: 's17(1)(b)', reasons: 's17(1)(c)', publicInterest: 's17(3)', withheld: 's17(4)' },
   eir: { act: 'EIR', noun: 'exception', unit: 'paragraph', specify: 'reg 14(3)(a)', reasons: 'reg 14(3)', publicInterest: 'reg 14(3)(b)', withheld: 'reg 12(6)-(7)' },
+  eisr: { act: 'EISR', noun: 'exception', unit: 'paragraph', specify: 'reg 13(b)', reasons: 'reg 13(c)', publicInterest: 'reg 13(b)', withheld: 'reg 10(8)' },
   foisa: { act: 'FOISA', noun: 'exemption', unit: 'subsection', specify: 's16(1)(c)', reasons: 's16(1)(d)', publicInterest: 's16(2)', withheld: 's16(3)' },
 };
+
+const ENVIRONMENTAL: readonly Act[] = ['EIR', 'EISR'];
 
 const blank = (s: string | null | undefined): boolean => (s ?? '').trim() === '';
 
@@ -71,6 +79,12 @@ function orList(items: string[]): string {
 function wrongLaw(cite: string, citedAct: Act, law: NoticeLaw): string {
   if (law.act === 'EIR') {
     return `${cite} is not an EIR exception, but this is an EIR request: environmental information is refused under the exceptions in EIR reg 12 and 13 (FOIA s39 sends it there).`;
+  }
+  if (law.act === 'EISR') {
+    return `${cite} is not an EISR exception, but this is an EISR request: Scottish environmental information is refused under the exceptions in EISR reg 10 and 11 (FOISA s39(2) sends it there).`;
+  }
+  if (citedAct === 'DPA') {
+    return `${cite} is a Data Protection Act 2018 exemption from subject access, but this is a ${law.act} request: cite a ${law.act} exemption.`;
   }
   if (citedAct === 'EIR') {
     return `${cite} is an EIR exception, but this is a ${law.act} request: if the information is environmental, handle the request under the EIR; otherwise cite a ${law.act} exemption.`;
@@ -129,8 +143,16 @@ function exemptionChecks(ex: AppliedExemption, kind: RefusalKind, law: NoticeLaw
     out.problems.push(`No reasons are recorded for why ${cite} applies: ${law.reasons} requires the notice to state why the ${law.noun} applies.`);
   }
   if (ex.ncnd && !ncndProvision(ex.ref)) {
-    const only = law.act === 'EIR' ? ': under the EIR only reg 12(5)(a) (reg 12(6)) and reg 13 (reg 13(5A)) allow it' : '';
+    const only =
+      law.act === 'EIR' ? ': under the EIR only reg 12(5)(a) (reg 12(6)) and reg 13 (reg 13(5A)) allow it'
+        : law.act === 'EISR' ? ': under the EISR only reg 10(5)(a) (reg 10(8)) and reg 11 allow it'
+          : law.act === 'FOISA' ? ': FOISA s18(1) covers only sections 28 to 35, 38, 39(1) and 41' : '';
     out.problems.push(`${cite} is applied as neither confirm nor deny, but no provision removes the duty to confirm or deny for it${only}.`);
+  }
+  // FOISA s18(1): only where revealing whether the information exists or is held "would be
+  // contrary to the public interest" — a judgement even for the absolute s38 limbs.
+  if (ex.ncnd && law.act === 'FOISA' && isAbsolute(ex.ref) && blank(ex.balance)) {
+    out.problems.push(`No public interest reasoning is recorded for neither confirming nor denying under ${cite}: FOISA s18(1) allows it only where revealing whether the information exists or is held would be contrary to the public interest.`);
   }
 
   const qualified = needsPublicInterestTest(ex.ref);
@@ -160,12 +182,17 @@ function costChecks(input: RefusalInput, law: NoticeLaw, out: RefusalCheck): voi
   const s12 = law.act === 'FOISA' ? 'FOISA s12(1)' : 'FOIA s12(1)';
   const notice = law.act === 'FOISA' ? 'FOISA s16(4)' : 'FOIA s17(5)';
   const cost = input.cost;
-  if (!cost) {
+  // FOIA s12(2): no duty to confirm or deny where the cost of that alone would exceed the limit;
+  // such an estimate is enough on its own. FOISA s12 has no such limb [R].
+  const confirm = law.act === 'FOIA' ? input.confirmOrDeny ?? null : null;
+  const confirmExceeds = !!confirm?.totals.exceeds;
+  if (!cost && !confirm) {
     out.problems.push(`No cost estimate is recorded: a refusal under ${s12} needs an estimate that complying would exceed the appropriate limit, and the notice states that fact (${notice}).`);
-  } else if (!cost.totals.exceeds) {
-    const t = cost.totals;
+  } else if (!confirmExceeds && (!cost || !cost.totals.exceeds)) {
+    const t = (cost ?? confirm)!.totals;
+    const which = cost ? s12 : 'FOIA s12(2)';
     out.problems.push(
-      `The estimate (${formatMinutes(t.totalMinutes)}, ${formatPence(t.costPence)}) does not exceed the ${formatPence(t.limitPence)} limit: ${s12} applies only when the cost would exceed it.`,
+      `The estimate (${formatMinutes(t.totalMinutes)}, ${formatPence(t.costPence)}) does not exceed the ${formatPence(t.limitPence)} limit: ${which} applies only when the cost would exceed it.`,
     );
   }
   if (input.kind === 's12-refusal' && blank(input.s16Advice)) {
@@ -174,32 +201,62 @@ function costChecks(input: RefusalInput, law: NoticeLaw, out: RefusalCheck): voi
   }
 }
 
+/** UK GDPR Art 12(4): a refusal says why; each DPA exemption needs its own reasoning recorded. */
+function sarChecks(input: RefusalInput, out: RefusalCheck): void {
+  if (input.exemptions.length === 0) {
+    out.problems.push('The refusal cites no exemption: UK GDPR Art 12(4) requires the reasons for not acting on the request, which for personal data withheld means the Data Protection Act 2018 exemption relied on.');
+  }
+  for (const ex of input.exemptions) {
+    const cite = formatProvision(ex.ref);
+    if (ex.ref.act !== 'DPA') {
+      out.problems.push(`${cite} is not a Data Protection Act 2018 exemption: a subject access request is refused only under DPA 2018 Schedules 2 to 4.`);
+      continue;
+    }
+    const entry = findEntry(ex.ref);
+    if (!entry) {
+      out.problems.push(`${cite} is not in the catalogue of Data Protection Act 2018 exemptions: check the citation.`);
+      continue;
+    }
+    if (blank(ex.engagement)) out.problems.push(`No reasons are recorded for why ${cite} applies: UK GDPR Art 12(4) requires the reasons for not acting.`);
+    for (const f of entry.reasoning ?? []) {
+      if (f.required && blank(ex.reasoning[f.id])) out.problems.push(`${cite}: "${f.label}" is not recorded.`);
+    }
+    if (entry.notes?.includes('[R]')) out.warnings.push(`${cite}: check the paragraph number against the Act before relying on it in a letter.`);
+  }
+}
+
 /** What a refusal notice of this kind still lacks, and what the officer must confirm. */
 export function refusalProblems(input: RefusalInput): RefusalCheck {
   const out: RefusalCheck = { problems: [], warnings: [] };
   if (input.regime === 'sar') {
-    out.warnings.push('This check covers FOIA, EIR and FOISA refusal notices; a subject access refusal is not checked here.');
-    return out;
+    if (input.kind === 'sar-refusal') sarChecks(input, out);
+    else out.problems.push('A subject access request is refused by a subject access refusal (UK GDPR Art 12(4)), not by a freedom of information notice.');
+    return { problems: out.problems, warnings: [...new Set(out.warnings)] };
   }
   const law = LAW[input.regime];
   const { kind } = input;
+  if (kind === 'sar-refusal') {
+    out.problems.push(`A subject access refusal is for subject access requests; this is a ${law.act} request.`);
+    return out;
+  }
 
-  if (law.act === 'EIR' && (kind === 's12-refusal' || kind === 's14-refusal')) {
-    const what = kind === 's12-refusal' ? 'The EIR have no cost limit' : 'The EIR have no vexatious-request provision';
-    out.problems.push(`${what}: refuse under EIR reg 12(4)(b) (manifestly unreasonable), with the public interest test, not under FOIA ${kind === 's12-refusal' ? 's12' : 's14'}.`);
+  if (ENVIRONMENTAL.includes(law.act) && (kind === 's12-refusal' || kind === 's14-refusal')) {
+    const what = kind === 's12-refusal' ? `The ${law.act} have no cost limit` : `The ${law.act} have no vexatious-request provision`;
+    const reg = law.act === 'EIR' ? 'EIR reg 12(4)(b)' : 'EISR reg 10(4)(b)';
+    out.problems.push(`${what}: refuse under ${reg} (manifestly unreasonable), with the public interest test, not under FOIA ${kind === 's12-refusal' ? 's12' : 's14'}.`);
     return out;
   }
   if (kind === 'pit-extension' && law.act !== 'FOIA') {
     out.problems.push(
-      law.act === 'EIR'
-        ? 'The EIR have no public interest extension: reg 7(1) extends the time to 40 working days only for the complexity and volume of the request.'
+      ENVIRONMENTAL.includes(law.act)
+        ? `The ${law.act} have no public interest extension: reg 7(1) extends the time to 40 working days only for the volume and complexity of the request (an extension notice).`
         : 'FOISA has no public interest extension: the response is due within 20 working days (FOISA s10(1)).',
     );
     return out;
   }
 
   if (kind === 's12-refusal') costChecks(input, law, out);
-  if (kind === 'review-outcome' && input.cost) costChecks(input, law, out);
+  if (kind === 'review-outcome' && (input.cost || input.confirmOrDeny)) costChecks(input, law, out);
   if (kind === 'pit-extension' && !input.pitEstimate) {
     out.problems.push('The public interest extension notice gives no estimated date: FOIA s17(2) requires the date by which the authority expects to reach a decision.');
   }

@@ -7,7 +7,10 @@ export type Act = 'FOIA' | 'EIR' | 'EISR' | 'FOISA' | 'DPA';
 /** A provision as officers cite it, e.g. { act: 'FOIA', section: '43', subsection: '(2)' } for "FOIA s43(2)". */
 export interface ProvisionRef {
   act: Act;
-  /** The section or regulation number, e.g. '43', '22A', '12' (EIR) or '13' (EIR). */
+  /**
+   * The section or regulation number, e.g. '43', '22A', '12' (EIR) or '10' (EISR); for the DPA
+   * the schedule and paragraph, e.g. 'Sch 2 para 16'.
+   */
   section: string;
   /** Everything after the number, e.g. '(2)', '(1)(a)', '(5)(e)'; '' when none was given. */
   subsection: string;
@@ -37,6 +40,20 @@ export interface CatalogueEntry {
   /** Needs a qualified person's reasonable opinion (FOIA s36; FOISA s30). */
   needsQualifiedPerson?: boolean;
   notes?: string;
+  /**
+   * The reasoning this provision asks for beyond "why it applies", recorded by field id in
+   * AppliedExemption.reasoning (DPA 2018 exemptions: e.g. consent sought for Sch 2 para 16).
+   */
+  reasoning?: ReasoningField[];
+}
+
+/** A question the officer answers when relying on a provision, kept with the decision. */
+export interface ReasoningField {
+  id: string;
+  label: string;
+  hint?: string;
+  /** The s17-style check refuses a notice while a required answer is blank. */
+  required: boolean;
 }
 
 export interface QualifiedPersonOpinion {
@@ -63,4 +80,6 @@ export interface AppliedExemption {
   decidedBy: string;
   decidedOn: IsoDate | null;
   qualifiedPerson: QualifiedPersonOpinion | null;
+  /** Answers to the provision's own reasoning fields (CatalogueEntry.reasoning), by field id. */
+  reasoning: Record<string, string>;
 }

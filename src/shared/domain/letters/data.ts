@@ -19,9 +19,11 @@ export interface LetterData {
   exemptions: AppliedExemption[];
   /** The s12 estimate, when one has been made. */
   cost: CostEstimate | null;
+  /** The estimate of confirming or denying alone (FOIA s12(2)), when one has been made. */
+  confirmOrDeny?: CostEstimate | null;
   /** The advice and assistance given with a s12 refusal (FOIA s16; FOISA s15). */
   s16Advice: string;
-  /** The officer's answers to LETTER_FIELDS[kind], by field id. */
+  /** The officer's answers to letterFieldsFor(kind, regime), by field id. */
   fields: Record<string, string>;
 }
 

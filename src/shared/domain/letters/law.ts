@@ -1,6 +1,7 @@
 // What the law says differently in each regime, in the words a letter uses: the Act's name, the
 // sections to cite, and the review and complaint rights every decision letter must set out
-// (FOIA s17(7); EIR reg 14(5); FOISA s19; foi-domain.md §6.1).
+// (FOIA s17(7); EIR reg 14(5); EISR reg 13(e); FOISA s19; UK GDPR Art 12(4), 15(1)(e)-(f);
+// foi-domain.md §6.1).
 import type { Regime } from '../clocks/events';
 import type { AuthoritySettings } from '../settings';
 import type { LetterBlock } from './view';
@@ -38,6 +39,15 @@ export const REGIME_WORDS: Record<Regime, RegimeWords> = {
     refusalNotice: 'regulation 14 of the Regulations',
     adviceDuty: 'regulation 9 of the Regulations',
     regulator: 'the Information Commissioner',
+  },
+  eisr: {
+    act: 'the Environmental Information (Scotland) Regulations 2004',
+    requestTitle: 'Request for environmental information',
+    exemption: 'exception',
+    exemptions: 'exceptions',
+    refusalNotice: 'regulation 13 of the Regulations',
+    adviceDuty: 'regulation 9 of the Regulations',
+    regulator: 'the Scottish Information Commissioner',
   },
   foisa: {
     act: 'the Freedom of Information (Scotland) Act 2002',
@@ -98,12 +108,25 @@ export function rightsParagraph(regime: Regime, contact: string, reference: stri
         p(`If you are dissatisfied with how we have dealt with your request, you can require us to review our actions and decisions under section 20 of the Freedom of Information (Scotland) Act 2002. Your requirement for review must be in writing or another form that can be kept, give your name and an address for correspondence, and say why you are dissatisfied. Please send it to us ${contact} within 40 working days of receiving this letter, quoting reference ${reference}. We will reply within 20 working days of receiving it (section 21).`),
         p(`If you remain dissatisfied after our review, you can apply to the Scottish Information Commissioner for a decision under section 47 of the Act. You must normally apply within six months of receiving our review response. ${SIC_ADDRESS}.`),
       ];
-    case 'sar':
+    case 'eisr':
       return [
-        p(`If you are unhappy with our response, please tell us ${contact}, quoting reference ${reference}, and we will look at it again.`),
-        p(`You also have the right to complain to the Information Commissioner about how we have handled your personal data (Article 77 of the UK General Data Protection Regulation), and to apply to a court. ${ICO_ADDRESS}.`),
+        p(`If you are dissatisfied with how we have dealt with your request, you can ask us to review our decision under regulation 16 of the Environmental Information (Scotland) Regulations 2004. Please write to us ${contact} no later than 40 working days after receiving this letter, quoting reference ${reference} and saying why you are dissatisfied. We will tell you the outcome as soon as possible and no later than 20 working days after we receive your request for review (regulation 16(4)).`),
+        p(`If you remain dissatisfied after our review, you can apply to the Scottish Information Commissioner for a decision under section 47 of the Freedom of Information (Scotland) Act 2002, as applied by regulation 17 of the Regulations. You must normally apply within six months of receiving our review response. ${SIC_ADDRESS}.`),
       ];
+    case 'sar':
+      return sarRights(contact, reference);
   }
+}
+
+/**
+ * A subject access decision: the rights Art 15(1)(e)-(f) require the response to mention, and on
+ * a refusal the complaint and the judicial remedy (Art 12(4); Art 77, Art 79; DPA 2018 s167).
+ */
+export function sarRights(contact: string, reference: string): LetterBlock[] {
+  return [
+    p(`You have the right to ask us to correct personal data that is inaccurate (rectification), to erase it, or to restrict how we use it, and to object to our using it, in the circumstances the UK General Data Protection Regulation sets out (Articles 16 to 18 and 21). To do so, or if you are unhappy with our response, please write to us ${contact}, quoting reference ${reference}.`),
+    p(`You have the right to complain to the Information Commissioner (Article 77 of the UK General Data Protection Regulation). You may also apply to a court for an order that we comply with your request (Article 79, and section 167 of the Data Protection Act 2018). ${ICO_ADDRESS}.`),
+  ];
 }
 
 /** The right that remains after a review: the regulator, with its time guidance. */
@@ -124,8 +147,9 @@ export function appealRights(regime: Regime): LetterBlock[] {
       ];
     }
     case 'foisa':
+    case 'eisr':
       return [
-        p('If you are not satisfied with the outcome of this review, you can apply to the Scottish Information Commissioner for a decision under section 47 of the Freedom of Information (Scotland) Act 2002. You must apply within six months of receiving this letter. Please send the Commissioner a copy of your request, our response, your requirement for review and this letter.'),
+        p(`If you are not satisfied with the outcome of this review, you can apply to the Scottish Information Commissioner for a decision under section 47 of the Freedom of Information (Scotland) Act 2002${regime === 'eisr' ? ', as applied by regulation 17 of the Environmental Information (Scotland) Regulations 2004' : ''}. You must apply within six months of receiving this letter. Please send the Commissioner a copy of your request, our response, your ${regime === 'eisr' ? 'request' : 'requirement'} for review and this letter.`),
         p(`${SIC_ADDRESS}.`),
         p('If you then disagree with the Commissioner’s decision, you can appeal to the Court of Session on a point of law only (section 56).'),
       ];

@@ -5,11 +5,12 @@ import { REGIME_LABELS } from '../cases';
 import type { LetterData } from './data';
 import { latestEvent, pitEstimate } from './data';
 import { renderBody, renderLine, syntaxProblems } from './engine';
-import { LETTER_FIELDS, LETTER_KIND_LABELS, LETTER_KIND_REGIMES, type LetterKind } from './kinds';
+import { LETTER_KIND_LABELS, LETTER_KIND_REGIMES, letterFieldsFor, type LetterKind } from './kinds';
+import { needsPublicInterestTest, findEntry } from '../exemptions/catalogue';
 import { BLOCK_FIELDS, mergeFieldsFor, mergeValues, parsePounds } from './values';
 import type { LetterTemplate } from './templates';
 import { letterhead, recipientBlock, salutation, signatory } from './common';
-import { poundsInWords } from './schedule';
+import { poundsInWords, s12Estimate } from './schedule';
 import type { LetterView } from './view';
 
 export { BLOCK_FIELDS, MERGE_FIELDS, mergeFieldsFor, mergeValues } from './values';
@@ -48,9 +49,13 @@ export function templateProblems(template: LetterTemplate): string[] {
 
 // Why a kind has no basis in a regime, in the officer's words.
 const NOT_APPLICABLE: Partial<Record<LetterKind, string>> = {
-  's12-refusal': 'Under the EIR there is no cost limit: refuse under regulation 12(4)(b) (manifestly unreasonable) in a refusal letter, with the public interest test.',
-  's14-refusal': 'Under the EIR a vexatious request is refused under regulation 12(4)(b) (manifestly unreasonable) in a refusal letter, with the public interest test.',
-  'pit-extension': 'Only the Freedom of Information Act 2000 allows extra time to consider the public interest (s10(3)). FOISA has no extension; under the EIR the extension is for complexity and volume (regulation 7).',
+  's12-refusal': 'Under the EIR and the EISR there is no cost limit, and a subject access request has none either: refuse an environmental request under EIR regulation 12(4)(b) or EISR regulation 10(4)(b) (manifestly unreasonable) in a refusal letter, with the public interest test.',
+  's14-refusal': 'Under the EIR and the EISR a vexatious request is refused as manifestly unreasonable (EIR regulation 12(4)(b), EISR regulation 10(4)(b)) in a refusal letter; a subject access request that is manifestly unfounded or excessive is refused under UK GDPR Article 12(5) in a subject access refusal.',
+  'pit-extension': 'Only the Freedom of Information Act 2000 allows extra time to consider the public interest (s10(3)). FOISA has no extension; under the EIR and EISR the extension is for volume and complexity (regulation 7); a subject access request is extended under UK GDPR Article 12(3).',
+  refusal: 'A subject access request is refused in a subject access refusal (UK GDPR Article 12(4)), citing the Data Protection Act 2018 exemptions.',
+  'eir-extension': 'Only the EIR and the EISR extend the time for volume and complexity (regulation 7).',
+  'sar-extension': 'Only a subject access request is extended under UK GDPR Article 12(3).',
+  'sar-refusal': 'A freedom of information request is refused in a refusal notice.',
 };
 
 /**
@@ -61,7 +66,7 @@ const NOT_APPLICABLE: Partial<Record<LetterKind, string>> = {
 export function missingLetterFacts(kind: LetterKind, data: LetterData): Record<string, string> {
   const problems: Record<string, string> = {};
   const value = (id: string) => (data.fields[id] ?? '').trim();
-  for (const f of LETTER_FIELDS[kind]) {
+  for (const f of letterFieldsFor(kind, data.caseRecord.regime)) {
     const v = value(f.id);
     const needed = f.required || (f.requiredWhen !== undefined && f.requiredWhen.values.includes(value(f.requiredWhen.field)));
     if (needed && v === '') problems[`fields.${f.id}`] = f.label;
@@ -78,15 +83,28 @@ export function missingLetterFacts(kind: LetterKind, data: LetterData): Record<s
     case 'refusal':
       need('exemptions', data.exemptions.length > 0, 'at least one exemption applied to the case');
       break;
-    case 'pit-extension':
+    case 'sar-refusal':
+      need('exemptions', data.exemptions.length > 0, 'at least one Data Protection Act 2018 exemption applied to the case');
+      break;
+    case 'pit-extension': {
       need('exemptions', data.exemptions.length > 0, 'the exemptions being considered, applied to the case');
+      // s10(3) extends time only to weigh the public interest: every exemption must be qualified.
+      const noTest = data.exemptions.filter((e) => findEntry(e.ref) && !needsPublicInterestTest(e.ref));
+      need('exemptions.qualified', noTest.length === 0, 'only exemptions with a public interest test (an absolute exemption gives nothing to extend time for, s10(3))');
       need('pitEstimate', pitEstimate(data.events) !== null, 'the estimated date (record a public interest extension with its estimate on the case, s17(2))');
       break;
+    }
+    case 'eir-extension':
+      need('extension', latestEvent(data.events, 'eir-extension') !== null, 'the extension recorded on the case (regulation 7), so the new date can be given');
+      break;
+    case 'sar-extension':
+      need('extension', latestEvent(data.events, 'sar-extension') !== null, 'the extension recorded on the case (Article 12(3)), so the new date can be given');
+      break;
     case 's12-refusal': {
-      const cost = data.cost;
-      if (!cost) need('cost', false, 'a cost estimate for the case');
+      const estimate = s12Estimate(data);
+      if (!estimate) need('cost', false, 'a cost estimate for the case');
       else {
-        const t = cost.aggregateTotals ?? cost.totals;
+        const t = estimate.aggregateTotals ?? estimate.totals;
         need('cost', t.exceeds, `a cost estimate over the appropriate limit (this one is ${poundsInWords(t.costPence)} against ${poundsInWords(t.limitPence)})`);
       }
       need('s16Advice', data.s16Advice.trim() !== '', 'the advice and assistance to give (s16): what could be provided, or how to narrow the request');

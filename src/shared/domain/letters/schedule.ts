@@ -4,6 +4,7 @@ import type { Regime } from '../clocks/events';
 import { formatLongDate } from '../dates';
 import type { AppliedExemption, ProvisionRef } from '../exemptions/types';
 import { exemptionTitle, findEntry, isAbsolute, needsPublicInterestTest, ncndProvision } from '../exemptions/catalogue';
+import type { LetterData } from './data';
 import type { CostEstimate, CostTotals } from '../costs/types';
 import { costWorking } from '../costs/s12';
 import { textBlocks } from './engine';
@@ -25,7 +26,13 @@ function labelled(lead: string, text: string): LetterBlock[] {
  * spells it (the officer's "FOIA s43(2)" is formatProvision's job, for the case file).
  */
 export function provisionInWords(ref: ProvisionRef): string {
-  return `${ref.act === 'EIR' ? 'regulation' : 'section'} ${ref.section}${ref.subsection}`;
+  if (ref.act === 'DPA') {
+    // 'Sch 2 para 16' -> "paragraph 16 of Schedule 2 to the Data Protection Act 2018".
+    const m = /^Sch (\d) para (\d+)$/.exec(ref.section);
+    if (m) return `paragraph ${m[2]}${ref.subsection} of Schedule ${m[1]} to the Data Protection Act 2018`;
+    return `${ref.section}${ref.subsection} of the Data Protection Act 2018`;
+  }
+  return `${ref.act === 'EIR' || ref.act === 'EISR' ? 'regulation' : 'section'} ${ref.section}${ref.subsection}`;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -68,13 +75,14 @@ export function exemptionsList(exemptions: readonly AppliedExemption[]): LetterB
 const PUBLIC_INTEREST_BASIS: Record<Regime, string> = {
   foia: 'section 2 of the Act',
   eir: 'regulation 12(1)(b)',
+  eisr: 'regulation 10(1)(b)',
   foisa: 'section 2(1)(b) of the Act',
   sar: 'the Data Protection Act 2018',
 };
 
 /** One exemption: what it covers, why it applies, and the public interest where the law needs it. */
 function scheduleEntry(e: AppliedExemption, regime: Regime): LetterBlock[] {
-  const word = regime === 'eir' ? 'exception' : 'exemption';
+  const word = regime === 'eir' || regime === 'eisr' ? 'exception' : 'exemption';
   const title = exemptionTitle(e.ref);
   const kind = classify(e.ref);
   const blocks: LetterBlock[] = [{ kind: 'heading', text: `${capital(provisionInWords(e.ref))}${title ? `: ${title}` : ''}` }];
@@ -108,6 +116,52 @@ function scheduleEntry(e: AppliedExemption, regime: Regime): LetterBlock[] {
 /** Every exemption in turn, as a refusal notice sets them out. */
 export function exemptionsSchedule(exemptions: readonly AppliedExemption[], regime: Regime): LetterBlock[] {
   return exemptions.flatMap((e) => scheduleEntry(e, regime));
+}
+
+/**
+ * The exemptions a public interest extension relies on, each said to be engaged and why (FOIA
+ * s17(1)(b)-(c)): the extension is only for weighing the public interest, not for deciding
+ * whether an exemption applies.
+ */
+export function exemptionsEngaged(exemptions: readonly AppliedExemption[]): LetterBlock[] {
+  return exemptions.flatMap((e) => [
+    { kind: 'heading', text: exemptionName(e) } satisfies LetterBlock,
+    p(e.item.trim() ? `This exemption is engaged for ${e.item.trim()}.` : 'This exemption is engaged for the information you asked for.'),
+    ...labelled('Why it applies:', e.engagement),
+  ]);
+}
+
+/**
+ * A subject access refusal's exemptions (UK GDPR Art 12(4)): each DPA 2018 exemption, what it
+ * covers and why it applies, with the officer's answers to its own questions where the letter
+ * may state them (the reasons, not third parties' details).
+ */
+export function dpaSchedule(exemptions: readonly AppliedExemption[]): LetterBlock[] {
+  return exemptions.flatMap((e) => {
+    const entry = findEntry(e.ref);
+    const blocks: LetterBlock[] = [{ kind: 'heading', text: exemptionName(e) }];
+    blocks.push(p(e.item.trim() ? `This exemption applies to ${e.item.trim()}.` : 'This exemption applies to all of the personal data withheld.'));
+    blocks.push(...labelled('Why it applies:', e.engagement));
+    // Para 16: the letter says consent and reasonableness were weighed, never who the person is.
+    for (const id of ['likelyPrejudice', 'reasonableness', 'seriousHarm']) {
+      const f = entry?.reasoning?.find((r) => r.id === id);
+      if (f) blocks.push(...labelled(`${f.label}:`, e.reasoning[id] ?? ''));
+    }
+    if (entry?.reasoning?.some((r) => r.id === 'consentSought')) {
+      blocks.push(p('We considered whether the other person had consented, or whether it would be reasonable to disclose the information without their consent, taking into account the matters in paragraph 16(3) of Schedule 2, and concluded that it would not.'));
+    }
+    return blocks;
+  });
+}
+
+/**
+ * The estimate a cost refusal states. FOIA s12(2): where confirming or denying alone would cost
+ * more than the limit, that estimate is the refusal, even with no estimate of complying.
+ */
+export function s12Estimate(data: Pick<LetterData, 'cost' | 'confirmOrDeny' | 'caseRecord'>): CostEstimate | null {
+  const cod = data.caseRecord.regime === 'foia' ? data.confirmOrDeny ?? null : null;
+  if (cod && letterTotals(cod).exceeds) return cod;
+  return data.cost ?? cod;
 }
 
 /** The totals a letter states: the aggregate when requests were aggregated (reg 5). */

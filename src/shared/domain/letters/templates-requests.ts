@@ -21,10 +21,13 @@ We will respond as soon as possible and no later than {{dueDate}}, which is 20 w
 {{#if regime.foisa}}
 We will respond promptly and in any event no later than {{dueDate}}, which is 20 working days after the day we received your request (section 10 of the Freedom of Information (Scotland) Act 2002). Please allow time for postal delivery.
 {{/if}}
+{{#if regime.eisr}}
+We will respond as soon as possible and no later than {{dueDate}}, which is 20 working days after the day we received your request (regulation 5(2) of the Environmental Information (Scotland) Regulations 2004). If the volume and complexity of the information make that impracticable, we may extend this by up to a further 20 working days; we would tell you before {{dueDate}}.
+{{/if}}
 {{#if regime.sar}}
 We will respond without undue delay and in any event by {{dueDate}}, one month after the day we received your request (Article 12(3) of the UK General Data Protection Regulation).
 
-If we need more information to confirm your identity or to find the information you want, we will contact you; the time limit then pauses until we receive it.
+If we need more information to confirm your identity, the month runs from when we receive it; if we need you to clarify what you want, the time limit pauses until you reply. We will contact you if either is needed.
 {{/if}}
 
 {{#if regime.foi}}
@@ -62,6 +65,9 @@ Regulation 9(2) of the Environmental Information Regulations 2004 allows us to a
 {{#if regime.foisa}}
 Section 1(3) of the Freedom of Information (Scotland) Act 2002 allows us to ask for this, and we do not have to deal with your request until you reply. When your reply arrives, the 20 working days we have to respond start again from that day (section 10(1)(b)).
 {{/if}}
+{{#if regime.eisr}}
+Regulation 9(2) of the Environmental Information (Scotland) Regulations 2004 allows us to ask for more particulars when a request is too general, and we are happy to help you provide them. When your reply arrives, the 20 working days we have to respond start again from that day.
+{{/if}}
 {{#if regime.sar}}
 We need this to find the personal data you are asking for. The time we have to respond is paused from the date of this letter until your reply arrives.
 {{/if}}
@@ -90,6 +96,9 @@ This letter is a fees notice under section 9 of the Freedom of Information (Scot
 {{#if regime.eir}}
 Regulation 8 of the Environmental Information Regulations 2004 allows us to make a reasonable charge for environmental information and to ask for it in advance.
 {{/if}}
+{{#if regime.eisr}}
+Regulation 8 of the Environmental Information (Scotland) Regulations 2004 allows us to make a reasonable charge for environmental information and to ask for it in advance.
+{{/if}}
 
 {{#if fields.breakdown}}
 ## How the fee is made up
@@ -108,7 +117,7 @@ If the fee has not been paid within three months beginning with the date of this
 {{#if regime.foisa}}
 If the fee has not been paid within three months beginning with the date of this notice, that is by {{feeDueDate}}, we will not be obliged to provide the information (section 9(4)). The time we have to respond does not run from the date of this notice until the fee arrives (section 10(2)).
 {{/if}}
-{{#if regime.eir}}
+{{#if regime.environmental}}
 We will not provide the information until the fee is paid{{#if feeDueDate}}, and if it has not been paid by {{feeDueDate}} we will treat your request as closed{{/if}}. The time we have to respond does not run while we wait for payment (regulation 8).
 {{/if}}
 
@@ -151,6 +160,10 @@ We do not hold the information you asked for.
 
 Regulation 12(4)(a) of the Regulations allows us to refuse a request for information we do not hold when the request arrives, so this letter is also our refusal notice for that information under regulation 14.
 {{/if}}
+{{#if regime.eisr}}
+
+Regulation 10(4)(a) of the Regulations allows us to refuse a request for information we do not hold when the request arrives, so this letter is also our refusal notice for that information under regulation 13.
+{{/if}}
 {{#if regime.foisa}}
 
 This letter is our notice under section 17(1) of the Act that we do not hold this information.
@@ -161,6 +174,28 @@ This letter is our notice under section 17(1) of the Act that we do not hold thi
 We enclose:
 
 {{attachments}}
+{{/if}}
+{{#if regime.sar}}
+
+## About our use of your personal data
+
+Purposes: {{fields.purposes}}
+
+Categories of personal data: {{fields.categories}}
+
+Who it has been or will be disclosed to: {{fields.recipients}}
+
+How long we keep it: {{fields.retention}}
+
+Where it came from: {{fields.source}}
+{{#if fields.automatedDecisions}}
+
+Automated decision-making: {{fields.automatedDecisions}}
+{{/if}}
+{{#if fields.transfers}}
+
+Transfers outside the United Kingdom: {{fields.transfers}}
+{{/if}}
 {{/if}}
 
 ## If you are not satisfied

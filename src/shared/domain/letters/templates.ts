@@ -4,6 +4,7 @@ import type { LetterKind } from './kinds';
 import { acknowledgement, clarification, feesNotice, response } from './templates-requests';
 import { pitExtension, refusal, s12Refusal, s14Refusal } from './templates-refusals';
 import { reviewAcknowledgement, reviewOutcome } from './templates-reviews';
+import { eirExtension, sarExtension, sarRefusal } from './templates-extensions';
 
 export interface LetterTemplate {
   kind: LetterKind;
@@ -23,4 +24,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
   'pit-extension': pitExtension,
   'review-acknowledgement': reviewAcknowledgement,
   'review-outcome': reviewOutcome,
+  'eir-extension': eirExtension,
+  'sar-extension': sarExtension,
+  'sar-refusal': sarRefusal,
 };

@@ -8,8 +8,10 @@ import { latestEvent, pitEstimate } from './data';
 import type { MergeValue } from './engine';
 import { textBlocks } from './engine';
 import { LETTER_FIELDS, type LetterKind } from './kinds';
-import { appealRights, REGIME_WORDS, reviewContact, rightsParagraph } from './law';
-import { costWorkingBlocks, durationInWords, exemptionsList, exemptionsSchedule, letterTotals, poundsInWords } from './schedule';
+import { appealRights, REGIME_WORDS, reviewContact, rightsParagraph, sarRights } from './law';
+import {
+  costWorkingBlocks, dpaSchedule, durationInWords, exemptionsEngaged, exemptionsList, exemptionsSchedule, letterTotals, poundsInWords, s12Estimate,
+} from './schedule';
 import type { LetterBlock } from './view';
 
 /** Every merge field with what it holds, for the template editor. fields.* are listed per kind. */
@@ -36,9 +38,18 @@ export const MERGE_FIELDS: Readonly<Record<string, string>> = {
   feeAmount: 'The fee, from the Amount field, e.g. £12.50.',
   'regime.foia': 'Not empty when the request is under the Freedom of Information Act 2000 (for {{#if}}).',
   'regime.eir': 'Not empty when the request is under the Environmental Information Regulations 2004.',
+  'regime.eisr': 'Not empty when the request is under the Environmental Information (Scotland) Regulations 2004.',
+  'regime.environmental': 'Not empty under the EIR or the EISR.',
   'regime.foisa': 'Not empty when the request is under the Freedom of Information (Scotland) Act 2002.',
   'regime.sar': 'Not empty when the request is a subject access request.',
-  'regime.foi': 'Not empty for any freedom of information request (FOIA, EIR or FOISA), empty for a SAR.',
+  'regime.foi': 'Not empty for any freedom of information request (FOIA, EIR, EISR or FOISA), empty for a SAR.',
+  extendedDueDate: 'The new date after an extension notice (EIR and EISR reg 7; UK GDPR Art 12(3)).',
+  foisaHolds: 'Not empty on a FOISA refusal that must say the information is held (s16(1)(a)): unless every exemption is neither confirm nor deny.',
+  foisaS18: 'Not empty on a FOISA refusal that neither confirms nor denies (s18(1)).',
+  costToComply: 'Not empty when the estimate is for complying (s12(1)) rather than for confirming or denying alone.',
+  exemptionsEngaged: 'Each exemption said to be engaged, with why (FOIA s17(1)(c)), for a public interest extension (on a line of its own).',
+  dpaSchedule: 'Each Data Protection Act 2018 exemption relied on, with why it applies (on a line of its own).',
+  sarRights: 'The data subject’s rights: rectification, erasure, restriction, objection, the complaint to the ICO and a court (on a line of its own).',
   'law.act': 'The law the request is handled under, e.g. "the Freedom of Information Act 2000".',
   'law.requestTitle': 'The request’s name in a subject line, e.g. "Freedom of Information request".',
   'law.exemption': '"exemption", or "exception" under the EIR.',
@@ -46,8 +57,8 @@ export const MERGE_FIELDS: Readonly<Record<string, string>> = {
   'law.refusalNotice': 'The provision a refusal notice is given under, once {{law.act}} is named: e.g. "section 17 of the Act".',
   'law.adviceDuty': 'The duty to advise and assist, once {{law.act}} is named: e.g. "section 16 of the Act".',
   'law.regulator': '"the Information Commissioner", or "the Scottish Information Commissioner".',
-  'law.review': '"internal review", or "review" under FOISA.',
-  'law.reviewRequest': '"review request", or "requirement for review" under FOISA (s20).',
+  'law.review': '"internal review"; "review" under FOISA and the EISR; "reconsideration" under the EIR.',
+  'law.reviewRequest': '"review request"; "requirement for review" under FOISA (s20); "request for review" under the EISR (reg 16).',
   requestText: 'The request in the requester’s words, as running text (the summary when there is none).',
   requestQuoted: 'The request in the requester’s words, as a quotation (on a line of its own).',
   exemptionsList: 'The exemptions applied, as a bulleted list on a line of its own, or "a and b" in a sentence.',
@@ -68,6 +79,7 @@ export const MERGE_FIELDS: Readonly<Record<string, string>> = {
 /** Fields that only make sense as whole blocks, on a line of their own. */
 export const BLOCK_FIELDS: ReadonlySet<string> = new Set([
   'requestQuoted', 'exemptionsSchedule', 'costWorking', 'rightsParagraph', 'appealRights', 'attachments',
+  'exemptionsEngaged', 'dpaSchedule', 'sarRights',
 ]);
 
 /** The merge fields a template of this kind may use: the common ones and the kind's own. */
@@ -98,7 +110,13 @@ function quoted(text: string): LetterBlock[] {
     .map((para) => ({ kind: 'quote', text: para }));
 }
 
-const REVIEW_CLOCK_KEYS = ['internal-review', 'eir-reconsideration', 'foisa-review'];
+const REVIEW_CLOCK_KEYS = ['internal-review', 'eir-reconsideration', 'eisr-review', 'foisa-review'];
+
+const REVIEW_WORDS: Record<string, [string, string]> = {
+  foisa: ['review', 'requirement for review'],
+  eisr: ['review', 'request for review'],
+  eir: ['reconsideration', 'representations'],
+};
 
 /** Every merge field's value for this case. */
 export function mergeValues(data: LetterData): Record<string, MergeValue> {
@@ -128,7 +146,8 @@ export function mergeValues(data: LetterData): Record<string, MergeValue> {
     reviewDeadline: long(deadline(REVIEW_CLOCK_KEYS)),
     // FOIA s9(2), FOISA s9(4): three months beginning with the day the notice is given (this
     // letter's date). EIR reg 8: 60 working days, which only the case's clocks can count.
-    feeDueDate: c.regime === 'eir' ? long(deadline(['fee-payment'])) : c.regime === 'sar' ? '' : long(endOfMonthsBeginningWith(data.today, 3)),
+    feeDueDate: c.regime === 'eir' || c.regime === 'eisr' ? long(deadline(['fee-payment'])) : c.regime === 'sar' ? '' : long(endOfMonthsBeginningWith(data.today, 3)),
+    extendedDueDate: long(clocks.response.due),
     feeAmount: '',
     'regime.foi': c.regime === 'sar' ? '' : 'yes',
     'law.act': words.act,
@@ -138,8 +157,14 @@ export function mergeValues(data: LetterData): Record<string, MergeValue> {
     'law.refusalNotice': words.refusalNotice,
     'law.adviceDuty': words.adviceDuty,
     'law.regulator': words.regulator,
-    'law.review': c.regime === 'foisa' ? 'review' : 'internal review',
-    'law.reviewRequest': c.regime === 'foisa' ? 'requirement for review' : 'review request',
+    'law.review': REVIEW_WORDS[c.regime]?.[0] ?? 'internal review',
+    'law.reviewRequest': REVIEW_WORDS[c.regime]?.[1] ?? 'review request',
+    'regime.environmental': c.regime === 'eir' || c.regime === 'eisr' ? 'yes' : '',
+    foisaHolds: c.regime === 'foisa' && data.exemptions.some((e) => !e.ncnd) ? 'yes' : '',
+    foisaS18: c.regime === 'foisa' && data.exemptions.some((e) => e.ncnd) ? 'yes' : '',
+    exemptionsEngaged: exemptionsEngaged(data.exemptions),
+    dpaSchedule: dpaSchedule(data.exemptions),
+    sarRights: sarRights(contact, c.reference),
     requestText: request,
     requestQuoted: quoted(request),
     exemptionsList: exemptionsList(data.exemptions),
@@ -151,6 +176,7 @@ export function mergeValues(data: LetterData): Record<string, MergeValue> {
     costLimitHours: '',
     costRate: '',
     costToConfirm: '',
+    costToComply: '',
     s16Advice: textBlocks(data.s16Advice),
     rightsParagraph: rightsParagraph(c.regime, contact, c.reference),
     appealRights: appealRights(c.regime),
@@ -158,16 +184,18 @@ export function mergeValues(data: LetterData): Record<string, MergeValue> {
   };
   for (const r of REGIMES) values[`regime.${r}`] = c.regime === r ? 'yes' : '';
 
-  if (data.cost) {
-    const t = letterTotals(data.cost);
+  const estimate = s12Estimate(data);
+  if (estimate) {
+    const t = letterTotals(estimate);
     Object.assign(values, {
-      costWorking: costWorkingBlocks(data.cost, c.regime),
+      costWorking: costWorkingBlocks(estimate, c.regime),
       costHours: durationInWords(t.totalMinutes),
       costTotal: poundsInWords(t.costPence),
       costLimit: poundsInWords(t.limitPence),
       costLimitHours: durationInWords(Math.round(t.limitHours * 60)),
       costRate: `${poundsInWords(t.ratePencePerHour)} an hour`,
-      costToConfirm: data.cost.scope === 'confirm-or-deny' ? 'yes' : '',
+      costToConfirm: estimate.scope === 'confirm-or-deny' ? 'yes' : '',
+      costToComply: estimate.scope === 'confirm-or-deny' ? '' : 'yes',
     });
   }
 

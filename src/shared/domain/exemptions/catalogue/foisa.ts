@@ -3,8 +3,12 @@
 // by the Scottish Information Commissioner]. Every other exemption is subject to the public
 // interest test (s2(1)(b)). Prejudice under FOISA must be *substantial* ("would, or would be likely
 // to, prejudice substantially"). There is no per-section NCND: s18(1) lets an authority neither
-// confirm nor deny for s28-s35, s38, s39 and s41 where revealing whether the information exists
-// would be contrary to the public interest [V for s41 – SIC guidance; the list is R].
+// confirm nor deny where it could refuse under s16(1) because the information would be exempt by
+// virtue of "any of sections 28 to 35, 38, 39(1) or 41" and revealing whether it exists or is held
+// would be contrary to the public interest. So s39(2) (environmental information, handled under
+// the EISR) is outside it, as are s25-s27, s36, s37 and s40 [R – s18(1) as we read it; SIC decision
+// 100/2013 (proutdejure.info, 10 Jun 2013) on s18 notices; not re-read on legislation.gov.uk].
+// s18(2): an s18 notice need not say whether the information is held (s16(1)(a)) [R].
 // Unlike FOIA s36, FOISA s30 needs no qualified person. [R] verify
 // Section and paragraph details below are from memory unless marked otherwise. [R] verify
 import type { CatalogueData } from '../catalogue';
@@ -88,7 +92,7 @@ export const FOISA_EXEMPTIONS: CatalogueData[] = [
   ], notes: 's38(1)(b) is absolute under the first condition (s2(2)(e)(ii)); the second and third conditions need the public interest test.' },
   { act: ACT, section: '39', title: 'Health, safety and the environment', absolute: false, test: 'endanger', ncnd: null, ncndElsewhere: S18, subsections: [
     sub('(1)', 'Endanger the physical or mental health or the safety of an individual'),
-    sub('(2)', 'Environmental information to be dealt with under the Environmental Information (Scotland) Regulations 2004', { test: 'class' }),
+    sub('(2)', 'Environmental information to be dealt with under the Environmental Information (Scotland) Regulations 2004', { test: 'class', ncndElsewhere: null }),
   ] },
   { act: ACT, section: '40', title: 'Audit functions', absolute: false, test: 'prejudice', ncnd: null, subsections: [
     sub('(a)', 'Audit of the accounts of other Scottish public authorities'),
