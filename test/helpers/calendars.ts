@@ -10,4 +10,5 @@ export const calendars: Calendars = {
   allUk: createCalendar(shippedTable, 'all-uk'),
   scotland: createCalendar(shippedTable, 'scotland'),
   sar: createCalendar(shippedTable, 'england-and-wales'),
+  englandWales: createCalendar(shippedTable, 'england-and-wales'),
 };

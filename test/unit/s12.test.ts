@@ -1,5 +1,6 @@
 // Section 12 cost estimates (foi-domain.md §4): what may be counted, the limit, the totals and the
 // working shown to requesters, and reg 5 aggregation on the real all-UK calendar.
+import { ruleError } from '../helpers/costs';
 import { describe, expect, it } from 'vitest';
 import { calendars } from '../helpers/calendars';
 import { addWorkingDays } from '../../src/shared/domain/calendar/calendar';
@@ -10,7 +11,6 @@ import {
   appropriateLimit,
   costTotals,
   costWorking,
-  CostRuleError,
   formatMinutes,
   formatPence,
   lineMinutes,
@@ -26,16 +26,6 @@ const line = (activity: CostLine['activity'], quantity: number, minutesEach: num
 });
 const local = appropriateLimit('foia', false);
 const central = appropriateLimit('foia', true);
-
-function ruleError(fn: () => unknown): CostRuleError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CostRuleError) return err;
-    throw err;
-  }
-  throw new Error('expected a CostRuleError');
-}
 
 describe('the appropriate limit (SI 2004/3244 reg 3, 4(4); SSI 2004/467 reg 3, 5)', () => {
   it('is £450 at £25 an hour, 18 hours, for an authority outside Schedule 1 Part I (reg 3(3))', () => {

@@ -171,7 +171,7 @@ export const COMMANDS: Command[] = [
       if (specs.length || p.values.clear === true) {
         let parsedLines;
         try {
-          parsedLines = specs.map((spec) => parseCostLineSpec(spec));
+          parsedLines = specs.map((spec) => parseCostLineSpec(spec, view.regime));
         } catch (err) {
           if (err instanceof CostRuleError) throw new DiscloseError('VALIDATION', err.message);
           throw err;
@@ -413,7 +413,7 @@ export const USAGE = `Disclose command line: FOI case files from the terminal, o
 Usage: npm run -s cli -- COMMAND [options] [--json] [--data-dir DIR]
 
 Commands:
-  case create --regime foia|eir|foisa|sar --received YYYY-MM-DD --requester NAME
+  case create --regime foia|eir|eisr|foisa|sar --received YYYY-MM-DD --requester NAME
               [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
   case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished]
   case show REF
@@ -421,7 +421,8 @@ Commands:
               [--organisation O] [--summary S] [--text T]
   case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD]
               TYPE: acknowledged, clarification-sought, clarification-received, fees-notice,
-              fee-received, pit-extension (with --estimate), eir-extension, sar-extension,
+              fee-received, id-requested, id-received (SAR), pit-extension (with --estimate),
+              eir-extension (EIR and EISR reg 7), sar-extension,
               responded, review-requested, review-completed, ico-complaint, ico-decision,
               tribunal-appeal, closed
   letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...]
@@ -431,7 +432,9 @@ Commands:
               sar-refusal (Art 12(4))
   cost REF [--line ACTIVITY:QUANTITY:MINUTES[:DESCRIPTION] ...] [--scope comply|confirm-or-deny]
               [--advice S16_ADVICE] [--clear]
-              ACTIVITY: determining, locating, retrieving, extracting (SI 2004/3244 reg 4(3));
+              ACTIVITY: determining, locating, retrieving, extracting (FOIA, EIR guide, DPA s24:
+              SI 2004/3244 reg 4(3)); locating, retrieving, providing (FOISA, EISR guide:
+              SSI 2004/467 reg 3);
               DESCRIPTION: what is counted, e.g. "case files"
   exemption REF [--apply "FOIA s43(2)" | --remove "FOIA s43(2)"] [--item DOC] [--ncnd]
               [--engagement T] [--pit-for T] [--pit-against T] [--balance T]

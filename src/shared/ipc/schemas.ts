@@ -24,7 +24,7 @@ const requiredText = (max: number, what: string) =>
   text(max).refine((s) => s.trim() !== '', `Enter ${what}`).transform((s) => s.trim());
 
 export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
-export const regime = z.enum(REGIMES, { error: 'Regime must be one of foia, eir, foisa, sar' });
+export const regime = z.enum(REGIMES, { error: 'Regime must be one of foia, eir, eisr, foisa, sar' });
 export const reference = z.string().trim().min(1, 'Enter a case reference').max(60);
 const email = z
   .string()
@@ -114,7 +114,7 @@ const wholeNumber = (what: string, max: number) =>
 
 export const costLineInput = z.object({
   activity: z.enum(COST_ACTIVITIES, {
-    error: 'Only determining, locating, retrieving and extracting count towards the cost limit (SI 2004/3244 reg 4(3))',
+    error: 'Only determining, locating, retrieving and extracting (FOIA, SI 2004/3244 reg 4(3)) or locating, retrieving and providing (FOISA, SSI 2004/467 reg 3) count towards the cost limit',
   }),
   description: text(500).default(''),
   quantity: wholeNumber('Quantity', 100_000).refine((n) => n > 0, 'Quantity must be at least 1'),

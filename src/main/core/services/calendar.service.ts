@@ -45,5 +45,6 @@ export async function loadCalendars(db: Kysely<DB>): Promise<Calendars> {
     allUk: createCalendar(table, 'all-uk'),
     scotland: createCalendar(table, 'scotland'),
     sar: createCalendar(table, settings.region),
+    englandWales: createCalendar(table, 'england-and-wales'),
   };
 }

@@ -5,7 +5,8 @@ import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { CostEstimate, CostLine, EstimateScope } from '../../../shared/domain/costs/types';
-import { aggregateTotals, aggregationCandidates, appropriateLimit, costTotals, costWorking, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
+import { aggregateTotals, aggregationCandidates, appropriateLimit, AGGREGATION_WORKING_DAYS, costTotals, costWorking, CostRuleError, formatMinutes, formatPence, sameRequester, validateCostLine, workingDaySpan } from '../../../shared/domain/costs/s12';
+import type { Regime } from '../../../shared/domain/clocks/events';
 import type { CostView } from '../../../shared/ipc/contract';
 import { findCase, listCases } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
@@ -59,18 +60,31 @@ export async function getCosts(ctx: CoreContext, reference: string, db: Kysely<D
     comply: complyEstimate,
     confirmOrDeny: estimate('confirm-or-deny', confirm.get(found.id)),
     s16Advice: await getS16Advice(db, found.id),
-    working: complyEstimate ? costWorking(complyEstimate.lines, complyEstimate.aggregateTotals ?? complyEstimate.totals) : [],
+    working: complyEstimate ? costWorking(complyEstimate.lines, complyEstimate.aggregateTotals ?? complyEstimate.totals, { guideOnly: limit.guideOnly, regime: found.record.regime }) : [],
     candidates,
   };
 }
 
-function toAggregationCase(c: { reference: string; requester: { name: string; email: string }; received: string; summary: string }) {
-  return { reference: c.reference, requesterName: c.requester.name, requesterEmail: c.requester.email, received: c.received, summary: c.summary };
+function toAggregationCase(c: { reference: string; regime: Regime; requester: { name: string; email: string }; received: string; summary: string }) {
+  return { reference: c.reference, regime: c.regime, requesterName: c.requester.name, requesterEmail: c.requester.email, received: c.received, summary: c.summary };
+}
+
+/** Every line checked against the case's own regime (FOISA counts providing, never determining; SAR has no limit). */
+function linesForRegime(lines: readonly CostLine[], regime: Regime): CostLine[] {
+  return lines.map((line, i) => {
+    try {
+      return validateCostLine(line, regime);
+    } catch (err) {
+      if (err instanceof CostRuleError) throw new DiscloseError('VALIDATION', err.message, { [`lines.${i}.${err.field}`]: err.message });
+      throw err;
+    }
+  });
 }
 
 export async function setCostLines(ctx: CoreContext, reference: string, scope: EstimateScope, lines: CostLine[]): Promise<CostView> {
   await inTransaction(ctx, async (trx, audit) => {
     const found = await requireCase(trx, reference);
+    lines = linesForRegime(lines, found.record.regime);
     const settings = await getSettings(trx);
     await replaceCostLines(trx, found.id, scope, lines, ctx.now().toISOString());
     const totals = costTotals(lines, appropriateLimit(found.record.regime, settings.centralGovernment));
@@ -106,6 +120,18 @@ export async function linkCases(ctx: CoreContext, reference: string, other: stri
     if (a.id === b.id) throw new DiscloseError('VALIDATION', 'A case cannot be aggregated with itself.');
     const now = ctx.now().toISOString();
     if (link) {
+      // Checked on linking too, not only when proposing (FOIA s12(4); SI 2004/3244 reg 5).
+      if (a.record.regime !== 'foia' || b.record.regime !== 'foia') {
+        throw new DiscloseError('VALIDATION', `Only FOIA requests can be aggregated (SI 2004/3244 reg 5): ${a.record.reference} is ${a.record.regime.toUpperCase()} and ${b.record.reference} is ${b.record.regime.toUpperCase()}.`);
+      }
+      const span = workingDaySpan((await ctx.calendars()).allUk, a.record.received, b.record.received);
+      if (span > AGGREGATION_WORKING_DAYS) {
+        throw new DiscloseError('VALIDATION', `${a.record.reference} and ${b.record.reference} were received ${span} working days apart, counting both days: reg 5(2)(b) allows aggregation only within 60 consecutive working days.`);
+      }
+      const same = sameRequester(toAggregationCase(a.record), toAggregationCase(b.record));
+      if (same === null && !reason.trim()) {
+        throw new DiscloseError('VALIDATION', `${a.record.reference} and ${b.record.reference} have different requesters: say why they appear to be acting in concert or in a campaign (reg 5(1)(b)).`, { reason: 'Required for different requesters' });
+      }
       for (const [x, y] of [[a.id, b.id], [b.id, a.id]] as const) {
         await trx
           .insertInto('case_links')

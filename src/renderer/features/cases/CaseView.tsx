@@ -59,7 +59,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
               <Row label="Due">
                 <strong data-testid="due-date">{formatLongDate(c.dueDate)}</strong>
                 {dueText(c)}
-                {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : 'clarification'}. {c.clocks.response.warning}</p>}
+                {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : c.clocks.onHold === 'identity' ? 'proof of identity' : 'clarification'}. {c.clocks.response.warning}</p>}
                 {c.clocks.response.provisional && ' (provisional)'}
                 <Explanation result={c.clocks.response} id="due-explanation" />
               </Row>

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
-import { COST_ACTIVITIES, type CostActivity, type CostLine, type EstimateScope } from '../../../shared/domain/costs/types';
-import { NON_COUNTABLE, costTotals, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
+import { type CostActivity, type CostLine, type EstimateScope } from '../../../shared/domain/costs/types';
+import { NON_COUNTABLE, activitiesFor, costTotals, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
 import type { CostView } from '../../../shared/ipc/contract';
 import { Radios, TextArea } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -15,6 +15,7 @@ const ACTIVITY_LABELS: Record<CostActivity, string> = {
   locating: 'Locating the information or documents',
   retrieving: 'Retrieving the information or documents',
   extracting: 'Extracting the information',
+  providing: 'Providing the information',
 };
 
 interface Row {
@@ -35,7 +36,7 @@ const toRow = (l: CostLine): Row => ({
   sampleMinutes: l.sample ? String(l.sample.minutes) : '',
 });
 
-const EMPTY_ROW: Row = { activity: 'locating', description: '', quantity: '1', minutesEach: '0', sampleItems: '', sampleMinutes: '' };
+const EMPTY_ROW: Row = { activity: 'locating' as CostActivity, description: '', quantity: '1', minutesEach: '0', sampleItems: '', sampleMinutes: '' };
 
 function toLine(r: Row): CostLine {
   const n = (s: string) => (s.trim() === '' ? NaN : Number(s));
@@ -92,7 +93,9 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
       </h2>
       <p className="govuk-body">
         Limit: <strong>{formatPence(view.limit.limitPence)}</strong> ({view.limit.limitHours} hours at {formatPence(view.limit.ratePencePerHour)} an hour). {view.limit.basis}
-        {view.limit.guideOnly && ' Environmental information has no cost limit: use regulation 12(4)(b), manifestly unreasonable, with the public interest test; these figures are a guide.'}
+        {view.limit.guideOnly && ` Environmental information has no cost limit: use regulation ${view.regime === 'eisr' ? '10(4)(b)' : '12(4)(b)'}, manifestly unreasonable, with the public interest test; these figures are a guide.`}
+        {view.regime === 'sar' && ' For a subject access request this applies only to manual unstructured personal data (DPA 2018 s24); other personal data has no cost limit, though a manifestly unfounded or excessive request may be refused (UK GDPR Article 12(5)).'}
+        {(view.regime === 'foisa' || view.regime === 'eisr') && ' Under the Scottish fees regulations only locating, retrieving and providing the information count; determining whether it is held does not (SSI 2004/467 reg 3).'}
       </p>
       <details className="govuk-details">
         <summary className="govuk-details__summary">
@@ -127,7 +130,7 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
               <td className="govuk-table__cell">
                 <label className="govuk-visually-hidden" htmlFor={`cost-${i}-activity`}>Activity, line {i + 1}</label>
                 <select className="govuk-select" id={`cost-${i}-activity`} value={r.activity} onChange={(e) => set(i, { activity: e.target.value as CostActivity })}>
-                  {COST_ACTIVITIES.map((a) => (
+                  {activitiesFor(view.regime).map((a) => (
                     <option key={a} value={a}>{ACTIVITY_LABELS[a]}</option>
                   ))}
                 </select>

@@ -15,6 +15,7 @@ import {
   weekdayOf,
 } from './days';
 import { REGIONS, regionShort, type Holiday, type HolidayTable, type Region } from './holidays';
+import { regularHolidays } from './rules';
 
 export type CalendarName = 'all-uk' | 'scotland' | 'england-and-wales' | 'northern-ireland';
 
@@ -105,6 +106,27 @@ export function createCalendar(table: HolidayTable, name: CalendarName): Working
     if (reason !== null) reasons.set(date, reason);
   }
 
+  // Years after the shipped table: the regular holidays of every part of the UK by rule (so a
+  // request received on 20 Dec 2030 still skips 1 and 2 Jan 2031), merged with any one-off day
+  // an officer has entered. Derived once per year, when a count first reaches it.
+  const coveredThrough = table.coveredThrough ??
+    table.holidays.reduce((max, h) => (h.source === 'shipped' ? Math.max(max, Number(h.date.slice(0, 4))) : max), 0);
+  const derivedYears = new Set<number>();
+  const deriveYear = (year: number): void => {
+    if (coveredThrough === 0 || year <= coveredThrough || derivedYears.has(year)) return;
+    derivedYears.add(year);
+    for (const region of REGIONS) {
+      for (const h of regularHolidays(year, region)) {
+        const list = byDate.get(h.date) ?? [];
+        if (list.some((x) => x.region === region)) continue; // an officer's entry for that day wins
+        list.push(h);
+        byDate.set(h.date, list);
+        const reason = describe(list, counted, home);
+        if (reason !== null) reasons.set(h.date, reason);
+      }
+    }
+  };
+
   const goodFridays = new Map<number, IsoDate>();
   const goodFriday = (year: number): IsoDate => {
     let gf = goodFridays.get(year);
@@ -120,6 +142,7 @@ export function createCalendar(table: HolidayTable, name: CalendarName): Working
     const w = weekdayOf(n);
     if (w === 6) return 'Saturday';
     if (w === 0) return 'Sunday';
+    deriveYear(Number(d.slice(0, 4)));
     const reason = reasons.get(d);
     if (reason !== undefined) return reason;
     // FOIA s10(6) and FOISA s73 name Christmas Day; FOIA s10(6) names Good Friday (and it is a

@@ -15,7 +15,8 @@ export interface Holiday {
   region: Region;
   name: string;
   kind: HolidayKind;
-  source: 'shipped' | 'officer';
+  /** 'rule': derived by rule for a year after the shipped table (calendar/rules.ts), never stored. */
+  source: 'shipped' | 'officer' | 'rule';
   /** For a `moved` holiday, the date it was moved from (e.g. 2012-05-28 for 2012-06-04). */
   movedFrom?: IsoDate;
 }
@@ -31,6 +32,11 @@ export interface HolidayTable {
   holidays: readonly Holiday[];
   /** The last year GOV.UK has published; later years are rule-derived and provisional (§8.10). */
   publishedThrough: number;
+  /**
+   * The last year the shipped table lists; later years are derived by rule (calendar/rules.ts).
+   * Defaults to the latest year of any shipped holiday.
+   */
+  coveredThrough?: number;
   disputed?: readonly DisputedHoliday[];
 }
 

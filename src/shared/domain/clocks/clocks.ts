@@ -13,7 +13,8 @@ export const CLOCK_NAMES = [
   'foi-response', 'pit-extension', 'fee-payment', 'internal-review', 'internal-review-max',
   'review-request-window', 'ico-complaint', 'tribunal-appeal', 'eir-response', 'eir-extended',
   'eir-representations', 'eir-reconsideration', 'foisa-response', 'foisa-review', 'sar-response',
-  'sar-extended', 'school-longstop',
+  'sar-extended', 'school-longstop', 'eisr-response', 'eisr-extended', 'eisr-representations', 'eisr-review',
+  'sic-application',
 ] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
@@ -22,6 +23,11 @@ export interface Calendars {
   scotland: WorkingCalendar;
   /** The authority's own region, for SAR roll-forward (the ICO does not say which; §1.6). */
   sar: WorkingCalendar;
+  /**
+   * England and Wales, for the First-tier Tribunal (GRC Rules 2009 r1(3), r12): its "working day"
+   * excludes bank holidays under BFDA 1971 s1 without the FOIA words "in any part of the UK".
+   */
+  englandWales: WorkingCalendar;
 }
 
 export interface ClockResult {
@@ -51,6 +57,7 @@ type Spec = { label: string; basis: string; fromLabel: string; note?: string } &
   | { kind: 'months-beginning-with'; months: number }
   | { kind: 'days'; days: number; rollForward: boolean }
   | { kind: 'months'; months: number; monthsText: string }
+  | { kind: 'months-after'; months: number }
 );
 
 const SPECS: Record<ClockName, Spec> = {
@@ -88,10 +95,12 @@ const SPECS: Record<ClockName, Spec> = {
     note: 'ICO guidance, not a statutory limit: the test is undue delay (FOIA s50(2)(b)).',
   },
   // GRC Rules 2009 r22(1)(b): received within 28 days of the date the notice was sent; r12: an
-  // act due on a non-working day is in time on the next working day.
+  // act due on a non-working day is in time on the next working day. r1(3) defines a working day
+  // by BFDA 1971 s1 bank holidays without FOIA's "in any part of the United Kingdom": the Tribunal
+  // sits in England and Wales, so its calendar counts (computeClock warns where the UK union differs).
   'tribunal-appeal': {
     kind: 'days', days: 28, rollForward: true, label: 'Tribunal appeal',
-    basis: 'GRC Rules 2009 r22(1)(b), r12', fromLabel: 'decision notice sent',
+    basis: 'GRC Rules 2009 r22(1)(b), r12, r1(3)', fromLabel: 'decision notice sent',
     note: 'The notice of appeal must reach the Tribunal by 5pm that day (GRC r12).',
   },
   // EIR reg 2(1) gives "working day" the FOIA s10(6) meaning: the all-UK calendar.
@@ -125,6 +134,29 @@ const SPECS: Record<ClockName, Spec> = {
   'sar-extended': {
     kind: 'months', months: 3, monthsText: '3 calendar months (1 month plus 2 further months)',
     label: 'Subject access response (extended)', basis: 'UK GDPR Art 12(3)', fromLabel: 'received',
+  },
+  // EISR reg 2(1): a working day excludes bank holidays in Scotland only (as FOISA s73).
+  'eisr-response': {
+    kind: 'working', days: 20, calendar: 'scotland', label: 'EISR response',
+    basis: 'EISR reg 5(2)(a), reg 2(1)', fromLabel: 'received', pauseLabel: 'reg 8 advance payment',
+  },
+  'eisr-extended': {
+    kind: 'working', days: 40, calendar: 'scotland', label: 'EISR response (extended)',
+    basis: 'EISR reg 7(1), reg 2(1)', fromLabel: 'received', pauseLabel: 'reg 8 advance payment',
+  },
+  'eisr-representations': {
+    kind: 'working', days: 40, calendar: 'scotland', label: 'EISR representations window', basis: 'EISR reg 16(2)', fromLabel: 'response',
+  },
+  'eisr-review': {
+    kind: 'working', days: 20, calendar: 'scotland', label: 'EISR review', basis: 'EISR reg 16(4)', fromLabel: 'representations received',
+  },
+  // FOISA s47(4) (applied to the EISR by reg 17): six months after the review outcome was
+  // received or, where none came, after the time for it ran out. The Commissioner may accept a
+  // later application where appropriate.
+  'sic-application': {
+    kind: 'months-after', months: 6, label: 'Application to the Scottish Information Commissioner',
+    basis: 'FOISA s47(4)', fromLabel: 'review outcome',
+    note: 'The Commissioner may consider a later application where it is appropriate to do so (s47(4)).',
   },
   // SI 2009/1369: 20 school days or 60 working days, whichever is earlier.
   'school-longstop': {
@@ -252,11 +284,29 @@ export function computeClock(name: ClockName, input: ClockInput, calendars: Cale
       const end = addCalendarDays(from, spec.days);
       const weeks = spec.days % 7 === 0 && !spec.rollForward ? `${spec.days / 7} weeks (${spec.days} calendar days)` : `${spec.days} calendar days`;
       steps.unshift(`${weeks} from ${formatShortDay(from)} (${fromLabel}): ${formatShortDay(end)}.`);
-      const due = spec.rollForward ? rollForward(calendars.allUk, end, 'GRC r12', steps) : end;
+      const due = spec.rollForward ? rollForward(calendars.englandWales, end, 'GRC r12', steps) : end;
+      if (spec.rollForward) {
+        const unionDue = nextWorkingDayOnOrAfter(calendars.allUk, end);
+        if (unionDue !== due) {
+          steps.push(
+            `${formatShortDay(due)} is a bank holiday elsewhere in the UK (${calendars.allUk.nonWorkingReason(due)}), but not in ` +
+              `England and Wales: counted as a working day (GRC r1(3)). Lodge by ${formatShortDay(due)} to be safe.`,
+          );
+        }
+      }
       if (spec.note) steps.push(spec.note);
-      const provisional = spec.rollForward && calendars.allUk.isProvisional(due);
+      const provisional = spec.rollForward && calendars.englandWales.isProvisional(due);
       if (provisional) steps.push(`Provisional: ${yearOf(due)} holidays are not yet published.`);
       return { clock: name, from, due, calendar: 'calendar-days', basis: spec.basis, steps, provisional };
+    }
+    case 'months-after': {
+      notApplicable();
+      const due = addCalendarMonths(from, spec.months);
+      const noDate = due.slice(8) === from.slice(8) ? '' : ' (no corresponding date; last day of the month)';
+      steps.unshift(`${plural(spec.months, 'month')} after ${formatShortDay(from)} (${fromLabel}): ${formatShortDay(due)}${noDate}.`);
+      steps.push('Calendar months: not moved off weekends or holidays.');
+      if (spec.note) steps.push(spec.note);
+      return { clock: name, from, due, calendar: 'calendar-months', basis: spec.basis, steps, provisional: false };
     }
     case 'months': {
       // ICO method: the corresponding date in the later month, or that month's last day when

@@ -4,7 +4,7 @@
 // later moves it.
 import { addCalendarMonths, formatShortDay, type IsoDate } from '../dates';
 import { dayNumber } from '../calendar/days';
-import { clockLabel, computeClock, workingDayClock, type Calendars, type ClockName, type ClockResult } from './clocks';
+import { clockLabel, computeClock, workingDayClock, type Calendars, type ClockInput, type ClockName, type ClockResult } from './clocks';
 import { laterOf, Timeline, toDeadline } from './timeline';
 
 export const REGIMES = ['foia', 'eir', 'eisr', 'foisa', 'sar'] as const;
@@ -39,7 +39,7 @@ export interface DerivedDeadline extends ClockResult {
 export interface CaseClocks {
   /** The statutory response deadline for the regime, after clarification restarts and fee pauses. */
   response: DerivedDeadline;
-  onHold: null | 'clarification' | 'fee';
+  onHold: null | 'clarification' | 'fee' | 'identity';
   /** Every other applicable deadline, in the order the case meets them. */
   deadlines: DerivedDeadline[];
 }
@@ -87,20 +87,104 @@ const LAW: Record<Regime, { clarify: string; fee: string }> = {
   sar: { clarify: 'UK GDPR Art 12A', fee: 'UK GDPR Art 12A' },
 };
 
+const EXTENSION: Partial<Record<Regime, { event: CaseEventType; law: string; extended: ClockName }>> = {
+  eir: { event: 'eir-extension', law: 'reg 7(3)', extended: 'eir-extended' },
+  eisr: { event: 'eir-extension', law: 'EISR reg 7(2)', extended: 'eisr-extended' },
+  sar: { event: 'sar-extension', law: 'Art 12(3)', extended: 'sar-extended' },
+};
+
 function feePaymentClock(regime: Regime, from: IsoDate, calendars: Calendars): ClockResult | null {
   switch (regime) {
     case 'foia':
       return computeClock('fee-payment', { from }, calendars); // s9(2): 3 months beginning with
     case 'foisa':
       return { ...computeClock('fee-payment', { from }, calendars), basis: 'FOISA s9(4)' };
+    case 'eisr':
+      // EISR reg 8(6)-(7): advance payment; the 60 working days mirror the EIR, on the Scottish calendar.
+      return workingDayClock('fee-payment', {
+        from, days: 60, calendar: calendars.scotland, basis: 'EISR reg 8', fromLabel: 'advance payment requested',
+      });
     case 'eir':
       // EIR reg 8: advance payment; the ICO's charging guidance gives 60 working days to pay.
       return workingDayClock('fee-payment', {
         from, days: 60, calendar: calendars.allUk, basis: 'EIR reg 8; ICO charging guidance', fromLabel: 'advance payment requested',
       });
     case 'sar':
-      return null; // no payment period; the Art 12A stop simply lasts until the fee arrives
+      return null; // no payment period: the month simply starts when the fee arrives (Art 12A)
   }
+}
+
+interface Start {
+  day0: IsoDate;
+  fromLabel: string;
+  pause?: { from: IsoDate; to: IsoDate };
+  onHold: CaseClocks['onHold'];
+}
+
+/**
+ * FOIA s10(6)(b), FOISA s10(1)(b), EIR/EISR reg 9(4): the day the further information arrives
+ * becomes the date of receipt (a restart, not a pause). Fees (FOIA s10(2) and kin): the working
+ * days from the fees notice to the fee are disregarded (a pause).
+ */
+function foiStart(regime: Regime, received: IsoDate, t: Timeline, calendars: Calendars, today: IsoDate, finishedOn: IsoDate | undefined, warnings: string[]): Start & { feeLapsed: boolean } {
+  const law = LAW[regime];
+  const holdEnd = finishedOn ?? today;
+  const sought = t.last('clarification-sought', received);
+  const clarified = t.last('clarification-received', received);
+  const awaitingClarification = sought !== null && (clarified === null || clarified.date < sought.date);
+  let day0 = received;
+  let fromLabel = 'received';
+  if (sought && awaitingClarification && !finishedOn) {
+    const more = today > addCalendarMonths(sought.date, 3) ? ' No reply for over 3 months: the ICO view is that the request can be closed.' : '';
+    warnings.push(`On hold: clarification sought ${formatShortDay(sought.date)} (${law.clarify}). This date assumes it arrives today.${more}`);
+    day0 = laterOf(today, sought.date);
+    fromLabel = 'clarification awaited: counted as if it arrives today';
+  } else if (clarified && clarified.date > received) {
+    day0 = clarified.date;
+    fromLabel = 'clarification received';
+  }
+  const notice = t.last('fees-notice', received);
+  const fee = notice ? t.first('fee-received', notice.date) : null;
+  const feeClock = notice ? feePaymentClock(regime, notice.date, calendars) : null;
+  const feeLapsed = notice !== null && fee === null && feeClock !== null && today > feeClock.due;
+  const pause = notice ? { from: notice.date, to: fee?.date ?? laterOf(holdEnd, notice.date) } : undefined;
+  if (notice && !fee && !feeLapsed && !finishedOn) warnings.push(`On hold: fee not yet received (${law.fee}). This date assumes it arrives today.`);
+  const onHold: CaseClocks['onHold'] = finishedOn ? null : awaitingClarification ? 'clarification' : notice && !fee && !feeLapsed ? 'fee' : null;
+  return { day0, fromLabel, ...(pause ? { pause } : {}), onHold, feeLapsed };
+}
+
+/**
+ * UK GDPR Art 12A(2)-(3) (inserted by the Data (Use and Access) Act 2025; DPA 2018 s54 and s94
+ * say the same for Parts 3 and 4): the month runs from the latest of receipt of the request, of
+ * the information asked for to confirm identity (Art 12(6)), and of any fee. Only a request to
+ * clarify what is sought stops the clock, from the day it is asked to the day the answer arrives.
+ */
+function sarStart(received: IsoDate, t: Timeline, today: IsoDate, finishedOn: IsoDate | undefined, warnings: string[]): Start {
+  const holdEnd = finishedOn ?? today;
+  const awaited = (ask: CaseEventType, got: CaseEventType) => {
+    const asked = t.last(ask, received);
+    const answer = t.last(got, received);
+    return { asked, answer, waiting: asked !== null && (answer === null || answer.date < asked.date) };
+  };
+  const id = awaited('id-requested', 'id-received');
+  const fee = awaited('fees-notice', 'fee-received');
+  const starts: { date: IsoDate; label: string }[] = [{ date: received, label: 'received' }];
+  if (id.answer) starts.push({ date: id.answer.date, label: 'identity confirmed (Art 12A(2)(b))' });
+  if (fee.answer) starts.push({ date: fee.answer.date, label: 'fee received (Art 12A(2)(c))' });
+  if (!finishedOn) {
+    for (const [w, what] of [[id, 'proof of identity'], [fee, 'the fee']] as const) {
+      if (!w.waiting || !w.asked) continue;
+      warnings.push(`On hold: ${what} asked for ${formatShortDay(w.asked.date)}; the month starts when it arrives (UK GDPR Art 12A(2)). This date assumes it arrives today.`);
+      starts.push({ date: laterOf(today, w.asked.date), label: `${what === 'the fee' ? 'fee' : 'identity'} awaited: counted as if it arrives today` });
+    }
+  }
+  const latest = starts.reduce((a, b) => (b.date > a.date ? b : a));
+  const sought = t.last('clarification-sought', received);
+  const clarified = sought ? t.first('clarification-received', sought.date) : null;
+  if (sought && !clarified && !finishedOn) warnings.push(`Clock stopped: clarification sought ${formatShortDay(sought.date)} (UK GDPR Art 12A(3)). This date assumes it arrives today.`);
+  const pause = sought && sought.date >= latest.date ? { from: sought.date, to: clarified?.date ?? laterOf(holdEnd, sought.date) } : undefined;
+  const onHold: CaseClocks['onHold'] = finishedOn ? null : sought && !clarified ? 'clarification' : id.waiting ? 'identity' : fee.waiting ? 'fee' : null;
+  return { day0: latest.date, fromLabel: latest.label, ...(pause ? { pause } : {}), onHold };
 }
 
 export function deriveCaseClocks(
@@ -123,60 +207,22 @@ export function deriveCaseClocks(
     .map((e) => e?.date)
     .filter((d): d is IsoDate => d !== undefined)
     .sort()[0];
-  const holdEnd = finishedOn ?? today;
 
-  // Clarification. FOIA s10(6)(b), FOISA s10(1)(b), EIR reg 9(4): the day the further
-  // information arrives becomes the date of receipt (a restart, not a pause). SAR: Art 12A stop.
-  const sought = t.last('clarification-sought', received);
-  const clarified = t.last('clarification-received', received);
-  const awaitingClarification = sought !== null && (clarified === null || clarified.date < sought.date);
-  let day0 = received;
-  let fromLabel = 'received';
-  let pause: { from: IsoDate; to: IsoDate } | undefined;
-  if (sought && awaitingClarification && !finishedOn) {
-    const more = today > addCalendarMonths(sought.date, 3)
-      ? ' No reply for over 3 months: the ICO view is that the request can be closed.'
-      : '';
-    responseWarnings.push(
-      `On hold: clarification sought ${formatShortDay(sought.date)} (${law.clarify}). This date assumes it arrives today.${more}`,
-    );
-  }
-  if (regime === 'sar') {
-    if (sought) {
-      const answered = t.first('clarification-received', sought.date)?.date;
-      pause = { from: sought.date, to: answered ?? laterOf(holdEnd, sought.date) };
-    }
-  } else if (sought && awaitingClarification && !finishedOn) {
-    day0 = laterOf(today, sought.date);
-    fromLabel = 'clarification awaited: counted as if it arrives today';
-  } else if (clarified && clarified.date > received) {
-    day0 = clarified.date;
-    fromLabel = 'clarification received';
-  }
-
-  // Fees. FOIA s10(2): working days from the day the fees notice is given to the day the fee
-  // is received are disregarded; s9(2): unpaid after 3 months, the authority need not comply.
-  const notice = t.last('fees-notice', received);
-  const fee = notice ? t.first('fee-received', notice.date) : null;
-  const feeClock = notice ? feePaymentClock(regime, notice.date, calendars) : null;
-  const feeLapsed = notice !== null && fee === null && feeClock !== null && today > feeClock.due;
-  if (notice && !pause) pause = { from: notice.date, to: fee?.date ?? laterOf(holdEnd, notice.date) };
-  if (notice && !fee && !feeLapsed && !finishedOn) {
-    responseWarnings.push(`On hold: fee not yet received (${law.fee}). This date assumes it arrives today.`);
-  }
-
-  const input = { from: day0, fromLabel, ...(pause ? { pausedFrom: pause.from, pausedTo: pause.to } : {}) };
+  const start = regime === 'sar'
+    ? { ...sarStart(received, t, today, finishedOn, responseWarnings), feeLapsed: false }
+    : foiStart(regime, received, t, calendars, today, finishedOn, responseWarnings);
+  const { day0, onHold, feeLapsed } = start;
+  const input = { from: day0, fromLabel: start.fromLabel, ...(start.pause ? { pausedFrom: start.pause.from, pausedTo: start.pause.to } : {}) };
   const base = computeClock(RESPONSE_CLOCK[regime], input, calendars);
   let responseClock = base;
 
-  // EIR reg 7(1)/(3) and UK GDPR Art 12(3): an extension notified in time replaces the deadline.
-  const extension = regime === 'eir' ? t.first('eir-extension', received) : regime === 'sar' ? t.first('sar-extension', received) : null;
-  if (extension) {
-    const timely = extension.date <= base.due;
-    const extLaw = regime === 'eir' ? 'reg 7(3)' : 'Art 12(3)';
-    deadlines.push(toDeadline(base, { key: `${regime}-extension-notice`, label: `Extension notice (${extLaw})`, done: extension, today }));
-    if (timely) responseClock = computeClock(regime === 'eir' ? 'eir-extended' : 'sar-extended', input, calendars);
-    else responseWarnings.push(`Extension notified after the original deadline (${extLaw}), so that deadline stands.`);
+  // EIR/EISR reg 7 and UK GDPR Art 12(3): an extension notified in time replaces the deadline.
+  const ext = EXTENSION[regime];
+  const extension = ext ? t.first(ext.event, received) : null;
+  if (ext && extension) {
+    deadlines.push(toDeadline(base, { key: `${regime}-extension-notice`, label: `Extension notice (${ext.law})`, done: extension, today }));
+    if (extension.date <= base.due) responseClock = computeClock(ext.extended, input, calendars);
+    else responseWarnings.push(`Extension notified after the original deadline (${ext.law}), so that deadline stands.`);
   }
 
   const responded = t.first('responded', day0) ?? t.first('responded', received);
@@ -186,6 +232,8 @@ export function deriveCaseClocks(
   // is compliance with s10(1); the substantive answer is then tracked by the PIT deadline.
   const pitMet = pit !== null && pit.date <= responseClock.due && (responded === null || responded.date > responseClock.due);
   if (!responded && !pitMet && closed) responseWarnings.push('Closed without a response.');
+  const notice = t.last('fees-notice', received);
+  const feeClock = notice ? feePaymentClock(regime, notice.date, calendars) : null;
   if (feeLapsed && feeClock && !responded) {
     responseWarnings.push(`Fee not paid by ${formatShortDay(feeClock.due)}: the authority need not comply (${law.fee}).`);
   }
@@ -197,92 +245,145 @@ export function deriveCaseClocks(
     if (feeLapsed) response.status = 'not-applicable';
     else if (closed) response.status = closed.date <= response.due ? 'not-applicable' : 'missed';
   }
-  const onHold: CaseClocks['onHold'] =
-    finishedOn ? null : awaitingClarification ? 'clarification' : notice && !fee && !feeLapsed ? 'fee' : null;
 
-  if (pit) {
-    const pitClock = computeClock('pit-extension', input, calendars);
-    const estimate = pit.estimate ?? null;
-    if (estimate) pitClock.steps.push(`Estimated date in the s17(2) notice: ${formatShortDay(estimate)}.`);
-    deadlines.push(toDeadline(pitClock, {
-      key: 'pit-extension', label: clockLabel('pit-extension'), done: responded, today,
-      warnings: [
-        !estimate && 'No estimated date recorded: s17(2) requires one.',
-        estimate && estimate > pitClock.due && `Estimated date ${formatShortDay(estimate)} is beyond 40 working days: the s45 Code allows that only in exceptional cases.`,
-        pit.date > base.due && 'Extension notice given after day 20: s17(2) requires it within the time for compliance.',
-        estimate && responded && responded.date > estimate && 'Responded after the estimated date.',
-      ],
-    }));
-  }
+  if (pit) deadlines.push(pitDeadline(pit, input, base, responded, calendars, today));
 
   if (notice && feeClock) {
+    const fee = t.first('fee-received', notice.date);
     deadlines.push(toDeadline(feeClock, {
       key: 'fee-payment', label: clockLabel('fee-payment'), done: fee, today, requesterWindow: true,
       warnings: [fee && fee.date > feeClock.due && 'Fee received after the payment period ended.'],
     }));
   }
 
-  // Review request windows run from the (last) response; under EIR reg 11(2) and FOISA s20(5)
-  // a request never answered can be challenged from the day the deadline passed.
   const lastResponse = t.last('responded', received);
   const noAnswer = !lastResponse && !closed && onHold === null && today > response.due;
-  const windowFrom = lastResponse?.date ?? (noAnswer ? response.due : null);
-  const windowLabel = lastResponse ? 'response' : 'response deadline passed';
-  if (windowFrom && regime !== 'sar' && (regime !== 'foia' || lastResponse)) {
-    const windowClock =
-      regime === 'foia' ? computeClock('review-request-window', { from: windowFrom }, calendars)
-      : regime === 'eir' ? computeClock('eir-representations', { from: windowFrom, fromLabel: windowLabel }, calendars)
-      : workingDayClock('review-request-window', {
-          from: windowFrom, days: 40, calendar: calendars.scotland, basis: 'FOISA s20(5), s73', fromLabel: windowLabel,
-        });
-    const asked = t.first('review-requested', windowFrom);
-    const late = asked !== null && asked.date > windowClock.due;
-    deadlines.push(toDeadline(windowClock, {
-      key: 'review-request-window', label: regime === 'foisa' ? 'Requirement for review window' : clockLabel(windowClock.clock),
-      done: asked, today, requesterWindow: true,
-      warnings: [late && (regime === 'foia' ? 'Review requested after 40 working days: the authority may refuse it (ICO).'
-        : regime === 'eir' ? 'Representations made after 40 working days (reg 11(2)).'
-        : 'Requirement for review made after 40 working days (FOISA s20(5)).')],
+  const window = reviewWindow(regime, lastResponse?.date ?? null, response.due, noAnswer, calendars);
+  if (window) {
+    const asked = t.first('review-requested', window.clock.from);
+    const late = asked !== null && asked.date > window.clock.due;
+    deadlines.push(toDeadline(window.clock, {
+      key: 'review-request-window', label: window.label, done: asked, today, requesterWindow: true, warnings: [late && window.late],
     }));
   }
 
   const review = t.last('review-requested', received);
   const reviewDone = review ? t.first('review-completed', review.date) : null;
+  let reviewDue: IsoDate | null = null;
   if (review) {
-    const reviewClocks: ClockName[] =
-      regime === 'foia' ? ['internal-review', 'internal-review-max']
-      : regime === 'eir' ? ['eir-reconsideration'] // reg 11(4): statutory 40 working days
-      : regime === 'foisa' ? ['foisa-review'] // s21(1): statutory 20 working days, Scottish calendar
-      : []; // no statutory review of a subject access response
-    for (const clock of reviewClocks) {
+    for (const clock of REVIEW_CLOCKS[regime]) {
       const c = computeClock(clock, { from: review.date }, calendars);
+      reviewDue ??= c.due;
       deadlines.push(toDeadline(c, { key: clock, label: clockLabel(clock), done: reviewDone, today }));
     }
   }
 
-  // Complaint and appeal (FOIA s50, Part V; EIR reg 18 applies them). FOISA goes to the SIC (s47)
-  // and SAR complaints follow the DPA 2018: neither uses these clocks.
-  if (regime === 'foia' || regime === 'eir') {
-    if (reviewDone) {
-      const c = computeClock('ico-complaint', { from: reviewDone.date, fromLabel: 'internal review outcome' }, calendars);
-      const complaint = t.first('ico-complaint', reviewDone.date);
-      deadlines.push(toDeadline(c, {
-        key: 'ico-complaint', label: clockLabel('ico-complaint'), done: complaint, today, requesterWindow: true,
-        warnings: [complaint && complaint.date > c.due && 'Complaint made after six weeks: the ICO may decline it for undue delay (s50(2)(b)).'],
-      }));
-    }
-    const decision = t.last('ico-decision', received);
-    if (decision) {
-      const c = computeClock('tribunal-appeal', { from: decision.date }, calendars);
-      const appeal = t.first('tribunal-appeal', decision.date);
-      deadlines.push(toDeadline(c, {
-        key: 'tribunal-appeal', label: clockLabel('tribunal-appeal'), done: appeal, today, requesterWindow: true,
-        warnings: [appeal && appeal.date > c.due && 'Appeal lodged late: it needs an application to extend time with reasons.'],
-      }));
+  // Complaint and appeal (FOIA s50, Part V; EIR reg 18 applies them). SAR complaints follow the
+  // DPA 2018 and use neither clock.
+  if (regime === 'foia' || regime === 'eir') deadlines.push(...icoDeadlines(t, received, reviewDone, calendars, today));
+  // FOISA s47(4) (EISR reg 17 applies it): six months from the review outcome, or from when it
+  // was due where none came.
+  if ((regime === 'foisa' || regime === 'eisr') && review) {
+    const from = reviewDone ? { date: reviewDone.date, label: 'review outcome' }
+      : reviewDue && today > reviewDue ? { date: reviewDue, label: 'review outcome due but not given' } : null;
+    if (from) {
+      const c = computeClock('sic-application', { from: from.date, fromLabel: from.label }, calendars);
+      const applied = t.first('ico-complaint', from.date);
+      deadlines.push(toDeadline(c, { key: 'sic-application', label: clockLabel('sic-application'), done: applied, today, requesterWindow: true }));
     }
   }
 
   return { response, onHold, deadlines };
+}
+
+const REVIEW_CLOCKS: Record<Regime, ClockName[]> = {
+  foia: ['internal-review', 'internal-review-max'],
+  eir: ['eir-reconsideration'], // reg 11(4): statutory 40 working days
+  eisr: ['eisr-review'], // reg 16(4): statutory 20 working days, Scottish calendar
+  foisa: ['foisa-review'], // s21(1): statutory 20 working days, Scottish calendar
+  sar: [], // no statutory review of a subject access response
+};
+
+function pitDeadline(pit: CaseEvent, input: ClockInput, base: ClockResult, responded: CaseEvent | null, calendars: Calendars, today: IsoDate): DerivedDeadline {
+  const pitClock = computeClock('pit-extension', input, calendars);
+  const estimate = pit.estimate ?? null;
+  if (estimate) pitClock.steps.push(`Estimated date in the s17(2) notice: ${formatShortDay(estimate)}.`);
+  return toDeadline(pitClock, {
+    key: 'pit-extension', label: clockLabel('pit-extension'), done: responded, today,
+    warnings: [
+      !estimate && 'No estimated date recorded: s17(2) requires one.',
+      estimate && estimate > pitClock.due && `Estimated date ${formatShortDay(estimate)} is beyond 40 working days: the s45 Code allows that only in exceptional cases.`,
+      pit.date > base.due && 'Extension notice given after day 20: s17(2) requires it within the time for compliance.',
+      estimate && responded && responded.date > estimate && 'Responded after the estimated date.',
+    ],
+  });
+}
+
+/**
+ * The requester's window to ask for a review. FOIA (s45 Code): 40 working days from the response.
+ * EIR reg 11(2) and EISR reg 16(2): 40 working days from the response the applicant challenges,
+ * or from the day the deadline passed unanswered. FOISA s20(5): 40 working days from the expiry
+ * of the time for compliance or, where the response came after it, from that response; an early
+ * response never shortens the window.
+ */
+function reviewWindow(regime: Regime, lastResponse: IsoDate | null, due: IsoDate, noAnswer: boolean, calendars: Calendars): { clock: ClockResult; label: string; late: string } | null {
+  switch (regime) {
+    case 'sar':
+      return null;
+    case 'foia':
+      if (!lastResponse) return null;
+      return {
+        clock: computeClock('review-request-window', { from: lastResponse }, calendars),
+        label: clockLabel('review-request-window'),
+        late: 'Review requested after 40 working days: the authority may refuse it (ICO).',
+      };
+    case 'eir':
+    case 'eisr': {
+      const from = lastResponse ?? (noAnswer ? due : null);
+      if (!from) return null;
+      const clock = regime === 'eir' ? 'eir-representations' : 'eisr-representations';
+      return {
+        clock: computeClock(clock, { from, fromLabel: lastResponse ? 'response' : 'response deadline passed' }, calendars),
+        label: clockLabel(clock),
+        late: `Representations made after 40 working days (${regime === 'eir' ? 'EIR reg 11(2)' : 'EISR reg 16(2)'}).`,
+      };
+    }
+    case 'foisa': {
+      if (!lastResponse && !noAnswer) return null;
+      const late = lastResponse !== null && lastResponse > due;
+      const from = late ? lastResponse : due;
+      const fromLabel = late ? 'response given after the time for compliance (s20(5)(b))'
+        : lastResponse ? 'time for compliance expired; the response came within it (s20(5)(a))'
+        : 'time for compliance expired without a response (s20(5)(a))';
+      return {
+        clock: workingDayClock('review-request-window', { from, days: 40, calendar: calendars.scotland, basis: 'FOISA s20(5), s73', fromLabel }),
+        label: 'Requirement for review window',
+        late: 'Requirement for review made after 40 working days (FOISA s20(5)); the authority may still consider it (s20(6)).',
+      };
+    }
+  }
+}
+
+function icoDeadlines(t: Timeline, received: IsoDate, reviewDone: CaseEvent | null, calendars: Calendars, today: IsoDate): DerivedDeadline[] {
+  const out: DerivedDeadline[] = [];
+  if (reviewDone) {
+    const c = computeClock('ico-complaint', { from: reviewDone.date, fromLabel: 'internal review outcome' }, calendars);
+    const complaint = t.first('ico-complaint', reviewDone.date);
+    out.push(toDeadline(c, {
+      key: 'ico-complaint', label: clockLabel('ico-complaint'), done: complaint, today, requesterWindow: true,
+      warnings: [complaint && complaint.date > c.due && 'Complaint made after six weeks: the ICO may decline it for undue delay (s50(2)(b)).'],
+    }));
+  }
+  const decision = t.last('ico-decision', received);
+  if (decision) {
+    const c = computeClock('tribunal-appeal', { from: decision.date }, calendars);
+    const appeal = t.first('tribunal-appeal', decision.date);
+    out.push(toDeadline(c, {
+      key: 'tribunal-appeal', label: clockLabel('tribunal-appeal'), done: appeal, today, requesterWindow: true,
+      warnings: [appeal && appeal.date > c.due && 'Appeal lodged late: it needs an application to extend time with reasons.'],
+    }));
+  }
+  return out;
 }
 
 /**

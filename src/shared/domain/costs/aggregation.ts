@@ -62,7 +62,8 @@ export function workingDaySpan(calendar: WorkingCalendar, a: IsoDate, b: IsoDate
   return workingDaysBetween(calendar, earlier, later) + (calendar.isWorkingDay(earlier) ? 1 : 0);
 }
 
-function sameRequester(a: AggregationCase, b: AggregationCase): string | null {
+/** How two requests share a requester (email, then name), or null: reg 5(1)(a). */
+export function sameRequester(a: Pick<AggregationCase, 'requesterName' | 'requesterEmail'>, b: Pick<AggregationCase, 'requesterName' | 'requesterEmail'>): string | null {
   const email = foldEmail(a.requesterEmail);
   if (email !== '' && email === foldEmail(b.requesterEmail)) return `the same email address (${email})`;
   const name = foldName(a.requesterName);

@@ -6,7 +6,7 @@ import type { Regime } from '../clocks/events';
 import { COST_ACTIVITIES, type CostActivity, type CostLine, type CostTotals } from './types';
 
 // reg 5 aggregation lives in its own file; callers import it from here with the rest of s12.
-export { aggregationCandidates, AGGREGATION_WORKING_DAYS, workingDaySpan, type AggregationCandidate, type AggregationCase } from './aggregation';
+export { aggregationCandidates, AGGREGATION_WORKING_DAYS, sameRequester, workingDaySpan, type AggregationCandidate, type AggregationCase } from './aggregation';
 
 /** A cost line the law or common sense will not accept; `field` names the part at fault. */
 export class CostRuleError extends Error {
@@ -27,7 +27,43 @@ export const COST_ACTIVITY_LABELS: Record<CostActivity, string> = {
   locating: 'Locating',
   retrieving: 'Retrieving',
   extracting: 'Extracting',
+  providing: 'Providing',
 };
+
+/** Which activities each regime counts; SAR has no cost limit at all. */
+export const REGIME_ACTIVITIES: Record<Regime, readonly CostActivity[]> = {
+  foia: ['determining', 'locating', 'retrieving', 'extracting'], // SI 2004/3244 reg 4(3)
+  eir: ['determining', 'locating', 'retrieving', 'extracting'], // the same, as a guide to reg 12(4)(b)
+  foisa: ['locating', 'retrieving', 'providing'], // SSI 2004/467 reg 3(1), 3(2)(a)
+  eisr: ['locating', 'retrieving', 'providing'], // the FOISA figures, as a guide to EISR reg 10(4)(b)
+  // DPA 2018 s24(1)-(3): only for manual unstructured personal data held by a public authority,
+  // against the FOIA appropriate maximum; other personal data has no cost limit (Art 12(5)).
+  sar: ['determining', 'locating', 'retrieving', 'extracting'],
+};
+
+/** The activities a regime counts, as the app offers them. */
+export function activitiesFor(regime: Regime): readonly CostActivity[] {
+  return REGIME_ACTIVITIES[regime];
+}
+
+/** Refuses an activity the case's regime does not count, with the law that says so. */
+export function checkActivityForRegime(activity: CostActivity, regime: Regime): CostActivity {
+  if (REGIME_ACTIVITIES[regime].includes(activity)) return activity;
+  if ((regime === 'foisa' || regime === 'eisr') && activity === 'determining') {
+    throw new CostRuleError(
+      'activity',
+      'Under FOISA the cost of determining whether the information is held cannot be counted (SSI 2004/467 reg 3(2)(a)(i)); ' +
+        'count locating, retrieving and providing.',
+    );
+  }
+  if (regime === 'foisa' || regime === 'eisr') {
+    throw new CostRuleError('activity', `"${activity}" is not a FOISA cost: SSI 2004/467 reg 3 counts locating, retrieving and providing the information.`);
+  }
+  throw new CostRuleError(
+    'activity',
+    `"${activity}" is not a task an estimate may count under ${regime === 'eir' ? 'the EIR guide' : regime === 'sar' ? 'DPA 2018 s24' : 'FOIA'}: use one of ${REGIME_ACTIVITIES[regime].join(', ')} (SI 2004/3244 reg 4(3); providing the information is not among them).`,
+  );
+}
 
 // The words officers type on the command line for the four reg 4(3) tasks.
 const ACTIVITY_WORDS: Record<string, CostActivity> = {
@@ -35,6 +71,7 @@ const ACTIVITY_WORDS: Record<string, CostActivity> = {
   locating: 'locating', locate: 'locating', location: 'locating',
   retrieving: 'retrieving', retrieve: 'retrieving', retrieval: 'retrieving',
   extracting: 'extracting', extract: 'extracting', extraction: 'extracting',
+  providing: 'providing', provide: 'providing', provision: 'providing',
 };
 
 const REDACTION =
@@ -75,17 +112,13 @@ export function costActivity(word: string, regime?: Regime): CostActivity {
   if (refused !== undefined) throw new CostRuleError('activity', `"${word.trim()}" is not a countable task. ${refused}`);
   const activity = ACTIVITY_WORDS[key];
   if (activity === undefined) {
+    const scottish = regime === 'foisa' || regime === 'eisr';
     throw new CostRuleError(
       'activity',
-      `"${word.trim()}" is not a task an estimate may count: use one of ${COST_ACTIVITIES.join(', ')} (SI 2004/3244 reg 4(3)).`,
+      `"${word.trim()}" is not a task an estimate may count: use one of ${(regime ? REGIME_ACTIVITIES[regime] : COST_ACTIVITIES).join(', ')} (${scottish ? 'SSI 2004/467 reg 3' : 'SI 2004/3244 reg 4(3)'}).`,
     );
   }
-  if (regime === 'foisa' && activity === 'determining') {
-    throw new CostRuleError(
-      'activity',
-      'Under FOISA the cost of determining whether the information is held cannot be counted (SSI 2004/467 reg 3(2)(a)(i)).',
-    );
-  }
+  if (regime !== undefined) checkActivityForRegime(activity, regime);
   return activity;
 }
 
@@ -213,9 +246,14 @@ export function appropriateLimit(regime: Regime, centralGovernment: boolean): Ap
     case 'foisa':
       // SSI 2004/467 reg 5: £600 prescribed amount; reg 3(2)(b): staff time at most £15 an hour per person.
       return limit(60_000, 1_500, 'FOISA s12(1); SSI 2004/467 reg 3(2)(b), reg 5');
+    case 'eisr':
+      // EISR: no cost limit. Cost is weighed under reg 10(4)(b) (manifestly unreasonable) with the
+      // public interest test; the FOISA figures are a guide only.
+      return limit(60_000, 1_500, 'EISR reg 10(4)(b), with SSI 2004/467 reg 3, reg 5 as a guide', true);
     case 'sar':
-      // DPA 2018 s24 (manual unstructured data held by FOI authorities) borrows the same limit. [R] verify
-      return limit(pence, 2_500, `DPA 2018 s24; SI 2004/3244 ${part}, reg 4(4)`);
+      // DPA 2018 s24(1)-(3): for manual unstructured personal data held by a public authority only,
+      // the FOIA appropriate maximum applies; other subject access has no cost limit (Art 12(5)).
+      return limit(pence, 2_500, `DPA 2018 s24 (manual unstructured personal data only); SI 2004/3244 ${part}, reg 4(4)`);
   }
 }
 
@@ -271,7 +309,7 @@ function formatPounds(p: number): string {
  * the breakdown and the evidence behind it), and the total against the limit. `description` names
  * what each item is ("files"); without one the items are just "items".
  */
-export function costWorking(lines: readonly CostLine[], totals: CostTotals, opts: { guideOnly?: boolean } = {}): string[] {
+export function costWorking(lines: readonly CostLine[], totals: CostTotals, opts: { guideOnly?: boolean; regime?: Regime } = {}): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const what = line.description.trim() || 'items';
@@ -286,7 +324,7 @@ export function costWorking(lines: readonly CostLine[], totals: CostTotals, opts
   }
   const verdict = totals.exceeds ? 'exceeds' : 'does not exceed';
   const against = opts.guideOnly
-    ? `the ${formatPounds(totals.limitPence)} figure used as a guide (the EIR have no cost limit: reg 12(4)(b))`
+    ? `the ${formatPounds(totals.limitPence)} figure used as a guide (${opts.regime === 'eisr' ? 'the EISR have no cost limit: reg 10(4)(b)' : 'the EIR have no cost limit: reg 12(4)(b)'})`
     : `the ${formatPounds(totals.limitPence)} limit`;
   out.push(
     `Total ${formatMinutes(totals.totalMinutes)} × ${formatPounds(totals.ratePencePerHour)} an hour = ${formatPence(totals.costPence)}, which ${verdict} ${against}.`,

@@ -1,8 +1,11 @@
 // Section 12 estimates: the shapes shared by the domain rules, the core and the letters.
 import type { IsoDate } from '../dates';
 
-/** The only activities an estimate may count (SI 2004/3244 reg 4(3)(a)-(d)). */
-export const COST_ACTIVITIES = ['determining', 'locating', 'retrieving', 'extracting'] as const;
+/**
+ * The activities an estimate may count: SI 2004/3244 reg 4(3)(a)-(d) for FOIA (and as the EIR
+ * guide); SSI 2004/467 reg 3 for FOISA: locating, retrieving and providing, never determining.
+ */
+export const COST_ACTIVITIES = ['determining', 'locating', 'retrieving', 'extracting', 'providing'] as const;
 export type CostActivity = (typeof COST_ACTIVITIES)[number];
 
 /** A sampling exercise behind a line's minutes, e.g. "5 files took 2h 30m". */

@@ -4,10 +4,12 @@ import * as initial from './2026_11_22_0900_initial';
 import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_letters';
 import * as correspondence from './2026_11_22_1800_correspondence';
 import * as exemptionReasoning from './2026_11_30_0600_exemption_reasoning';
+import * as widenRegimesActivitiesActs from './2026_11_30_0900_widen_regimes_activities_acts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
   '2026_11_22_1400_costs_exemptions_letters': costsExemptionsLetters,
   '2026_11_22_1800_correspondence': correspondence,
   '2026_11_30_0600_exemption_reasoning': exemptionReasoning,
+  '2026_11_30_0900_widen_regimes_activities_acts': widenRegimesActivitiesActs,
 };
