@@ -23,7 +23,8 @@ export const EISR_EXCEPTIONS: CatalogueData[] = [
     sub('(4)(a)', 'Information not held when the request was received', { test: 'factual' }), // [V] SIC Decision 111/2011
     sub('(4)(b)', 'Manifestly unreasonable request', { test: 'class' }), // [V] SIC Decisions 078/2016, 079/2016
     sub('(4)(c)', 'Request formulated in too general a manner (after reg 9 advice)', { test: 'class' }),
-    sub('(4)(d)', 'Material still in the course of completion, unfinished documents or incomplete data', { test: 'class' }), // [V] SIC Decision 139/2008
+    sub('(4)(d)', 'Material still in the course of completion, unfinished documents or incomplete data', { test: 'class',
+      warning: 'EISR reg 13(d): a refusal under reg 10(4)(d) must say when the authority expects the information to be finished or completed.' }), // [V] SIC Decision 139/2008
     sub('(4)(e)', 'Internal communications', { test: 'class' }), // [V] SIC Decision 111/2011
     sub('(5)(a)', 'International relations, defence, national security or public safety', { ncnd: '(8)' }),
     sub('(5)(b)', 'Course of justice, fair trial, or a criminal or disciplinary inquiry'), // [V] SIC Decision 125/2024
