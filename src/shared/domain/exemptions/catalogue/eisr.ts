@@ -7,7 +7,9 @@
 // reg 11: personal data, as amended by the DPA 2018 (first condition absolute; the second and
 // third with the public interest test); NCND reg 11(6). The SIC's decisions read the (5) limbs as
 // "would, or would be likely to, prejudice substantially" (e.g. Decision 056/2023 on 10(5)(f)).
-// Paragraph numbers checked against SIC decision appendices where marked [V]; the rest [R].
+// Paragraph numbers checked against the provisions SIC decisions cite where marked [V] (e.g.
+// Decision 204/2024 cites regs 10(1), (2), (3), (5)(f), (6) and 11(1), (2)(a), (3A)(a)); the rest
+// [R], including the NCND paragraphs 10(8) and 11(6), which we could not see quoted.
 import type { CatalogueData } from '../catalogue';
 import { sub } from './common';
 
