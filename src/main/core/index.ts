@@ -103,10 +103,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const handlers = createHandlers(ctx);
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${channel}` } };
-    const parsed = inputSchemas[channel].safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+    // Everything, validation included, inside the envelope: a schema's transform or an odd value
+    // (a getter that throws, a proxy) must come back as a Result, never as an exception.
     try {
+      if (typeof channel !== 'string' || !isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${String(channel).slice(0, 80)}` } };
+      const parsed = inputSchemas[channel].safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {

@@ -6,7 +6,7 @@ import msgreaderModule, { type FieldsData } from '@kenjiuno/msgreader';
 import mailparser from 'mailparser';
 import { firstHeader, formatAddresses, headerPairs, isShownInBody, stripAngles, toIsoInstant } from './eml';
 import { safeFilename } from './filenames';
-import { htmlToText } from './html';
+import { convertHtml } from './html';
 import { MailParseError, type ParsedAttachment, type ParsedMessage } from './types';
 
 export { MailParseError } from './types';
@@ -150,7 +150,11 @@ export async function parseMsg(bytes: Uint8Array): Promise<ParsedMessage> {
   let html: string | null = fields.bodyHtml ?? (fields.html ? decodeHtml(fields.html, fields) : null);
   if (html !== null && !html.trim()) html = null;
   let text = fields.body ?? '';
-  if (!text.trim() && html) text = htmlToText(html);
+  if (!text.trim() && html) {
+    const converted = convertHtml(html);
+    text = converted.text;
+    warnings.push(...converted.notes);
+  }
   if (!text.trim() && !html && fields.compressedRtf) warnings.push('The message body is stored only as rich text (RTF), which is not converted.');
 
   const recipients = fields.recipients ?? [];
