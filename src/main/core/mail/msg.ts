@@ -8,6 +8,7 @@ import { firstHeader, formatAddresses, headerPairs, isShownInBody, stripAngles, 
 import { safeFilename } from './filenames';
 import { convertHtml } from './html';
 import { MailParseError, type ParsedAttachment, type ParsedMessage } from './types';
+import { guardMsgReader } from './msg-guard';
 
 export { MailParseError } from './types';
 
@@ -16,6 +17,7 @@ export { MailParseError } from './types';
 type MsgReaderClass = typeof msgreaderModule;
 const MsgReader: MsgReaderClass = (msgreaderModule as unknown as { default?: MsgReaderClass }).default ?? msgreaderModule;
 type Reader = InstanceType<MsgReaderClass>;
+guardMsgReader();
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
