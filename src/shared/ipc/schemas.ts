@@ -204,6 +204,13 @@ const fileBytes = z.union([
 ]);
 
 const role = z.enum(ATTACHMENT_ROLES);
+/** A dropped file's name comes from the sender, not the officer: unsafe characters are stripped, not refused. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(1000)
+  .transform((s) => s.replace(new RegExp(UNSAFE_TEXT.source, 'gu'), '').replace(/[\n\t]/gu, ' '))
+  .pipe(z.string().min(1, 'The file has no name'));
 const instantOrDate = z
   .string()
   .max(40)
@@ -267,7 +274,7 @@ export const inputSchemas = {
     body: text(1_000_000).default(''),
   }),
   'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
-  'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: line(1000).pipe(z.string().min(1)), data: fileBytes })).min(1).max(200) }),
+  'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: fileName, data: fileBytes })).min(1).max(200) }),
   'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
   'attachments:content': z.object({ id: z.number().int().positive() }),
   'attachments:save': z.object({ id: z.number().int().positive() }),

@@ -14,8 +14,10 @@ export const BUNDLE_LIMITS = {
   /** All of them together, for one PDF. */
   maxObjectStreamTotal: 256 * 1024 * 1024,
   maxPagesPerPdf: 10_000,
-  /** Characters set as text from one file or message (about 300 pages); the rest is in the file. */
-  maxTextChars: 1_000_000,
+  /** Characters set as text from one file or message (about 100 pages); the rest is in the file. */
+  maxTextChars: 300_000,
+  /** Lines likewise: a 50,000-row table converted from HTML is short in characters but not in pages. */
+  maxTextLines: 6_000,
 } as const;
 
 const n = (v: number) => v.toLocaleString('en-GB');
@@ -90,11 +92,17 @@ export function pdfStreamProblem(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Text cut to the limit, with a line saying so; the file itself goes along whole. */
+/** Text cut to the limits, with a line saying so; the file itself goes along whole. */
 export function boundedText(text: string, rest = 'the whole file is attached to this PDF'): { text: string; cut: boolean } {
-  if (text.length <= BUNDLE_LIMITS.maxTextChars) return { text, cut: false };
+  let end = Math.min(text.length, BUNDLE_LIMITS.maxTextChars);
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) {
+    if (++lines === BUNDLE_LIMITS.maxTextLines) end = at;
+  }
+  if (end >= text.length) return { text, cut: false };
+  const limit = `${n(BUNDLE_LIMITS.maxTextChars)} characters or ${n(BUNDLE_LIMITS.maxTextLines)} lines`;
   return {
-    text: `${text.slice(0, BUNDLE_LIMITS.maxTextChars)}\n\n[Only the first ${n(BUNDLE_LIMITS.maxTextChars)} of ${n(text.length)} characters are set out here; ${rest}.]`,
+    text: `${text.slice(0, end)}\n\n[Only the first ${limit} of this text are set out here (it has ${n(text.length)} characters); ${rest}.]`,
     cut: true,
   };
 }

@@ -63,14 +63,20 @@ export function convertHtml(html: string): { text: string; notes: string[] } {
   try {
     text = convert(input, OPTIONS);
     if (text.includes(CUT.trim()) && !input.includes(CUT.trim())) {
-      notes.push(`Parts of the HTML were nested more than ${HTML_LIMITS.maxDepth} deep or had more than ${HTML_LIMITS.maxChildNodes.toLocaleString('en-GB')} elements side by side; […] marks what was left out of the text.`);
+      // Past the bounds the layout is lost, not the words: they are kept with the tags removed.
+      text = stripTags(input);
+      notes.push(`Parts of the HTML were nested more than ${HTML_LIMITS.maxDepth} deep or had more than ${HTML_LIMITS.maxChildNodes.toLocaleString('en-GB')} elements side by side; its text is kept with the tags removed.`);
     }
   } catch (error) {
-    // Whatever went wrong, keep the words: tags out, nothing interpreted.
-    text = input.replace(/<(script|style)\b[^>]*>[^]*?<\/\1\s*>/giu, ' ').replace(/<[^>]*>/gu, ' ');
+    text = stripTags(input);
     notes.push(`The HTML could not be converted (${error instanceof Error ? error.message : String(error)}); its text is kept with the tags removed.`);
   }
   return { text: tidy(text), notes };
+}
+
+/** Whatever went wrong, keep the words: tags out, nothing interpreted, entities left as written. */
+function stripTags(html: string): string {
+  return html.replace(/<(script|style)\b[^>]*>[^]*?<\/\1\s*>/giu, ' ').replace(/<[^>]*>/gu, ' ').replace(/[ \t]{2,}/gu, ' ');
 }
 
 function tidy(text: string): string {

@@ -50,7 +50,8 @@ function guard(proto: Record<string, unknown>): void {
   const readProperty = proto.readProperty as Method;
   proto.readProperty = function (this: ReaderLike, field: unknown) {
     const size = (field as Prop | undefined)?.sizeBlock ?? 0;
-    if (size > this.ds.byteLength) throw new Error(`a stream claims ${size} bytes, more than the whole file holds`);
+    // The size is read as a signed number: a negative one is as impossible as one beyond the file.
+    if (size < 0 || size > this.ds.byteLength) throw new Error(`a stream claims ${size >>> 0} bytes, more than the whole file holds`);
     return readProperty.call(this, field);
   };
   // The directory is a tree of siblings and children: each entry is taken at most once.

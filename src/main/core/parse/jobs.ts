@@ -5,9 +5,10 @@ import type { PdfLimits, PdfText } from '../pdf/extract';
 
 export type ParseJob = { kind: 'message'; name: string; bytes: Uint8Array } | { kind: 'pdf-text'; bytes: Uint8Array; limits?: PdfLimits };
 
-export type JobValue<J extends ParseJob['kind']> = J extends 'message' ? ParsedMessage | null : PdfText;
+/** A message job answers null when the file is not in a message format, notMessage when it turned out not to be one. */
+export type JobValue<J extends ParseJob['kind']> = J extends 'message' ? ParsedMessage | null | { notMessage: string } : PdfText;
 
-export type WorkerReply = { id: number; ok: true; value: ParsedMessage | null | PdfText } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; value: JobValue<ParseJob['kind']> } | { id: number; ok: false; message: string };
 
 export interface ParseLimits {
   /** Wall-clock time for one file, in milliseconds. */

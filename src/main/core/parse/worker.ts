@@ -2,14 +2,21 @@
 // time and memory limits the core sets (parse/bounded.ts). It keeps no state between files
 // beyond the loaded libraries, and answers every job, failures included.
 import { parentPort } from 'node:worker_threads';
-import { parseMessageFile } from '../mail';
+import { detectMessageFormat, MailParseError, parseEml, parseMsg } from '../mail';
 import { extractPdfText } from '../pdf/extract';
-import type { ParseJob, WorkerReply } from './jobs';
-import type { ParsedMessage } from '../mail/types';
+import type { JobValue, ParseJob, WorkerReply } from './jobs';
 
-async function run(job: ParseJob): Promise<ParsedMessage | null | Awaited<ReturnType<typeof extractPdfText>>> {
-  if (job.kind === 'message') return parseMessageFile(job.name, job.bytes);
-  return extractPdfText(job.bytes, job.limits);
+async function run(job: ParseJob): Promise<JobValue<ParseJob['kind']>> {
+  if (job.kind === 'pdf-text') return extractPdfText(job.bytes, job.limits);
+  const format = detectMessageFormat(job.name, job.bytes);
+  if (format === null) return null;
+  try {
+    return format === 'msg' ? await parseMsg(job.bytes) : await parseEml(job.bytes);
+  } catch (error) {
+    // Not a message after all, or one too damaged to read: the caller keeps it as a file, saying why.
+    if (error instanceof MailParseError) return { notMessage: error.message };
+    throw error;
+  }
 }
 
 parentPort?.on('message', (message: { id: number; job: ParseJob }) => {

@@ -74,7 +74,7 @@ async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, declar
 }
 
 /** A message read in the bounded worker; null when it is not one, or a note when it could not be read. */
-async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): Promise<ParsedMessage | null | { unread: string }> {
+async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): Promise<ParsedMessage | null | { unread: string } | { notMessage: string }> {
   if (detectMessageFormat(name, bytes) === null) return null;
   const run = await ctx.parser.run({ kind: 'message', name, bytes });
   if (run.ok) return run.value;
@@ -228,6 +228,7 @@ export async function importFiles(ctx: CoreContext, reference: string, files: In
       const message = await readMessage(ctx, f.name, bytes);
       const looksLikeMail = /\.(eml|msg)$/i.test(f.name);
       if (message && 'unread' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [], message.unread);
+      else if (message && 'notMessage' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
       else if (message) await importMessage(ctx, found.id, f.name, bytes, message, out);
       else await importAttachment(ctx, found.id, f.name, bytes, role, out, looksLikeMail ? ['It could not be read as an email, so it was kept as a file.'] : []);
     } catch (err) {
