@@ -118,7 +118,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // (a getter that throws, a proxy) must come back as a Result, never as an exception.
     try {
       if (typeof channel !== 'string' || !isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${String(channel).slice(0, 80)}` } };
-      const parsed = inputSchemas[channel].safeParse(input ?? {});
+      let parsed: ReturnType<(typeof inputSchemas)[typeof channel]['safeParse']>;
+      try {
+        parsed = inputSchemas[channel].safeParse(input ?? {});
+      } catch (err) {
+        // Input that fights being read (a getter that throws) is invalid input, not a fault of ours.
+        return { ok: false, error: { code: 'VALIDATION', message: `The input could not be read: ${toErrorInfo(err).message.replace(/^Unexpected error: /u, '')}` } };
+      }
       if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
