@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFDict } from 'pdf-lib';
-import { compoundFile, deflateBomb, jpegHeader, onePage, png, random, rawPdf, stream } from './bytes';
+import { compoundFile, deflateBomb, jpegHeader, onePage, png, random, rawPdf, stream } from './make-corpus-bytes';
 
 export interface HostileFile {
   name: string;
@@ -178,6 +178,7 @@ if (process.argv[1] && /make-corpus\.ts$/.test(process.argv[1])) {
   const dir = process.argv[2] ?? 'hostile-corpus';
   mkdirSync(dir, { recursive: true });
   const files = await makeCorpus();
+  // eslint-disable-next-line no-control-regex -- a NUL cannot be in a file name on disk
   for (const f of files) writeFileSync(join(dir, f.name.replace(/[\\/\u0000]/g, '_')), f.bytes);
   console.log(`${files.length} hostile files written to ${dir}`);
 }

@@ -1,7 +1,7 @@
 // Payloads for the IPC fuzzer: a valid example for each channel (so mutations reach deep into the
 // schemas and handlers), mutations of it, random JSON, hostile strings and numbers, and objects
 // that fight back (getters that throw, proxies, prototype keys). Seeded: every run is the same.
-import { random } from './bytes';
+import { random } from './make-corpus-bytes';
 
 export const HOSTILE_STRINGS = [
   '', ' ', '\u0000', 'a\u0000b', '\u202e0001/6202', 'FOI/\u202e0001/6202', '\u2066x\u2069', '\x1b[2J\x1b]0;t\x07', '\r\n\t',
@@ -22,7 +22,7 @@ export function examples(reference: string): Record<string, unknown> {
     'cases:update': { reference, changes: { summary: 'y' } },
     'cases:addEvent': { reference, type: 'clarification-sought', date: '2026-11-03' },
     'audit:list': { reference, limit: 5 },
-    'deadlines:compute': { clock: 'foia-response', from: '2026-11-02' },
+    'deadlines:compute': { clock: 'foi-response', from: '2026-11-02' },
     'holidays:add': { date: '2026-12-28', region: 'scotland', name: 'Extra day' },
     'holidays:remove': { date: '2026-12-28', region: 'scotland' },
     'reports:dashboard': { today: '2026-11-20' },

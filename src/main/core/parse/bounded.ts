@@ -12,6 +12,8 @@ import { DEFAULT_PARSE_LIMITS, type Bounded, type JobValue, type ParseJob, type 
 /** How often the worker's memory is looked at while it runs. */
 const WATCH_MS = 50;
 const BUILT_NAMES = ['parse-worker.js', 'parse-worker.mjs'];
+const STARTUP_MS = 60_000;
+const seconds = (ms: number) => (ms < 10_000 ? String(Math.round(ms / 100) / 10) : String(Math.round(ms / 1000)));
 
 /** Where the worker's code is: beside the built app or CLI bundle, or the TypeScript source under tsx. */
 function workerEntry(): { url: URL; execArgv: string[] } {
@@ -69,6 +71,11 @@ export class BoundedParser {
       const tooLarge = (): Bounded => ({ status: 'too-large', reason: `too large when decompressed (it needed more than the ${Math.round(allowance)} MB allowed for reading one file)` });
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
+        if ('started' in reply) {
+          clearTimeout(timer);
+          timer = setTimeout(() => finish({ ok: false, status: 'too-slow', reason: `took too long (more than ${seconds(this.limits.timeoutMs)} seconds)` }, true), this.limits.timeoutMs);
+          return;
+        }
         finish(reply.ok ? { ok: true, value: reply.value as JobValue<K> } : { ok: false, status: 'failed', reason: reply.message }, false);
       };
       const onError = (error: Error & { code?: string }) => {
@@ -79,7 +86,8 @@ export class BoundedParser {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      const timer = setTimeout(() => finish({ ok: false, status: 'too-slow', reason: `took too long (more than ${Math.round(this.limits.timeoutMs / 1000)} seconds)` }, true), this.limits.timeoutMs);
+      // Until the worker has the file, only a worker that never starts is timed (loading takes seconds at most).
+      let timer = setTimeout(() => finish({ ok: false, status: 'failed', reason: 'the reader did not start' }, true), STARTUP_MS + this.limits.timeoutMs);
       const watch = setInterval(() => {
         worker.getHeapStatistics().then(
           (stats) => {

@@ -8,7 +8,7 @@ export type ParseJob = { kind: 'message'; name: string; bytes: Uint8Array } | { 
 /** A message job answers null when the file is not in a message format, notMessage when it turned out not to be one. */
 export type JobValue<J extends ParseJob['kind']> = J extends 'message' ? ParsedMessage | null | { notMessage: string } : PdfText;
 
-export type WorkerReply = { id: number; ok: true; value: JobValue<ParseJob['kind']> } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; started: true } | { id: number; ok: true; value: JobValue<ParseJob['kind']> } | { id: number; ok: false; message: string };
 
 export interface ParseLimits {
   /** Wall-clock time for one file, in milliseconds. */

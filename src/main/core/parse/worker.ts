@@ -20,6 +20,8 @@ async function run(job: ParseJob): Promise<JobValue<ParseJob['kind']>> {
 }
 
 parentPort?.on('message', (message: { id: number; job: ParseJob }) => {
+  // The clock for this file starts now, not while the worker was still loading its libraries.
+  parentPort?.postMessage({ id: message.id, started: true } satisfies WorkerReply);
   void run(message.job).then(
     (value) => {
       // Attachment bytes go back by transfer, not by copy.
