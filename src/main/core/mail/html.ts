@@ -60,6 +60,11 @@ export function convertHtml(html: string): { text: string; notes: string[] } {
     notes.push(`The HTML is longer than ${HTML_LIMITS.maxInputChars.toLocaleString('en-GB')} characters; only the start was converted to text.`);
   }
   let text: string;
+  if (roughDepth(input) > HTML_LIMITS.maxDepth * 4) {
+    // Building a tree 100,000 levels deep only to cut it at 200 costs seconds: the words are kept directly.
+    notes.push(`The HTML is nested more than ${HTML_LIMITS.maxDepth} deep; its text is kept with the tags removed.`);
+    return { text: tidy(stripTags(input)), notes };
+  }
   try {
     text = convert(input, OPTIONS);
     if (text.includes(CUT.trim()) && !input.includes(CUT.trim())) {
@@ -72,6 +77,20 @@ export function convertHtml(html: string): { text: string; notes: string[] } {
     notes.push(`The HTML could not be converted (${error instanceof Error ? error.message : String(error)}); its text is kept with the tags removed.`);
   }
   return { text: tidy(text), notes };
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'tr', 'th', 'option']);
+
+/** Opening tags minus closing ones, at their deepest: a quick upper-bound look, no tree built. */
+function roughDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([a-z][\w-]*)[^>]*?(\/?)>/giu)) {
+    if (VOID.has((match[2] ?? '').toLowerCase()) || match[3]) continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
 }
 
 /** Whatever went wrong, keep the words: tags out, nothing interpreted, entities left as written. */
