@@ -34,6 +34,8 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 export class BoundedParser {
   private worker: Worker | null = null;
   private nextId = 1;
+  /** One file at a time: the limits are the worker's, so two files at once would share them. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS) {}
 
@@ -47,7 +49,13 @@ export class BoundedParser {
   }
 
   /** Parses in the worker; a file over a limit (or one that crashes the worker) comes back as Bounded. */
-  async run<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<{ ok: true; value: JobValue<K> } | ({ ok: false } & Bounded)> {
+  run<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<{ ok: true; value: JobValue<K> } | ({ ok: false } & Bounded)> {
+    const result = this.queue.then(() => this.runNow<K>(job));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<{ ok: true; value: JobValue<K> } | ({ ok: false } & Bounded)> {
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     const allowance = this.limits.memoryMb + mb(job.bytes.length) * 2;
