@@ -1,6 +1,9 @@
 // Reading imported files under limits: the worker stops a file that takes too long or needs too
 // much memory and goes on with the next; the Outlook reader's sector chains and directory are
 // checked for loops; a source PDF's active content is removed before its pages are copied.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
 import { BoundedParser } from '../../src/main/core/parse/bounded';
@@ -41,6 +44,28 @@ describe('the bounded parser', () => {
       await fresh.close();
     }
   }, 120_000);
+});
+
+// `npm test` builds the app first; the worker the app starts is then a file of its own in out/main.
+const BUILT_WORKER = resolve('out/main/parse-worker.js');
+describe('the parse worker as built for the app', () => {
+  it.skipIf(!existsSync(BUILT_WORKER))('answers a job from out/main, where the built core looks for it', async () => {
+    const worker = new Worker(BUILT_WORKER);
+    try {
+      const replies: unknown[] = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('message', (m: { ok?: boolean }) => {
+          replies.push(m);
+          if ('ok' in m) resolve();
+        });
+        worker.on('error', reject);
+        worker.postMessage({ id: 7, job: { kind: 'message', name: 'plain.eml', bytes: eml } });
+      });
+      expect(replies).toEqual([{ id: 7, started: true }, expect.objectContaining({ id: 7, ok: true, value: expect.objectContaining({ subject: 'Plain' }) })]);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
 });
 
 describe('the Outlook reader guard', () => {
