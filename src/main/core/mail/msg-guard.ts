@@ -4,7 +4,7 @@
 // than the file has sectors, and no directory entry is reached twice in a tree, so both are
 // checked here, and a stream longer than the file is refused. The reader then throws, and the
 // caller reports the message as damaged. Applied once, at load, to the reader's own prototype
-// (no patched copy of the package to keep in step). Reported upstream (docs/upstream/msgreader.md).
+// (no patched copy of the package to keep in step). The report for upstream: docs/upstream/msgreader.md.
 // A static import, so a bundler that inlines msgreader patches the very copy it inlines.
 import * as readerModule from '@kenjiuno/msgreader/lib/Reader.js';
 
