@@ -2,23 +2,14 @@
 // stdout; errors go to stderr with a non-zero exit (1: refused or failed, 2: usage).
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { openCore, type Core } from '../core';
-import { defaultDataDir } from '../core/paths';
+import { defaultDataDir, findResources } from '../core/paths';
 import { isIsoDate } from '../../shared/domain/dates';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
 import { DiscloseError } from '../../shared/errors';
 import { parse, str, UsageError, type Parsed } from './args';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
-
-/** The resources folder beside the sources or the bundle: the nearest one walking up. */
-function findResources(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'resources', 'uk-bank-holidays.json'))) return join(dir, 'resources');
-    if (dirname(dir) === dir) throw new DiscloseError('IO', 'Cannot find the resources folder (uk-bank-holidays.json); pass --resources DIR.');
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const words = argv.filter((a) => !a.startsWith('-'));
