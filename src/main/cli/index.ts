@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { openCore, type Core } from '../core';
-import { defaultDataDir, findResources } from '../core/paths';
+import { findResources, prepareDataDir } from '../core/paths';
 import { isIsoDate } from '../../shared/domain/dates';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today must be a date as YYYY-MM-DD');
   const out = str(parsed, 'out');
   const core: Core = await openCore({
-    dataDir: str(parsed, 'data-dir') ?? defaultDataDir(),
+    dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
     resourcesDir: str(parsed, 'resources') ?? findResources(import.meta.dirname),
     ...(today ? { now: () => new Date(`${today}T12:00:00`) } : {}),
     host: {

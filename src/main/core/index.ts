@@ -18,6 +18,7 @@ import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
 import { BlobStore } from './blobs';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
+import { sweepTemp } from './tempfiles';
 
 export type { Host } from './context';
 
@@ -81,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const actor = options.actor ?? safeUserName();
   const { db } = await openDatabase(join(dataDir, DATABASE_FILE));
   await syncShippedHolidays(db, resourcesDir, actor, now());
+  sweepTemp(join(dataDir, 'tmp'), now());
 
   let calendars: Promise<Calendars> | null = null;
   let fonts: Promise<FontFiles> | null = null;

@@ -5,7 +5,7 @@ import { normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP } from '../../shared/csp';
 
-export const APP_ORIGIN = 'app://disclose';
+export { APP_ORIGIN } from './origin';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openCore } from '../core';
-import { defaultDataDir, findResources } from '../core/paths';
+import { findResources, prepareDataDir } from '../core/paths';
 import { startWebServer } from './server';
 import { defaultSaveDir, webHost } from './host';
 import { openWithSystem } from './open';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   });
   const saveDir = resolve(values['save-dir'] ?? defaultSaveDir());
   const core = await openCore({
-    dataDir: values['data-dir'] ?? defaultDataDir(),
+    dataDir: values['data-dir'] ?? prepareDataDir().dir,
     resourcesDir: values.resources ?? findResources(import.meta.dirname),
     host: webHost(saveDir),
   });
