@@ -12,7 +12,7 @@ vi.mock('electron', () => {
 const { isAllowedUrl, blockNetwork, spellcheckPlan, NO_DICTIONARY_DOWNLOADS } = await import('../../src/main/electron/network');
 const { applicationMenuTemplate, contextMenuTemplate } = await import('../../src/main/electron/menus');
 const { fitToScreens, DEFAULT_STATE } = await import('../../src/main/electron/window-state');
-const { redact, messageFilesFromArgv, CRASH_REPORTER_OPTIONS, LOG_MAX_BYTES } = await import('../../src/main/electron/diagnostics');
+const { redact, messageFilesFromArgv, cliArguments, CRASH_REPORTER_OPTIONS, LOG_MAX_BYTES } = await import('../../src/main/electron/diagnostics');
 
 const rendererDir = join('/opt', 'Disclose', 'resources', 'app.asar', 'out', 'renderer');
 const policy = { rendererDir };
@@ -155,5 +155,10 @@ describe('log and crash dumps', () => {
 
   it('picks the .eml and .msg files from the command line the system started the app with', () => {
     expect(messageFilesFromArgv(['C:\\Program Files\\Disclose\\Disclose.exe', '--allow-file-access', 'D:\\mail\\Request.MSG', 'notes.txt', '/tmp/reply.eml'])).toEqual(['D:\\mail\\Request.MSG', '/tmp/reply.eml']);
+  });
+
+  it('runs as the command line when started with --cli (the `disclose` launcher), and only then', () => {
+    expect(cliArguments(['/opt/Disclose/disclose', '--cli', 'case', 'list', '--json'])).toEqual(['case', 'list', '--json']);
+    expect(cliArguments(['/opt/Disclose/disclose', '/tmp/reply.eml'])).toBeNull();
   });
 });

@@ -29,3 +29,9 @@ export function redact(text: string): string {
 export function messageFilesFromArgv(argv: readonly string[]): string[] {
   return argv.slice(1).filter((a) => !a.startsWith('-') && /\.(eml|msg)$/i.test(a));
 }
+
+/** The arguments after `--cli` when the app was started as the command line, else null. */
+export function cliArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--cli');
+  return at < 0 ? null : argv.slice(at + 1);
+}

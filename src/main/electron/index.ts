@@ -11,19 +11,25 @@ import { registerIpc } from './ipc';
 import { electronHost } from './host';
 import { blockNetwork } from './network';
 import { applicationMenuTemplate } from './menus';
-import { CRASH_REPORTER_OPTIONS, messageFilesFromArgv } from './diagnostics';
+import { CRASH_REPORTER_OPTIONS, cliArguments, messageFilesFromArgv } from './diagnostics';
 import { setUpLogging } from './logging';
 import { FileTickets } from './dropped-files';
 
 // Before anything reads userData (the single-instance lock does): Windows data lives in the local profile.
 const data = prepareDataDir();
 app.setPath('userData', data.dir);
-crashReporter.start(CRASH_REPORTER_OPTIONS);
-registerAppScheme();
+const cli = cliArguments(process.argv);
 
-if (!app.requestSingleInstanceLock()) {
+if (cli) {
+  // `Disclose --cli ...` (the `disclose` launcher): the command line inside the app's own binary,
+  // so it works with the RunAsNode fuse off; no window, no single-instance lock.
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  void import('../cli/run').then(({ runCli }) => runCli(cli, resourcesDir)).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  crashReporter.start(CRASH_REPORTER_OPTIONS);
+  registerAppScheme();
   let core: Core | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
   const tickets = new FileTickets();
