@@ -18,7 +18,8 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    build: { rolldownOptions: { input: { index: resolve('src/main/electron/index.ts') } } },
+    // Two entries: the shell (index.js) and the core's own process (core.js, a utilityProcess).
+    build: { rolldownOptions: { input: { index: resolve('src/main/electron/index.ts'), core: resolve('src/main/core-process/index.ts') } } },
   },
   preload: {
     build: {

@@ -1,8 +1,10 @@
 // Tests only: the production loopback server (src/main/web) over a real core on a temp folder,
-// with a host whose dialogs answer at once (saves go to saveDir, printing is recorded).
+// with a host whose dialogs answer at once (saves go to saveDir, printing is recorded) and the
+// desktop shell's file tickets.
 import { join, resolve } from 'node:path';
 import { openCore, type Core } from '../../src/main/core';
 import { startWebServer } from '../../src/main/web/server';
+import { FileTickets } from '../../src/main/electron/dropped-files';
 
 export interface Bridge {
   /** The one-time launch address: the first page load with it gets the session. */
@@ -11,12 +13,15 @@ export interface Bridge {
   core: Core;
   saved: string[];
   printed: string[];
+  /** Files "opened with the app", as the desktop shell would hold them. */
+  tickets: FileTickets;
   close(): Promise<void>;
 }
 
 export async function startBridge(opts: { dataDir: string; rendererDir: string; saveDir: string; now?: () => Date }): Promise<Bridge> {
   const saved: string[] = [];
   const printed: string[] = [];
+  const tickets = new FileTickets();
   const core = await openCore({
     dataDir: opts.dataDir,
     resourcesDir: resolve('resources'),
@@ -33,6 +38,8 @@ export async function startBridge(opts: { dataDir: string; rendererDir: string; 
         return true;
       },
       chooseFiles: async () => null,
+      takeFiles: (tokens) => tickets.take(tokens),
+      openedFiles: () => tickets.drainOpened(),
     },
   });
   const server = await startWebServer({ core, rendererDir: opts.rendererDir });
@@ -42,6 +49,7 @@ export async function startBridge(opts: { dataDir: string; rendererDir: string; 
     core,
     saved,
     printed,
+    tickets,
     close: async () => {
       await server.close();
       await core.close();

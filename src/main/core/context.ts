@@ -18,9 +18,9 @@ export interface Host {
   /** Show a file the core has written in the system's file manager (optional: not every host has one). */
   revealFile?(path: string): Promise<void>;
   /** The paths behind one-time file tokens, each usable once (desktop app only). */
-  takeFiles?(tokens: readonly string[]): string[];
+  takeFiles?(tokens: readonly string[]): string[] | Promise<string[]>;
   /** Files the operating system asked the app to open since last asked (desktop app only). */
-  openedFiles?(): { token: string; name: string; size: number }[];
+  openedFiles?(): { token: string; name: string; size: number }[] | Promise<{ token: string; name: string; size: number }[]>;
 }
 
 export interface CoreContext {

@@ -73,7 +73,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'correspondence:import': (input) => importBytes(ctx, input),
     'correspondence:importChosen': (input) => importChosen(ctx, input),
     'correspondence:importFiles': (input) => importTickets(ctx, input),
-    'files:opened': async () => ctx.host.openedFiles?.() ?? [],
+    'files:opened': async () => (await ctx.host.openedFiles?.()) ?? [],
     'attachments:content': (input) => attachmentContent(ctx, input.id),
     'attachments:save': (input) => saveAttachment(ctx, input.id),
     'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),

@@ -2,7 +2,6 @@
 // diagnostics, the session's lockdown, open the core, one window.
 import { app, crashReporter, dialog, Menu, session } from 'electron';
 import { join } from 'node:path';
-import { openCore, type Core } from '../core';
 import { prepareDataDir } from '../core/paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenSessions } from './security';
@@ -14,6 +13,8 @@ import { applicationMenuTemplate } from './menus';
 import { CRASH_REPORTER_OPTIONS, cliArguments, messageFilesFromArgv } from './diagnostics';
 import { setUpLogging } from './logging';
 import { FileTickets } from './dropped-files';
+import { startCoreProcess } from './core-process';
+import type { RemoteCore } from '../core-process/rpc';
 
 // Before anything reads userData (the single-instance lock does): Windows data lives in the local profile.
 const data = prepareDataDir();
@@ -30,7 +31,7 @@ if (cli) {
 } else {
   crashReporter.start(CRASH_REPORTER_OPTIONS);
   registerAppScheme();
-  let core: Core | null = null;
+  let core: RemoteCore | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
   const tickets = new FileTickets();
   // .eml/.msg files the system asked us to open: Windows and Linux pass them on the command line
@@ -63,7 +64,13 @@ if (cli) {
     registerAppProtocol(rendererDir);
     const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
     try {
-      core = await openCore({ dataDir: app.getPath('userData'), resourcesDir, host: electronHost(() => mainWindow, tickets) });
+      core = startCoreProcess({
+        dataDir: app.getPath('userData'),
+        resourcesDir,
+        host: electronHost(() => mainWindow, tickets),
+        onExit: (code) => code !== 0 && log.error(`The core process stopped with exit code ${code}`),
+      });
+      await core.ready;
     } catch (err) {
       log.error(`The core did not open: ${(err as Error).message}`);
       dialog.showErrorBox('Disclose cannot open its case files', (err as Error).message);
@@ -77,8 +84,8 @@ if (cli) {
     });
   });
 
+  // The core closes its database before the app quits (a WAL checkpoint, no half-written file).
   app.on('window-all-closed', () => {
-    void core?.close();
-    app.quit();
+    void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

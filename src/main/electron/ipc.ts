@@ -3,7 +3,7 @@
 // outside the contract, turns the paths the preload read from dropped File objects into tickets.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
-import type { Core } from '../core';
+import type { CoreLike } from '../core-process/rpc';
 import { isAppUrl } from './security';
 import type { FileTickets } from './dropped-files';
 
@@ -15,7 +15,7 @@ function trusted(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean 
   return !!win && !!frame && event.sender === win.webContents && frame === win.webContents.mainFrame && isAppUrl(frame.url);
 }
 
-export function registerIpc(core: Core, mainWindow: () => BrowserWindow | null, tickets: FileTickets): void {
+export function registerIpc(core: CoreLike, mainWindow: () => BrowserWindow | null, tickets: FileTickets): void {
   for (const channel of IPC_CHANNELS) {
     ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown) => {
       if (!trusted(event, mainWindow())) {

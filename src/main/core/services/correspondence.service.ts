@@ -115,7 +115,7 @@ export async function importChosen(ctx: CoreContext, input: ParsedInput<'corresp
 export async function importTickets(ctx: CoreContext, input: ParsedInput<'correspondence:importFiles'>): Promise<ImportOutcome> {
   await requireCase(ctx, input.reference);
   if (!ctx.host.takeFiles) throw new DiscloseError('VALIDATION', 'Files are read by path only in the desktop app.');
-  return importPaths(ctx, input.reference, ctx.host.takeFiles(input.tokens), input.role);
+  return importPaths(ctx, input.reference, await ctx.host.takeFiles(input.tokens), input.role);
 }
 
 async function importPaths(ctx: CoreContext, reference: string, paths: readonly string[], role: AttachmentRole): Promise<ImportOutcome> {
