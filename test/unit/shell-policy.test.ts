@@ -39,6 +39,7 @@ describe('no network: the session lets through only the app and DevTools', () =>
   it('allows the Vite dev server only when one is given (development)', () => {
     expect(isAllowedUrl('http://localhost:5173/src/main.tsx', policy)).toBe(false);
     expect(isAllowedUrl('http://localhost:5173/src/main.tsx', { ...policy, devServerUrl: 'http://localhost:5173/' })).toBe(true);
+    expect(isAllowedUrl('ws://localhost:5173/', { ...policy, devServerUrl: 'http://localhost:5173/' })).toBe(true);
     expect(isAllowedUrl('http://localhost:5174/', { ...policy, devServerUrl: 'http://localhost:5173/' })).toBe(false);
   });
 

@@ -37,7 +37,8 @@ export function isAllowedUrl(url: string, policy: NetworkPolicy): boolean {
     default:
       if (!policy.devServerUrl) return false;
       try {
-        return parsed.origin === new URL(policy.devServerUrl).origin;
+        // The dev server's pages (http:) and its hot-reload socket (ws:) share its host and port.
+        return ['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol) && parsed.host === new URL(policy.devServerUrl).host;
       } catch {
         return false;
       }

@@ -6,12 +6,21 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isChannel } from '../../shared/ipc/channels';
 import type { DiscloseApi } from '../../shared/ipc/contract';
 
+/** The file's path on disk, or '' for anything that is not a File the officer dropped or chose. */
+function pathOf(file: File): string {
+  try {
+    return webUtils.getPathForFile(file);
+  } catch {
+    return '';
+  }
+}
+
 const api: DiscloseApi = {
   invoke: (channel, input) =>
     isChannel(channel)
       ? ipcRenderer.invoke(`disclose:${channel}`, input)
       : Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${String(channel)}` } }),
-  fileTickets: (files) => ipcRenderer.invoke('disclose-files:tickets', [...files].map((f) => (f instanceof File ? webUtils.getPathForFile(f) : ''))),
+  fileTickets: (files) => ipcRenderer.invoke('disclose-files:tickets', [...files].map(pathOf)),
 };
 
 contextBridge.exposeInMainWorld('api', api);
