@@ -121,6 +121,27 @@ describe('data folder on Windows: the local profile, moved from the roaming one'
 });
 
 describe('temporary PDFs for printing', () => {
+  it('writes the letter to <data>/tmp for the PDF viewer, audits it, and sweeps it once a day old when the core reopens', async () => {
+    const dataDir = tempDir();
+    const opened: string[] = [];
+    const host = { chooseSavePath: async () => null, chooseFiles: async () => null, printPdf: async (file: string) => (opened.push(file), true) };
+    const first = await testCore({ dataDir, host, today: '2026-11-20' });
+    ok(await first.invoke('settings:update', AUTHORITY));
+    const reference = ok(await first.invoke('cases:create', { regime: 'foia', received: '2026-11-19', requester: { name: 'Zoë' }, summary: 'Print me' })).reference;
+    expect(ok(await first.invoke('letters:print', { reference, kind: 'acknowledgement' }))).toEqual({ printed: true });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.startsWith(join(dataDir, 'tmp'))).toBe(true);
+    expect(readFileSync(opened[0]!).subarray(0, 5).toString()).toBe('%PDF-');
+    const audit = ok(await first.invoke('audit:list', { reference, limit: 10 }));
+    expect(audit.map((a) => a.summary)).toContain('Opened for printing the acknowledgement letter');
+    await first.close();
+    const dayOld = new Date('2026-11-19T09:00:00');
+    utimesSync(opened[0]!, dayOld, dayOld);
+    const second = await testCore({ dataDir, host, today: '2026-11-20' });
+    expect(existsSync(opened[0]!)).toBe(false);
+    await second.close();
+  });
+
   it('sweeps files older than a day and keeps newer ones', () => {
     const dir = tempDir();
     const now = new Date('2026-11-20T10:00:00Z');
