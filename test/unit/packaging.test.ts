@@ -54,9 +54,9 @@ describe.skipIf(!existsSync('out/main/index.js'))('what the Linux installer woul
   const files = listing.filter((l) => l && !l.startsWith(' ') && !l.startsWith('linux:'));
   const megabytes = Number(/linux: \d+ files, ([\d.]+) MB/.exec(listing[0]!)![1]);
 
-  it('bundles the main process: of node_modules only better-sqlite3 and pdf.js remain', () => {
+  it('bundles the main process: of node_modules only better-sqlite3, pdf.js and electron-log remain', () => {
     const modules = new Set(files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]));
-    expect([...modules].sort()).toEqual(['better-sqlite3', 'pdfjs-dist']);
+    expect([...modules].sort()).toEqual(['better-sqlite3', 'electron-log', 'pdfjs-dist']);
   });
 
   it("carries no source maps, no C sources and no other platform's binaries", () => {

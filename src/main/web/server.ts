@@ -33,7 +33,9 @@ const SECURITY_HEADERS = {
 };
 
 // window.api for the page, over fetch: the session cookie goes with it, no secret is in the script.
-const API_JS = `window.api = { invoke: (channel, input) => fetch(${JSON.stringify(API_PREFIX)} + encodeURIComponent(channel), { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) }).then((r) => r.ok ? r.json() : { ok: false, error: { code: 'INTERNAL', message: 'Disclose refused the request (' + r.status + '). Close this tab and start Disclose again.' } }) };`;
+// Files dropped in the browser travel as base64 inside the request, so a very large one meets the
+// body limit (413): that gets its own message, pointing to the desktop app, which reads by path.
+const API_JS = `window.api = { invoke: (channel, input) => fetch(${JSON.stringify(API_PREFIX)} + encodeURIComponent(channel), { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) }).then((r) => r.ok ? r.json() : { ok: false, error: r.status === 413 ? { code: 'VALIDATION', message: 'This file is too large to add from the browser. Add it in the Disclose desktop app, or with the command line.' } : { code: 'INTERNAL', message: 'Disclose refused the request (' + r.status + '). Close this tab and start Disclose again.' } }) };`;
 const API_JS_PATH = '/__disclose/api.js';
 
 export interface Invoker {
