@@ -25,7 +25,10 @@ if (cli) {
   // `Disclose --cli ...` (the `disclose` launcher): the command line inside the app's own binary,
   // so it works with the RunAsNode fuse off; no window, no single-instance lock.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
-  void import('../cli/run').then(({ runCli }) => runCli(cli, resourcesDir)).then((code) => app.exit(code));
+  // Exit only once stdout has been flushed: a long --json answer piped to a file must arrive whole.
+  void import('../cli/run')
+    .then(({ runCli }) => runCli(cli, resourcesDir))
+    .then((code) => process.stdout.write('', () => app.exit(code)));
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
