@@ -15,7 +15,7 @@ import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/d
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
 import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
 import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
-import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
+import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, importTickets, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
@@ -72,6 +72,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'correspondence:mark': (input) => markCorrespondence(ctx, input),
     'correspondence:import': (input) => importBytes(ctx, input),
     'correspondence:importChosen': (input) => importChosen(ctx, input),
+    'correspondence:importFiles': (input) => importTickets(ctx, input),
+    'files:opened': async () => (await ctx.host.openedFiles?.()) ?? [],
     'attachments:content': (input) => attachmentContent(ctx, input.id),
     'attachments:save': (input) => saveAttachment(ctx, input.id),
     'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),

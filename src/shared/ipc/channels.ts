@@ -35,6 +35,8 @@ export const IPC_CHANNELS = [
   'correspondence:mark',
   'correspondence:import',
   'correspondence:importChosen',
+  'correspondence:importFiles',
+  'files:opened',
   'attachments:content',
   'attachments:save',
   'attachments:setRole',

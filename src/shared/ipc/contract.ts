@@ -174,6 +174,8 @@ export interface Outputs {
   'correspondence:mark': CorrespondenceItem[];
   'correspondence:import': ImportOutcome;
   'correspondence:importChosen': ImportOutcome;
+  'correspondence:importFiles': ImportOutcome;
+  'files:opened': FileTicket[];
   'attachments:content': AttachmentContent;
   'attachments:save': SaveResult;
   'attachments:setRole': AttachmentInfo;
@@ -199,7 +201,17 @@ export type Input<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
 export type ParsedInput<C extends Channel> = z.output<(typeof inputSchemas)[C]>;
 export type Output<C extends Channel> = Outputs[C];
 
+/** A file the desktop app may read on the officer's behalf, named by a one-time token. */
+export interface FileTicket {
+  token: string;
+  name: string;
+  size: number;
+}
+
 /** The API the renderer sees as `window.api`. */
 export interface DiscloseApi {
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** Desktop app only: tickets for dropped or chosen files, read by path in main (the browser
+   * fallback has no paths and sends the bytes with correspondence:import instead). */
+  fileTickets?(files: File[]): Promise<(FileTicket | null)[]>;
 }

@@ -278,6 +278,9 @@ export const inputSchemas = {
   'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
   'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: fileName, data: fileBytes })).min(1).max(200) }),
   'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
+  // One-time tokens the desktop app issued for dropped or opened files (never paths, never bytes).
+  'correspondence:importFiles': z.object({ reference, role: role.default('correspondence'), tokens: z.array(z.string().min(16).max(100)).min(1).max(200) }),
+  'files:opened': z.object({}),
   'attachments:content': z.object({ id: z.number().int().positive() }),
   'attachments:save': z.object({ id: z.number().int().positive() }),
   'attachments:setRole': z.object({ id: z.number().int().positive(), role }),

@@ -254,7 +254,7 @@ async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKin
     await audit({
       action,
       caseId: found.id,
-      summary: `${action === 'letter.printed' ? 'Printed' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}`,
+      summary: `${action === 'letter.printed' ? 'Opened for printing' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}`,
       detail: { kind, sha256: sha256(rendered.bytes), size: rendered.bytes.length, path: savedTo },
     });
   });

@@ -144,7 +144,7 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
           </p>
         )}
         {save.data && !save.data.saved && <p className="govuk-body">Not saved: you cancelled.</p>}
-        {print.data && <p className="govuk-body">{print.data.printed ? 'Sent to the printer.' : 'Printing cancelled.'}</p>}
+        {print.data && <p className="govuk-body">{print.data.printed ? 'The letter is open in your PDF viewer: print it from there.' : 'Printing cancelled.'}</p>}
       </div>
       {error && (
         <div className="govuk-error-summary" role="alert">
