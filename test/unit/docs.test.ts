@@ -32,7 +32,7 @@ describe('docs', () => {
     expect([...pitfallItems]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
-  it('every "foi-domain.md §…" or "law.md §…" reference in src and test resolves', () => {
+  it('every "docs/law.md §…" or "law.md §…" reference in src and test resolves', () => {
     const refs = files('src')
       .concat(files('test'))
       .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:foi-domain|law)\.md,? §(\d+(?:\.\d+)?)/g)].map((m) => ({ f, ref: m[1]! })));
