@@ -155,6 +155,11 @@ export const COMMANDS: Command[] = [
         }
         await call('letters:setDraft', { reference, kind, fields });
       }
+      // The extension chooses the format; the PDF remains the record of what was sent.
+      if (/\.docx$/i.test(required(p, 'out'))) {
+        const d = await call('letters:saveDocx', { reference, kind });
+        return { value: { ...d, format: 'docx' }, text: `Saved ${d.path} (${d.size} bytes, Word).` };
+      }
       const r = await call('letters:save', { reference, kind });
       return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
     },
@@ -362,6 +367,15 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['settings', 'docx-template'],
+    options: { file: { type: 'string' }, clear: { type: 'boolean' } },
+    async run({ parsed: p, call }) {
+      const clear = p.values.clear === true;
+      const t = clear || str(p, 'file') ? await call('letters:setDocxTemplate', { clear }) : await call('letters:docxTemplate', {});
+      return { value: t, text: t.sha256 ? `Word letters use the template ${t.name} (${t.sha256.slice(0, 12)}…).` : 'Word letters use the plain style (no template).' };
+    },
+  },
+  {
     words: ['settings', 'show'],
     options: {},
     async run({ call }) {
@@ -417,7 +431,9 @@ Commands:
               eir-extension (EIR and EISR reg 7), sar-extension,
               responded, review-requested, review-completed, ico-complaint, ico-decision,
               tribunal-appeal, closed
-  letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...]
+  letter REF --kind KIND --out FILE.pdf|FILE.docx [--field NAME=VALUE ...]
+              (.docx: a Word copy to finish; the PDF remains the record of what was sent)
+  settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,
               eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),

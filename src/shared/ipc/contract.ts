@@ -180,6 +180,9 @@ export interface Outputs {
   'search:query': SearchHit[];
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
+  'letters:saveDocx': { saved: boolean; path: string | null; size: number };
+  'letters:docxTemplate': { sha256: string | null; name: string | null };
+  'letters:setDocxTemplate': { sha256: string | null; name: string | null };
   'bundles:plan': BundlePreview;
   'bundles:export': BundleExport;
   'bundles:progress': BundleProgress;
