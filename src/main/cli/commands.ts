@@ -367,6 +367,30 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['case', 'publish'],
+    options: { title: { type: 'string' }, summary: { type: 'string' }, topic: { type: 'string' }, unpublish: { type: 'boolean' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const unpublish = p.values.unpublish === true;
+      if (!unpublish) {
+        required(p, 'title');
+        required(p, 'summary');
+      }
+      const r = await call('disclosure:publish', { reference, title: str(p, 'title') ?? '', summary: lines(str(p, 'summary')) ?? '', topic: str(p, 'topic') ?? '', unpublish });
+      return { value: { reference, published: r !== null, ...(r ?? {}) }, text: r ? `${reference} will appear in the disclosure log as "${r.title}".` : `${reference} is no longer in the disclosure log.` };
+    },
+  },
+  {
+    words: ['disclosure-log'],
+    options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      required(p, 'out');
+      const r = await call('disclosure:export', { from: required(p, 'from'), to: required(p, 'to') });
+      const left = r.skipped.map((s) => `  left out: ${s.reference} ${s.file}: ${s.reason}`).join('\n');
+      return { value: r, text: `Wrote the disclosure log to ${r.out}: ${r.requests} requests, ${r.files} documents.${left ? `\n${left}` : ''}` };
+    },
+  },
+  {
     words: ['settings', 'docx-template'],
     options: { file: { type: 'string' }, clear: { type: 'boolean' } },
     async run({ parsed: p, call }) {
@@ -434,6 +458,8 @@ Commands:
   letter REF --kind KIND --out FILE.pdf|FILE.docx [--field NAME=VALUE ...]
               (.docx: a Word copy to finish; the PDF remains the record of what was sent)
   settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
+  case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
+  disclosure-log --from YYYY-MM-DD --to YYYY-MM-DD --out DIR   export the log (a static site and a CSV)
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,
               eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),

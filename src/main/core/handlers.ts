@@ -10,6 +10,7 @@ import { findCase } from './repositories/cases.repository';
 import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
 import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
+import { exportDisclosureLog, publicationOf, publishCase } from './services/disclosure.service';
 import { docxTemplate, saveLetterDocx, setDocxTemplate } from './services/letters-docx.service';
 import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
 import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/domain/reports';
@@ -82,6 +83,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'letters:saveDocx': (input) => saveLetterDocx(ctx, input.reference, input.kind),
     'letters:docxTemplate': () => docxTemplate(ctx),
     'letters:setDocxTemplate': (input) => setDocxTemplate(ctx, input.clear),
+    'disclosure:get': (input) => publicationOf(ctx, input.reference),
+    'disclosure:publish': (input) => publishCase(ctx, input),
+    'disclosure:export': (input) => exportDisclosureLog(ctx, input.from, input.to),
     'bundles:plan': (input) => previewBundle(ctx, input),
     'bundles:export': (input) => exportBundle(ctx, input),
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),
