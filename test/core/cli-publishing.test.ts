@@ -51,4 +51,18 @@ describe('CLI: letters in Word, the disclosure log', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(cli(['disclosure-log', '--from', '2026-04-01', '--to', '2026-06-30', '--json']).status).toBe(2);
   });
+
+  it('report statistics: JSON with the contract fields, CSV and PDF', () => {
+    const s = cli(['report', 'statistics', '--from', '2026-04-01', '--to', '2026-06-30', '--json', '--today', '2026-07-01']).json();
+    expect(s).toMatchObject({ received: 1, inTime: 1, extendedInTime: 0, late: 0, reviews: { received: 0, upheld: 0, partlyUpheld: 0, overturned: 0 } });
+    expect(Object.keys(s.outcomes)).toEqual(['granted', 'part-granted', 'refused', 'not-held', 's12', 's14', 'withdrawn', 'transferred']);
+    expect(s.exemptions).toEqual({});
+    const csv = join(tempDir(), 'stats.csv');
+    expect(cli(['report', 'statistics', '--from', '2026-04-01', '--to', '2026-06-30', '--csv', csv]).status).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^figure,count,definition,cases\r\nreceived,1,/);
+    const pdf = join(tempDir(), 'stats.pdf');
+    expect(cli(['report', 'statistics', '--from', '2026-04-01', '--to', '2026-06-30', '--pdf', pdf]).status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(cli(['report', 'statistics', '--from', '2026-04-01', '--to', '2026-06-30', '--officer', 'jbloggs', '--json']).status).toBe(1);
+  });
 });

@@ -333,6 +333,33 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['report', 'statistics'],
+    options: { from: { type: 'string' }, to: { type: 'string' }, regime: { type: 'string' }, officer: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const input = {
+        from: required(p, 'from'),
+        to: required(p, 'to'),
+        ...(str(p, 'regime') ? { regime: str(p, 'regime')!.toLowerCase() } : {}),
+        ...(str(p, 'officer') ? { officer: str(p, 'officer') } : {}),
+      };
+      for (const format of ['csv', 'pdf'] as const) {
+        if (str(p, format) === undefined) continue;
+        const saved = await call('reports:saveStatistics', { ...input, format });
+        return { value: saved, text: `Saved ${saved.path} (${saved.size} bytes).` };
+      }
+      const s = await call('reports:statistics', input);
+      const rate = s.ratePercent === null ? 'no rate yet' : `${s.ratePercent}% in time (${s.band})`;
+      const outcomes = Object.entries(s.outcomes).filter(([, n]) => n > 0).map(([o, n]) => `${o} ${n}`).join(', ') || 'none';
+      const text = [
+        `${s.from} to ${s.to}${s.regime ? ` (${s.regime.toUpperCase()})` : ''}: ${s.received} received; ${s.inTime} in time, ${s.extendedInTime} within an extension, ${s.late} late, ${s.pending} pending, ${s.overdue} overdue: ${rate}.`,
+        `Outcomes: ${outcomes}.`,
+        `Exemptions: ${Object.entries(s.exemptions).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
+        `Reviews: ${s.reviews.received} received, ${s.reviews.upheld} upheld, ${s.reviews.partlyUpheld} upheld in part, ${s.reviews.overturned} overturned. ICO: ${s.ico.complaints} complaints, ${s.ico.decisions} decisions. Tribunal: ${s.tribunal.appeals} appeals.`,
+      ].join('\n');
+      return { value: s, text };
+    },
+  },
+  {
     words: ['import'],
     options: { role: { type: 'string' } },
     async run({ parsed: p, call }) {
@@ -459,6 +486,7 @@ Commands:
               (.docx: a Word copy to finish; the PDF remains the record of what was sent)
   settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
   case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
+  report statistics --from D --to D [--regime R] [--officer LOGIN] [--json | --csv FILE | --pdf FILE]
   disclosure-log --from YYYY-MM-DD --to YYYY-MM-DD --out DIR   export the log (a static site and a CSV)
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,

@@ -10,7 +10,7 @@ import type { BlobStore } from './blobs';
 export interface Host {
   /** Ask where to save a file; null when the officer cancels. `slot` names which of several outputs
    * this is, for a host that takes paths from options (the CLI's --closed and --zip). */
-  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' }): Promise<string | null>;
+  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' | 'csv' | 'pdf' }): Promise<string | null>;
   /** Print a PDF that has been written to `file`; false when the officer cancels. */
   printPdf(file: string, title: string): Promise<boolean>;
   /** Ask which files to add; null when the officer cancels. */

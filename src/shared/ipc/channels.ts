@@ -47,6 +47,8 @@ export const IPC_CHANNELS = [
   'disclosure:get',
   'disclosure:publish',
   'disclosure:export',
+  'reports:statistics',
+  'reports:saveStatistics',
   'bundles:plan',
   'bundles:export',
   'bundles:progress',

@@ -249,6 +249,8 @@ export const inputSchemas = {
     unpublish: z.boolean().default(false),
   }).refine((v) => v.unpublish || (v.title.trim() !== '' && v.summary.trim() !== ''), { message: 'Enter a published title and summary', path: ['title'] }),
   'disclosure:export': z.object({ from: isoDate, to: isoDate }),
+  'reports:statistics': z.object({ from: isoDate, to: isoDate, regime: regime.optional(), officer: text(100).optional() }),
+  'reports:saveStatistics': z.object({ from: isoDate, to: isoDate, regime: regime.optional(), officer: text(100).optional(), format: z.enum(['csv', 'pdf']) }),
   'bundles:plan': bundlePlanInput,
   'bundles:export': bundlePlanInput.extend({ kind: z.enum(BUNDLE_EXPORT_KINDS), jobId: jobId.optional(), reveal: z.boolean().default(false) }),
   'bundles:progress': z.object({ jobId }),
