@@ -45,7 +45,8 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
         throw new DiscloseError('VALIDATION', 'Printing needs the desktop app; save the PDF with --out and print it from there.');
       },
       // The CLI's "open dialog" is the FILE arguments after the case reference.
-      chooseFiles: async () => parsed.positionals.slice(1).map((p) => resolve(p)),
+      // (or a --file option, for commands that take no case reference).
+      chooseFiles: async () => (str(parsed, 'file') ? [resolve(str(parsed, 'file')!)] : parsed.positionals.slice(1).map((p) => resolve(p))),
     },
   });
   try {

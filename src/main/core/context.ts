@@ -11,7 +11,7 @@ import type { BoundedParser } from './parse/bounded';
 export interface Host {
   /** Ask where to save a file; null when the officer cancels. `slot` names which of several outputs
    * this is, for a host that takes paths from options (the CLI's --closed and --zip). */
-  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' }): Promise<string | null>;
+  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' | 'csv' | 'pdf' }): Promise<string | null>;
   /** Hand the PDF written to `file` to the system for printing (its PDF viewer, whose Print
    * command is reliable); false when the officer cancels. */
   printPdf(file: string, title: string): Promise<boolean>;

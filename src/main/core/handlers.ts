@@ -10,6 +10,9 @@ import { findCase } from './repositories/cases.repository';
 import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
 import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
+import { saveStatistics, statistics } from './services/statistics.service';
+import { exportDisclosureLog, publicationOf, publishCase } from './services/disclosure.service';
+import { docxTemplate, saveLetterDocx, setDocxTemplate } from './services/letters-docx.service';
 import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
 import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/domain/reports';
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
@@ -80,6 +83,14 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'search:query': (input) => search(ctx, input.query, input.limit),
     'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
     'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
+    'letters:saveDocx': (input) => saveLetterDocx(ctx, input.reference, input.kind),
+    'letters:docxTemplate': () => docxTemplate(ctx),
+    'letters:setDocxTemplate': (input) => setDocxTemplate(ctx, input.clear),
+    'disclosure:get': (input) => publicationOf(ctx, input.reference),
+    'disclosure:publish': (input) => publishCase(ctx, input),
+    'disclosure:export': (input) => exportDisclosureLog(ctx, input.from, input.to),
+    'reports:statistics': (input) => statistics(ctx, input),
+    'reports:saveStatistics': ({ format, ...input }) => saveStatistics(ctx, input, format),
     'bundles:plan': (input) => previewBundle(ctx, input),
     'bundles:export': (input) => exportBundle(ctx, input),
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),

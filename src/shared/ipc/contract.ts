@@ -1,4 +1,6 @@
 // The typed contract: channel -> input schema -> output type, and the result envelope.
+import type { Publication } from '../domain/disclosure';
+import type { Statistics } from '../domain/statistics';
 import type { z } from 'zod';
 import type { Channel } from './channels';
 import type { inputSchemas } from './schemas';
@@ -182,6 +184,14 @@ export interface Outputs {
   'search:query': SearchHit[];
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
+  'letters:saveDocx': { saved: boolean; path: string | null; size: number };
+  'letters:docxTemplate': { sha256: string | null; name: string | null };
+  'letters:setDocxTemplate': { sha256: string | null; name: string | null };
+  'disclosure:get': Publication | null;
+  'reports:statistics': Statistics;
+  'reports:saveStatistics': { saved: boolean; path: string | null; size: number };
+  'disclosure:publish': Publication | null;
+  'disclosure:export': { out: string | null; requests: number; files: number; skipped: { reference: string; file: string; reason: string }[] };
   'bundles:plan': BundlePreview;
   'bundles:export': BundleExport;
   'bundles:progress': BundleProgress;

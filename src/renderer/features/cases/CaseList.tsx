@@ -8,6 +8,7 @@ import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
+import { Statistics } from '../reports/Statistics';
 
 /** The dashboard: a count per filter, each a button that shows those cases (MoJ sub navigation). */
 function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: CaseFilter; onChange: (f: CaseFilter) => void }) {
@@ -128,6 +129,7 @@ export function CaseList() {
         </div>
       )}
       <Timeliness />
+      <Statistics />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Letters: choose the kind, supply the facts the case does not hold, read the letter as it will be
 // sent, then save it as PDF or print it. Refusals are checked for s17 completeness first.
+import { SaveWord } from './SaveWord';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
@@ -136,6 +137,7 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => print.mutate()} disabled={print.isPending || draft.problems.length > 0 || dirty}>
           Print
         </button>
+        <SaveWord reference={reference} kind={draft.kind} disabled={draft.problems.length > 0 || dirty} />
       </div>
       <div role="status" aria-live="polite">
         {save.data?.saved && (
