@@ -5,6 +5,7 @@
 // pinned in the root package.json. Where none loads (another platform), this exports only
 // `loadError`: pdf.js still reads text, and page rendering (redaction) says what is missing.
 try {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS package, as pdf.js requires it
   module.exports = require('./vendor/index.js');
 } catch (error) {
   module.exports = { loadError: error instanceof Error ? error.message : String(error) };

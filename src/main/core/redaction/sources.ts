@@ -55,5 +55,6 @@ export async function loadSource(ctx: CoreContext, target: RedactionTarget): Pro
 /** The file name of a redacted copy: "tender (redacted).pdf"; for an email, from its subject. */
 export function copyName(source: RedactionSource, item?: CorrespondenceItem): string {
   const stem = source.target.kind === 'attachment' ? source.name.replace(/\.pdf$/i, '') : `Email ${source.target.id} ${item?.subject ?? ''}`.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed from a file name
   return `${stem.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').slice(0, 150).trim()} (redacted).pdf`;
 }
