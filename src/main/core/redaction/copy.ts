@@ -4,22 +4,23 @@
 // content stream, fonts or images goes along, so nothing under a box can be lifted out. Pages
 // without marks are copied as they are. Annotations, forms, embedded files, scripts and metadata
 // are left behind: only pages are copied into a new document, each stripped first.
+import { deflateSync } from 'node:zlib';
 import {
-  beginText, endText, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, popGraphicsState, pushGraphicsState,
-  setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode, type PDFFont, type PDFPage,
+  beginText, concatTransformationMatrix, drawObject, endText, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFRawStream, popGraphicsState, pushGraphicsState,
+  setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode, type PDFFont, type PDFPage, type PDFRef,
 } from 'pdf-lib';
 import { StandardFonts } from 'pdf-lib';
 import { DiscloseError } from '../../../shared/errors';
 import { partitionWords, type Box, type WidthOf, type Word } from '../../../shared/domain/redaction';
-import { embedFonts, type FontFiles } from '../pdf/fonts';
+import { fontkitWithLongLoca, type FontFiles } from '../pdf/fonts';
 import { openPdf } from '../bundle/sources';
 import { removeActiveContent } from '../bundle/active';
-import { openReader, type PageGeometry } from './reader';
+import { openReader, type NapiCanvas, type PageGeometry } from './reader';
 
 /** Print resolution for flattened pages: crisp 10-point text on paper, a few hundred KB a page. */
 export const REDACTION_DPI = 200;
-/** A flattened page larger than this as PNG (a photographed or scanned page) is kept as JPEG. */
-const PNG_LIMIT = 1_500_000;
+/** A flattened page larger than this deflated (a photographed or scanned page) is kept as JPEG. */
+const FLATE_LIMIT = 3_000_000;
 
 export interface MarkToBurn {
   page: number;
@@ -71,7 +72,7 @@ export async function produceRedactedCopy(source: Uint8Array, marks: readonly Ma
       byPage.set(m.page, [...(byPage.get(m.page) ?? []), m]);
     }
     const out = await PDFDocument.create({ updateMetadata: false });
-    const faces = await embedFonts(out, fonts);
+    const faces = new InvisibleFonts(out, fonts);
     const widthOf = await widthOfText();
     const unmarked = src.getPageIndices().filter((i) => !byPage.has(i + 1));
     const copied = new Map((await out.copyPages(src, unmarked)).map((p, n) => [unmarked[n]!, p]));
@@ -86,13 +87,15 @@ export async function produceRedactedCopy(source: Uint8Array, marks: readonly Ma
       const boxes = onPage.map((m) => m.box);
       const { kept, hidden } = partitionWords(geometry.runs, boxes, widthOf);
       const canvas = await reader.render(i + 1, dpi, onPage.map((m) => ({ ...m.box, label: m.code })));
-      let image = await canvas.encode('png');
-      const jpeg = image.length > PNG_LIMIT;
-      if (jpeg) image = await canvas.encode('jpeg', 90);
-      const embedded = jpeg ? await out.embedJpg(new Uint8Array(image)) : await out.embedPng(new Uint8Array(image));
       const page = out.addPage([geometry.width, geometry.height]);
-      page.drawImage(embedded, { x: 0, y: 0, width: geometry.width, height: geometry.height });
-      writeInvisibleText(page, kept, faces.regular, faces.fallback, geometry.height);
+      const image = await pageImage(out, canvas);
+      // Skia's pixels live outside the JavaScript heap, where the collector does not see them:
+      // give them back now rather than holding one full page per marked page until it runs.
+      canvas.width = 1;
+      canvas.height = 1;
+      const name = page.node.newXObject('Im', image);
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(geometry.width, 0, 0, geometry.height, 0, 0), drawObject(name), popGraphicsState());
+      await writeInvisibleText(page, kept, faces, geometry.height);
       pages.set(i + 1, { geometry, hidden, kept });
     }
     // pdf-lib gives each new page an empty /Annots: none at all is plainer to check.
@@ -104,15 +107,63 @@ export async function produceRedactedCopy(source: Uint8Array, marks: readonly Ma
   }
 }
 
+/**
+ * The rendered page as an image XObject: its RGB pixels deflated by Node's zlib (pdf-lib's own PNG
+ * path decodes and re-deflates in JavaScript, seconds a page at print resolution); a page that
+ * stays large (a photograph or a scan) goes as JPEG instead.
+ */
+async function pageImage(out: PDFDocument, canvas: NapiCanvas): Promise<PDFRef> {
+  const rgba = canvas.data(); // opaque (painted white first), so premultiplied equals straight
+  const pixels = rgba.length / 4;
+  // Most pages are black text on white: one grey channel then, a third of the bytes.
+  let grey = true;
+  for (let i = 0; i < rgba.length && grey; i += 4) grey = rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
+  const channels = grey ? 1 : 3;
+  const raw = Buffer.allocUnsafe(pixels * channels);
+  if (grey) for (let i = 0, j = 0; j < pixels; i += 4, j++) raw[j] = rgba[i]!;
+  else {
+    for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+      raw[j] = rgba[i]!;
+      raw[j + 1] = rgba[i + 1]!;
+      raw[j + 2] = rgba[i + 2]!;
+    }
+  }
+  const deflated = deflateSync(raw, { level: 6 });
+  const jpeg = deflated.length > FLATE_LIMIT ? await canvas.encode('jpeg', 90) : null;
+  const bytes = jpeg ?? deflated;
+  const dict = out.context.obj({
+    Type: 'XObject', Subtype: 'Image', Width: canvas.width, Height: canvas.height, ColorSpace: jpeg || !grey ? 'DeviceRGB' : 'DeviceGray', BitsPerComponent: 8,
+    Filter: jpeg ? 'DCTDecode' : 'FlateDecode', Length: bytes.length,
+  });
+  return out.context.register(PDFRawStream.of(dict, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)));
+}
+
+/** Noto Sans for the invisible text, and the CJK fallback embedded only if a word needs it. */
+class InvisibleFonts {
+  private regular: Promise<{ font: PDFFont; covered: Set<number> }> | null = null;
+  private fallback: Promise<PDFFont> | null = null;
+  constructor(private readonly doc: PDFDocument, private readonly files: FontFiles) {}
+  async pick(text: string): Promise<PDFFont> {
+    this.regular ??= (async () => {
+      this.doc.registerFontkit(fontkitWithLongLoca);
+      const font = await this.doc.embedFont(this.files.regular, { subset: true });
+      return { font, covered: new Set(font.getCharacterSet()) };
+    })();
+    const { font, covered } = await this.regular;
+    if ([...text].every((c) => covered.has(c.codePointAt(0)!))) return font;
+    this.fallback ??= this.doc.embedFont(this.files.fallback, { subset: true });
+    return this.fallback;
+  }
+}
+
 /** Each kept word, invisible (text render mode 3), where it was and as wide as it was. */
-function writeInvisibleText(page: PDFPage, words: readonly Word[], regular: PDFFont, fallback: PDFFont, pageHeight: number): void {
+async function writeInvisibleText(page: PDFPage, words: readonly Word[], fonts: InvisibleFonts, pageHeight: number): Promise<void> {
   if (words.length === 0) return;
-  const covered = new Set(regular.getCharacterSet());
   const keys = new Map<PDFFont, PDFName>();
   const keyOf = (f: PDFFont) => keys.get(f) ?? keys.set(f, page.node.newFontDictionary(f.name, f.ref)).get(f)!;
   const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const w of words) {
-    const font = [...w.text].every((c) => covered.has(c.codePointAt(0)!)) ? regular : fallback;
+    const font = await fonts.pick(w.text);
     const size = w.box.h / 0.85;
     const natural = font.widthOfTextAtSize(w.text, size);
     const scale = natural > 0 ? Math.min(1000, Math.max(1, (100 * w.box.w) / natural)) : 100;

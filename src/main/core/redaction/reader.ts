@@ -9,9 +9,10 @@ import { loadPdfjs, packageFolder } from '../pdf/extract';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 
-interface CanvasModule {
+export interface CanvasModule {
   loadError?: string;
   createCanvas(width: number, height: number): NapiCanvas;
+  Image: new () => { src: Buffer; width: number; height: number };
   GlobalFonts: { registerFromPath(path: string, alias: string): unknown };
 }
 export interface NapiCanvas {
@@ -20,6 +21,8 @@ export interface NapiCanvas {
   getContext(kind: '2d'): CanvasRenderingContext2D;
   encode(format: 'png'): Promise<Buffer>;
   encode(format: 'jpeg', quality: number): Promise<Buffer>;
+  /** The pixels as RGBA bytes (premultiplied). */
+  data(): Buffer;
 }
 
 let canvasModule: CanvasModule | null = null;
