@@ -174,6 +174,10 @@ describe('bundles and the response pack', () => {
     const openWords = words(text(open.path!));
     expect(openWords).toEqual(expect.arrayContaining(['refurbishment', 'Prepared', 'pounds']));
     for (const gone of ['Smith', '48,250', 'Okonkwo', 'Gwendolyn']) expect(openWords).not.toContain(gone);
+    // The exemption schedule lists the redactions by document and page.
+    const schedule = text(open.path!).replace(/\s+/g, ' ');
+    expect(schedule).toContain('Redactions: passages withheld, by document and page');
+    expect(schedule).toMatch(/tender evaluation\.pdf 1 s40\(2\), s43\(2\) 4/);
     const closed = ok(await core.invoke('bundles:export', { reference: REF, kind: 'closed' }));
     const closedText = text(closed.path!);
     for (const shown of ['Smith', '48,250', 'Okonkwo', 'Gwendolyn']) expect(words(closedText)).toContain(shown);

@@ -5,7 +5,7 @@
 // labelled with its exemption, so the regulator sees exactly what was withheld and why.
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import type { AttachmentInfo, CorrespondenceItem } from '../../../shared/domain/correspondence';
-import type { RedactionMark, RedactionTarget } from '../../../shared/domain/redaction';
+import { redactionSchedule, type RedactionMark, type RedactionTarget } from '../../../shared/domain/redaction';
 import type { CoreContext } from '../context';
 import { sha256Hex } from '../blobs';
 import type { BundleFacts } from '../bundle/model';
@@ -62,6 +62,13 @@ export async function redactedFacts(ctx: CoreContext, facts: BundleFacts, kind: 
   const extra = new Map<string, Uint8Array>();
   if (copies.length === 0 && marks.length === 0) return { facts, extra, unproduced: [] };
   const latest = latestCopies(copies);
+  const names = new Map<string, string>();
+  for (const it of facts.detail.correspondence) {
+    names.set(targetKey({ kind: 'email', id: it.id }), `Email: ${it.subject || '(no subject)'}`);
+    for (const a of it.attachments) names.set(targetKey({ kind: 'attachment', id: a.id }), a.filename);
+  }
+  for (const a of facts.detail.attachments) names.set(targetKey({ kind: 'attachment', id: a.id }), a.filename);
+  facts = { ...facts, redactions: redactionSchedule(marks, (t) => names.get(targetKey(t)) ?? `${t.kind} ${t.id}`) };
   const copyIds = new Set(copies.map((c) => c.copyAttachmentId));
   const byTarget = new Map<string, RedactionMark[]>();
   for (const m of marks) byTarget.set(targetKey(m.target), [...(byTarget.get(targetKey(m.target)) ?? []), m]);
