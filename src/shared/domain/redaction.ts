@@ -105,11 +105,30 @@ export function findOccurrences(runs: readonly TextRun[], query: string, widthOf
     // Folding can change a string's length (rare ligatures); then the whole run is marked.
     const sameLength = hay.length === run.str.length;
     for (let at = hay.indexOf(q); at !== -1; at = hay.indexOf(q, at + q.length)) {
+      if (!run.horizontal) {
+        // A turned run is one box already (its exact extent): the whole run, a point round it.
+        const core = coreBox(run.x, run.width, run.baseline, run.size);
+        boxes.push(roundOut({ x: core.x - 1, y: core.y - 1, w: core.w + 2, h: core.h + 2 }));
+        break;
+      }
       const span = sameLength ? spanOf(run, at, at + q.length, widthOf) : { x: run.x, width: run.width };
       boxes.push(roundOut({ x: span.x - 1, y: run.baseline - 1.0 * run.size, w: span.width + 2, h: 1.35 * run.size }));
     }
   }
   return boxes;
+}
+
+/**
+ * A box given on the page as shown, in the page's own (unturned) top-left coordinates, for a page
+ * of unturned size `width` × `height` turned clockwise by `rotation` degrees when shown.
+ */
+export function unturnBox(b: Box, rotation: number, width: number, height: number): Box {
+  const r = ((rotation % 360) + 360) % 360;
+  const point = (u: number, v: number): [number, number] =>
+    r === 90 ? [v, height - u] : r === 180 ? [width - u, height - v] : r === 270 ? [width - v, u] : [u, v];
+  const [x0, y0] = point(b.x, b.y);
+  const [x1, y1] = point(b.x + b.w, b.y + b.h);
+  return { x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) };
 }
 
 /** A box on whole hundredths of a point, never smaller than what it was made from. */

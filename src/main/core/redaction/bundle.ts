@@ -3,7 +3,7 @@
 // and an email with a copy by a pointer to it instead of its text. The closed bundle adds, among
 // the information withheld, each marked document as it is, every redaction outlined in red and
 // labelled with its exemption, so the regulator sees exactly what was withheld and why.
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, rgb, StandardFonts, type PDFPage } from 'pdf-lib';
 import type { AttachmentInfo, CorrespondenceItem } from '../../../shared/domain/correspondence';
 import { redactionSchedule, type RedactionMark, type RedactionTarget } from '../../../shared/domain/redaction';
 import type { CoreContext } from '../context';
@@ -26,6 +26,21 @@ const asAttachment = (c: CopyRecord, size: number, correspondenceId: number | nu
   sha256: c.sha256, size, role: 'disclosed', inline: false, textStatus: 'ok', textNote: null,
 });
 
+/** A point given from the top-left of the page as shown (rotation applied) in the page's own space. */
+function toPageSpace(page: PDFPage, u: number, v: number): { x: number; y: number } {
+  const { x: cx, y: cy, width: w, height: h } = page.getCropBox();
+  switch (((page.getRotation().angle % 360) + 360) % 360) {
+    case 90:
+      return { x: cx + v, y: cy + u };
+    case 180:
+      return { x: cx + w - u, y: cy + v };
+    case 270:
+      return { x: cx + w - v, y: cy + h - u };
+    default:
+      return { x: cx + u, y: cy + h - v };
+  }
+}
+
 /** Draws each mark's outline and exemption on the original's pages (nothing is covered). */
 export async function outlineMarks(bytes: Uint8Array, marks: readonly RedactionMark[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
@@ -33,17 +48,17 @@ export async function outlineMarks(bytes: Uint8Array, marks: readonly RedactionM
   const red = rgb(0.83, 0.02, 0.09);
   for (const m of marks) {
     const page = doc.getPage(m.page - 1);
-    const { x: cx, y: cy, height } = page.getCropBox();
-    const x = cx + m.box.x;
-    const y = cy + height - m.box.y - m.box.h;
-    page.drawRectangle({ x, y, width: m.box.w, height: m.box.h, borderColor: red, borderWidth: 1.5, color: red, opacity: 0.08, borderOpacity: 1 });
-    const label = `Redacted: ${m.code}`;
+    const a = toPageSpace(page, m.box.x, m.box.y);
+    const b = toPageSpace(page, m.box.x + m.box.w, m.box.y + m.box.h);
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    page.drawRectangle({ x, y, width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y), borderColor: red, borderWidth: 1.5, color: red, opacity: 0.08, borderOpacity: 1 });
+    // The label sits above the box as the page is shown, upright however the page is turned.
     const size = 7;
-    const w = font.widthOfTextAtSize(label, size) + 4;
-    const above = y + m.box.h + size + 3 <= cy + height;
-    const ly = above ? y + m.box.h + 1 : y - size - 3;
-    page.drawRectangle({ x, y: ly, width: w, height: size + 2, color: rgb(1, 1, 1), opacity: 0.9 });
-    page.drawText(label, { x: x + 2, y: ly + 2, size, font, color: red });
+    const label = `Redacted: ${m.code}`;
+    const above = m.box.y >= size + 3;
+    const at = toPageSpace(page, m.box.x + 1, above ? m.box.y - 2 : m.box.y + m.box.h + size + 1);
+    page.drawText(label, { x: at.x, y: at.y, size, font, color: red, rotate: degrees(page.getRotation().angle) });
   }
   return doc.save({ useObjectStreams: false });
 }

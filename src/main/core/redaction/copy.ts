@@ -6,12 +6,12 @@
 // are left behind: only pages are copied into a new document, each stripped first.
 import { deflateSync } from 'node:zlib';
 import {
-  beginText, concatTransformationMatrix, drawObject, endText, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFRawStream, popGraphicsState, pushGraphicsState,
+  beginText, concatTransformationMatrix, degrees, drawObject, endText, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFRawStream, popGraphicsState, pushGraphicsState,
   setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode, type PDFFont, type PDFPage, type PDFRef,
 } from 'pdf-lib';
 import { StandardFonts } from 'pdf-lib';
 import { DiscloseError } from '../../../shared/errors';
-import { partitionWords, type Box, type WidthOf, type Word } from '../../../shared/domain/redaction';
+import { partitionWords, unturnBox, type Box, type WidthOf, type Word } from '../../../shared/domain/redaction';
 import { fontkitWithLongLoca, type FontFiles } from '../pdf/fonts';
 import { openPdf } from '../bundle/sources';
 import { removeActiveContent } from '../bundle/active';
@@ -31,8 +31,8 @@ export interface MarkToBurn {
 export interface RedactedCopy {
   bytes: Uint8Array;
   redactedPages: number[];
-  /** For each flattened page: the words hidden and the words kept as invisible text. */
-  pages: Map<number, { geometry: PageGeometry; hidden: Word[]; kept: Word[] }>;
+  /** For each flattened page (unturned): the words hidden, those kept as invisible text, the boxes. */
+  pages: Map<number, { geometry: PageGeometry; hidden: Word[]; kept: Word[]; boxes: Box[] }>;
   /** What was left behind, in words ("2 links", "document JavaScript"). */
   removed: string[];
 }
@@ -83,11 +83,14 @@ export async function produceRedactedCopy(source: Uint8Array, marks: readonly Ma
         out.addPage(copied.get(i)!);
         continue;
       }
-      const geometry = await reader.geometry(i + 1);
-      const boxes = onPage.map((m) => m.box);
+      // Rebuilt unturned, with the page's /Rotate kept: its text then runs along lines and is
+      // split into words whichever way the page is shown. Marks are made as shown: turned back here.
+      const geometry = await reader.geometry(i + 1, 'unturned');
+      const boxes = onPage.map((m) => unturnBox(m.box, geometry.rotation, geometry.width, geometry.height));
       const { kept, hidden } = partitionWords(geometry.runs, boxes, widthOf);
-      const canvas = await reader.render(i + 1, dpi, onPage.map((m) => ({ ...m.box, label: m.code })));
+      const canvas = await reader.render(i + 1, dpi, onPage.map((m, n) => ({ ...boxes[n]!, label: m.code })), 'unturned');
       const page = out.addPage([geometry.width, geometry.height]);
+      if (geometry.rotation) page.setRotation(degrees(geometry.rotation));
       const image = await pageImage(out, canvas);
       // Skia's pixels live outside the JavaScript heap, where the collector does not see them:
       // give them back now rather than holding one full page per marked page until it runs.
@@ -96,7 +99,7 @@ export async function produceRedactedCopy(source: Uint8Array, marks: readonly Ma
       const name = page.node.newXObject('Im', image);
       page.pushOperators(pushGraphicsState(), concatTransformationMatrix(geometry.width, 0, 0, geometry.height, 0, 0), drawObject(name), popGraphicsState());
       await writeInvisibleText(page, kept, faces, geometry.height);
-      pages.set(i + 1, { geometry, hidden, kept });
+      pages.set(i + 1, { geometry, hidden, kept, boxes });
     }
     // pdf-lib gives each new page an empty /Annots: none at all is plainer to check.
     for (const p of out.getPages()) p.node.delete(PDFName.of('Annots'));

@@ -52,7 +52,12 @@ export interface PageGeometry {
   width: number;
   height: number;
   runs: TextRun[];
+  /** The page's /Rotate (0, 90, 180 or 270): `shown` is false when the geometry is unturned. */
+  rotation: number;
 }
+
+/** Shown: the page as a reader displays it (marks are made so); unturned: as its content is drawn. */
+export type Orientation = 'shown' | 'unturned';
 
 export interface BurnBox extends Box {
   label: string;
@@ -60,9 +65,9 @@ export interface BurnBox extends Box {
 
 export interface RedactionReader {
   pages: number;
-  geometry(page: number): Promise<PageGeometry>;
+  geometry(page: number, orientation?: Orientation): Promise<PageGeometry>;
   /** The page at `dpi`, white behind, each box filled black with its label in white. */
-  render(page: number, dpi: number, boxes: readonly BurnBox[]): Promise<NapiCanvas>;
+  render(page: number, dpi: number, boxes: readonly BurnBox[], orientation?: Orientation): Promise<NapiCanvas>;
   close(): Promise<void>;
 }
 
@@ -75,8 +80,9 @@ function toRun(pdfjs: Pdfjs, viewportTransform: number[], item: { str: string; t
   const along = Math.hypot(a, b) || 1;
   const ux = (a / along) * item.width;
   const uy = (b / along) * item.width;
-  const vx = (-c / size) * size;
-  const vy = (-d / size) * size;
+  // (c, d) is the glyphs' "up" in page space: the run's box reaches from the baseline that way.
+  const vx = c;
+  const vy = d;
   const xs = [e, e + ux, e + vx, e + ux + vx];
   const ys = [f, f + uy, f + vy, f + uy + vy];
   const x0 = Math.min(...xs);
@@ -113,22 +119,22 @@ export async function openReader(bytes: Uint8Array, resourcesDir: string): Promi
   }
   return {
     pages: pdf.numPages,
-    async geometry(n) {
+    async geometry(n, orientation = 'shown') {
       const page = await pdf.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: 1, ...(orientation === 'unturned' ? { rotation: 0 } : {}) });
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if ('str' in item && item.str.trim() !== '') runs.push(toRun(pdfjs, viewport.transform, item));
       }
       page.cleanup();
-      return { width: viewport.width, height: viewport.height, runs };
+      return { width: viewport.width, height: viewport.height, runs, rotation: page.rotate };
     },
-    async render(n, dpi, boxes) {
+    async render(n, dpi, boxes, orientation = 'shown') {
       const canvasLib = loadCanvas(resourcesDir);
       const page = await pdf.getPage(n);
       const scale = dpi / 72;
-      const viewport = page.getViewport({ scale });
+      const viewport = page.getViewport({ scale, ...(orientation === 'unturned' ? { rotation: 0 } : {}) });
       const canvas = canvasLib.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const g = canvas.getContext('2d');
       g.fillStyle = '#ffffff';

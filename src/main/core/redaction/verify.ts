@@ -107,8 +107,11 @@ export async function verifyCopy(made: RedactedCopy, marks: readonly MarkToBurn[
         problems.push(`Page ${page} of the copy is not a single image: it cannot be checked.`);
         continue;
       }
-      for (const b of boxes) {
-        const share = darkShare(pixels, b, pixels.width / after.width);
+      // The page image is unturned (the page's /Rotate turns it when shown), as are its boxes.
+      const unturned = before?.boxes ?? boxes;
+      const imageWidth = before?.geometry.width ?? after.width;
+      for (const b of unturned) {
+        const share = darkShare(pixels, b, pixels.width / imageWidth);
         if (share < DARK_SHARE) problems.push(`Page ${page}: a box at ${b.x},${b.y} is only ${Math.round(share * 100)}% dark in the copy.`);
       }
     }
