@@ -15,7 +15,7 @@ const kysely = { name: 'kysely', message: 'The database belongs to src/main/core
 const react = { name: 'react', message: 'React belongs to src/renderer.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/tmp/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/tmp/**', 'scripts/stubs/napi-rs-canvas/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

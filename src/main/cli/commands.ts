@@ -10,6 +10,7 @@ import { CostRuleError, parseCostLineSpec } from '../../shared/domain/costs/s12'
 import { formatProvision } from '../../shared/domain/exemptions/catalogue';
 import { DiscloseError } from '../../shared/errors';
 import { required, str, UsageError, type Options, type Parsed } from './args';
+import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
 
 export interface CommandContext {
   parsed: Parsed;
@@ -17,7 +18,7 @@ export interface CommandContext {
   core: Core;
 }
 
-interface Command {
+export interface Command {
   words: string[];
   options: Options;
   /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
@@ -474,6 +475,7 @@ export const COMMANDS: Command[] = [
       return { value: next, text: `Saved settings for ${next.name}.` };
     },
   },
+  ...REDACTION_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -518,7 +520,7 @@ Commands:
               the open bundle (cover, index, chronology, correspondence, letters, s12 working,
               exemption schedule, attachments, manifest); --closed: the withheld information,
               paginated C1, C2…; --zip: the native files with the same manifest
-  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
+${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
   import REF FILE... [--role correspondence|disclosed|withheld|evidence]
               .eml and .msg become correspondence with their attachments; other files are attachments
   search QUERY [--limit N]

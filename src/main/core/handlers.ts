@@ -22,6 +22,7 @@ import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, 
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
+import { redactionHandlers } from './redaction/handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -95,5 +96,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'bundles:export': (input) => exportBundle(ctx, input),
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),
     'bundles:cancel': async (input) => cancelBundle(ctx, input.jobId),
+    ...redactionHandlers(ctx),
   };
 }

@@ -55,6 +55,13 @@ export const IPC_CHANNELS = [
   'bundles:export',
   'bundles:progress',
   'bundles:cancel',
+  'redaction:list',
+  'redaction:page',
+  'redaction:mark',
+  'redaction:search',
+  'redaction:remove',
+  'redaction:produce',
+  'pack:export',
 ] as const;
 
 export type Channel = (typeof IPC_CHANNELS)[number];

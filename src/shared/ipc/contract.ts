@@ -17,6 +17,7 @@ import type { LetterKind, LetterFieldSpec } from '../domain/letters/kinds';
 import type { LetterView } from '../domain/letters/view';
 import type { LetterTemplate } from '../domain/letters/templates';
 import type { AttachmentInfo, CorrespondenceItem, ImportOutcome, SearchHit } from '../domain/correspondence';
+import type { PackResult, ProducedCopy, RedactionMark, RedactionOverview, RedactionPage } from '../domain/redaction';
 
 export interface AppInfo {
   version: string;
@@ -196,6 +197,13 @@ export interface Outputs {
   'bundles:export': BundleExport;
   'bundles:progress': BundleProgress;
   'bundles:cancel': BundleProgress;
+  'redaction:list': RedactionOverview;
+  'redaction:page': RedactionPage;
+  'redaction:mark': RedactionMark;
+  'redaction:search': RedactionMark[];
+  'redaction:remove': RedactionMark;
+  'redaction:produce': ProducedCopy;
+  'pack:export': PackResult;
 }
 
 // Every channel has an output type and every output type a channel (fails to compile otherwise).

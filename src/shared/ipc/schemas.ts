@@ -10,6 +10,7 @@ import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
 import { COST_ACTIVITIES } from '../domain/costs/types';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
+import { redactionSchemas } from './redaction-schemas';
 
 /**
  * The one rule for text that crosses into main: C0/C1 control characters (NUL included), bidi
@@ -305,4 +306,5 @@ export const inputSchemas = {
   'bundles:export': bundlePlanInput.extend({ kind: z.enum(BUNDLE_EXPORT_KINDS), jobId: jobId.optional(), reveal: z.boolean().default(false) }),
   'bundles:progress': z.object({ jobId }),
   'bundles:cancel': z.object({ jobId }),
+  ...redactionSchemas(reference),
 } as const;

@@ -167,6 +167,17 @@ export function scheduleFlow(d: PlannedDoc, plan: BundlePlan): FlowItem[] {
       ...publicInterest(e, labelled),
       ...(e.qualifiedPerson ? labelled("The qualified person's opinion (s36)", `${e.qualifiedPerson.name}, ${formatLongDate(e.qualifiedPerson.opinionDate)}. Put to them: ${e.qualifiedPerson.materialPutToThem}`) : []),
     ]),
+    ...redactionRows(plan),
+  ];
+}
+
+/** Passages withheld from documents otherwise disclosed: each document and page, and the exemptions. */
+function redactionRows(plan: BundlePlan): FlowItem[] {
+  const rows = plan.facts.redactions ?? [];
+  if (rows.length === 0) return [];
+  return [
+    heading('Redactions: passages withheld, by document and page', 12, 22),
+    { kind: 'table', header: ['Document', 'Page', 'Exemptions relied on', 'Redactions'], columns: [{ share: 0.45 }, { share: 0.1, align: 'right' }, { share: 0.3 }, { share: 0.15, align: 'right' }], rows: rows.map((r) => ({ cells: [t(r.document), String(r.page), r.codes.join(', '), String(r.marks)] })), size: 9, spaceBefore: 6 },
   ];
 }
 

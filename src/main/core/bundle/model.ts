@@ -12,6 +12,7 @@ import type { AuthoritySettings } from '../../../shared/domain/settings';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
 import type { CostView } from '../../../shared/ipc/contract';
+import type { RedactionScheduleRow } from '../../../shared/domain/redaction';
 
 export type BundleKind = 'open' | 'closed';
 
@@ -37,6 +38,8 @@ export interface BundleFacts {
   letters: LetterRecord[];
   costs: CostView;
   exemptions: AppliedExemption[];
+  /** Redactions by document and page with the exemptions relied on (redaction/bundle.ts). */
+  redactions?: RedactionScheduleRow[];
 }
 
 export type DocContent =

@@ -210,6 +210,36 @@ export interface SearchIndexTable {
   body: string;
 }
 
+export interface RedactionMarksTable {
+  id: Generated<number>;
+  case_id: number;
+  attachment_id: number | null;
+  correspondence_id: number | null;
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  code: string;
+  matched: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RedactedCopiesTable {
+  copy_attachment_id: number;
+  case_id: number;
+  source_attachment_id: number | null;
+  source_correspondence_id: number | null;
+  source_sha256: string;
+  /** JSON array of the marks burned in, as they were. */
+  marks: string;
+  /** JSON array of the 1-based pages flattened. */
+  pages: string;
+  verified: number;
+  produced_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   requesters: RequestersTable;
@@ -231,4 +261,6 @@ export interface DB {
   correspondence: CorrespondenceTable;
   attachments: AttachmentsTable;
   search_index: SearchIndexTable;
+  redaction_marks: RedactionMarksTable;
+  redacted_copies: RedactedCopiesTable;
 }

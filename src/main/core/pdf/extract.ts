@@ -17,7 +17,7 @@ export const MAX_TEXT_CHARS = 5 * 1024 * 1024; // about 5 MB of text, far beyond
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 // Where pdf.js keeps its character maps (needed to read text in many CJK fonts), as a file path.
-function packageFolder(file: string): string | undefined {
+export function packageFolder(file: string): string | undefined {
   try {
     return join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), file) + '/';
   } catch {
@@ -26,7 +26,7 @@ function packageFolder(file: string): string | undefined {
 }
 
 let loading: Promise<Pdfjs> | null = null;
-function loadPdfjs(): Promise<Pdfjs> {
+export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     // Register the worker code on the main thread, so pdf.js never spawns or fetches a worker.
     const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';

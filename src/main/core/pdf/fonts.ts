@@ -66,7 +66,7 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
  * released in the fork). Presetting the long format, as that fix does, makes `preEncode` keep the
  * offsets as they are. TTFSubset assigns `this.loca` afresh in each `encode`, hence the setter.
  */
-const fontkitWithLongLoca: Fontkit = {
+export const fontkitWithLongLoca: Fontkit = {
   create(data, postscriptName) {
     const font = fontkit.create(data, postscriptName);
     const createSubset = font.createSubset.bind(font);

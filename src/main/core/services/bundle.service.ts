@@ -19,6 +19,7 @@ import { assembleBundle } from '../bundle/assemble';
 import { allDocuments, exemptionLabel, planBundle, type BundleFacts, type BundlePlan, type Forum, type LetterRecord } from '../bundle/model';
 import { nativeEntries, type NativeRow } from '../bundle/natives';
 import { writeZip } from '../bundle/zip';
+import { redactedFacts } from '../redaction/bundle';
 
 interface Job {
   progress: BundleProgress;
@@ -90,10 +91,12 @@ async function gatherFacts(ctx: CoreContext, reference: string): Promise<BundleF
 }
 
 export async function previewBundle(ctx: CoreContext, input: ParsedInput<'bundles:plan'>): Promise<BundlePreview> {
-  const facts = await gatherFacts(ctx, input.reference);
-  const forum = forumOf(facts, input);
-  const open = planBundle(facts, 'open', ctx.today(), forum);
-  const closed = planBundle(facts, 'closed', ctx.today(), forum);
+  const gathered = await gatherFacts(ctx, input.reference);
+  const forum = forumOf(gathered, input);
+  const redacted = await redactedFacts(ctx, gathered, 'open');
+  const open = planBundle(redacted.facts, 'open', ctx.today(), forum);
+  const closed = planBundle((await redactedFacts(ctx, gathered, 'closed')).facts, 'closed', ctx.today(), forum);
+  open.warnings.push(...redacted.unproduced.map((name) => `${name} has redaction marks but no redacted copy of them yet: produce it before making the open bundle.`));
   return {
     reference: open.reference,
     forum,
@@ -140,8 +143,14 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   const signal = job.controller.signal;
   const cancelled = () => new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
   try {
-    const facts = await gatherFacts(ctx, input.reference);
-    const forum = forumOf(facts, input);
+    const gathered = await gatherFacts(ctx, input.reference);
+    const forum = forumOf(gathered, input);
+    // Redaction: the open bundle shows redacted copies, the closed one the originals outlined.
+    const redacted = await redactedFacts(ctx, gathered, input.kind === 'closed' ? 'closed' : 'open');
+    if (input.kind !== 'closed' && redacted.unproduced.length > 0) {
+      throw new DiscloseError('VALIDATION', `Produce the redacted copy first: ${redacted.unproduced.join(', ')} ${redacted.unproduced.length === 1 ? 'has' : 'have'} redaction marks not yet burned into a copy, and would otherwise go out unredacted.`);
+    }
+    const facts = redacted.facts;
     const plan: BundlePlan = planBundle(facts, input.kind === 'closed' ? 'closed' : 'open', ctx.today(), forum);
     if (input.kind === 'closed' && !allDocuments(plan).some((d) => d.content.kind === 'file')) {
       throw new DiscloseError('VALIDATION', `Nothing on ${input.reference} is marked as withheld, so there is no closed bundle to make. Give the withheld files the role "Information withheld" first.`);
@@ -160,7 +169,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     }
     progress.state = 'running';
     const onProgress = (done: number, total: number, step: string) => Object.assign(progress, { done, total, step });
-    const readBlob = (sha: string, name: string) => ctx.blobs.get(sha, name);
+    const readBlob = (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name);
     const letters = (l: LetterRecord) => letterBytes(ctx, input.reference, l);
     let result: Omit<BundleExport, 'saved' | 'kind' | 'path' | 'jobId' | 'revealed'>;
     if (input.kind === 'zip') {

@@ -10,6 +10,7 @@ import { eventLabel } from '../../../shared/domain/clocks/events';
 import { Explanation } from './DueDate';
 import { Letters } from '../letters/Letters';
 import { Bundles } from '../bundles/Bundles';
+import { Redaction } from '../redaction/Redaction';
 import { CostEstimate } from '../costs/CostEstimate';
 import { Publication } from '../disclosure/Publication';
 import { Exemptions } from '../exemptions/Exemptions';
@@ -147,6 +148,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
           { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
           { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} /> },
+          { id: 'redaction', label: 'Redaction', render: () => <Redaction reference={c.reference} /> },
           { id: 'bundle', label: 'Bundle', render: () => <Bundles reference={c.reference} /> },
           ...(c.regime === 'sar' ? [] : [{ id: 'publication', label: 'Disclosure log', render: () => <Publication reference={c.reference} regime={c.regime} /> }]),
           { id: 'audit', label: 'Audit trail', render: () => auditTrail },
