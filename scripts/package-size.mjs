@@ -4,7 +4,7 @@
 // itself (the same for every Electron app) is not counted.
 // Usage: node scripts/package-size.mjs [linux|win|mac] [--list]
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
 
 const platform = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : 'linux';
@@ -25,11 +25,12 @@ function walk(dir) {
   return out;
 }
 
-// Production dependencies: what electron-builder copies into node_modules of the app.
+// Production dependencies: what electron-builder copies into node_modules of the app (another
+// platform's optional binaries are not installed here, so they are not counted).
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 const prod = Object.entries(lock.packages).filter(([k, v]) => k.startsWith('node_modules/') && !v.dev && !v.devOptional && !v.link).map(([k]) => k);
 
-const candidates = [...walk(join(root, 'out')).map((f) => relative(root, f)), 'package.json', ...prod.flatMap((d) => walk(join(root, d)).map((f) => relative(root, f)))];
+const candidates = [...walk(join(root, 'out')).map((f) => relative(root, f)), 'package.json', ...prod.filter((d) => existsSync(join(root, d))).flatMap((d) => walk(join(root, d)).map((f) => relative(root, f)))];
 const picked = candidates
   .map((f) => f.split('\\').join('/'))
   .filter((f) => f.startsWith('node_modules/') || include.some((p) => matchesGlob(f, p)))
