@@ -10,17 +10,22 @@ import { CostRuleError, parseCostLineSpec } from '../../shared/domain/costs/s12'
 import { formatProvision } from '../../shared/domain/exemptions/catalogue';
 import { DiscloseError } from '../../shared/errors';
 import { required, str, UsageError, type Options, type Parsed } from './args';
+import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
 
 export interface CommandContext {
   parsed: Parsed;
   call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>>;
   core: Core;
+  /** The current instant (from --today when given). */
+  now: Date;
 }
 
-interface Command {
+export interface Command {
   words: string[];
   options: Options;
-  run(ctx: CommandContext): Promise<{ value: unknown; text: string }>;
+  /** Runs without opening the data folder (restore writes a folder that may not exist yet). */
+  standalone?: boolean;
+  run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number }>;
 }
 
 const REQUESTER_OPTIONS = {
@@ -398,6 +403,7 @@ export const COMMANDS: Command[] = [
       return { value: next, text: `Saved settings for ${next.name}.` };
     },
   },
+  ...RECORDS_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -444,7 +450,7 @@ Commands:
   settings set [--name N] [--address A] [--email E] [--central-government | --no-central-government]
               [--reference-format F] [--signatory-name N] [--signatory-title T]
               [--region england-and-wales|scotland|northern-ireland]
-
+${RECORDS_USAGE}
 Global options:
   --json            print JSON on stdout (errors as {"error": {code, message}})
   --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)

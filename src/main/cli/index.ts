@@ -20,6 +20,10 @@ function findResources(start: string): string {
   }
 }
 
+function print({ value, text }: { value: unknown; text: string }, json: boolean): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const words = argv.filter((a) => !a.startsWith('-'));
   const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w));
@@ -35,6 +39,15 @@ async function main(argv: string[]): Promise<number> {
   const today = str(parsed, 'today');
   if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today must be a date as YYYY-MM-DD');
   const out = str(parsed, 'out');
+  const nowDate = today ? new Date(`${today}T12:00:00`) : new Date();
+  if (command.standalone) {
+    const unavailable = () => {
+      throw new DiscloseError('INTERNAL', 'This command runs without opening the data folder.');
+    };
+    const result = await command.run({ parsed, call: unavailable, core: null as unknown as Core, now: nowDate });
+    print(result, json);
+    return result.exitCode ?? 0;
+  }
   const core: Core = await openCore({
     dataDir: str(parsed, 'data-dir') ?? defaultDataDir(),
     resourcesDir: str(parsed, 'resources') ?? findResources(import.meta.dirname),
@@ -65,10 +78,11 @@ async function main(argv: string[]): Promise<number> {
         return result.value;
       },
       core,
+      now: nowDate,
     };
-    const { value, text } = await command.run(ctx);
-    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
-    return 0;
+    const result = await command.run(ctx);
+    print(result, json);
+    return result.exitCode ?? 0;
   } finally {
     await core.close();
   }

@@ -18,6 +18,8 @@ import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
 import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
+import { backupNow, backupStatus, configureBackups, verify } from './services/records.service';
+import { anonymiseCase, applyRetention, retentionView, setRetentionPolicy } from './services/retention.service';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
@@ -82,5 +84,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'bundles:export': (input) => exportBundle(ctx, input),
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),
     'bundles:cancel': async (input) => cancelBundle(ctx, input.jobId),
+    'records:verify': async () => verify(ctx),
+    'records:backupStatus': () => backupStatus(ctx),
+    'records:backupNow': (input) => backupNow(ctx, input.reason),
+    'records:configureBackups': (input) => configureBackups(ctx, input),
+    'retention:list': (input) => retentionView(ctx, input.asOf),
+    'retention:setPolicy': (input) => setRetentionPolicy(ctx, input),
+    'retention:apply': (input) => applyRetention(ctx, input.before),
+    'cases:anonymise': (input) => anonymiseCase(ctx, input.reference),
   };
 }

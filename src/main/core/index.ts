@@ -17,6 +17,7 @@ import { loadCalendars, syncShippedHolidays } from './services/calendar.service'
 import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
 import { BlobStore } from './blobs';
+import { sweepOnOpen } from './services/housekeeping.service';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 
 export type { Host } from './context';
@@ -79,13 +80,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? safeUserName();
-  const { db } = await openDatabase(join(dataDir, DATABASE_FILE));
-  await syncShippedHolidays(db, resourcesDir, actor, now());
+  const { db, sqlite, readOnlyReason } = await openDatabase(join(dataDir, DATABASE_FILE));
+  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  if (!readOnlyReason) {
+    await syncShippedHolidays(db, resourcesDir, actor, now());
+    // After a crash: half-written files and files no record refers to are cleared away.
+    sweepOnOpen(sqlite, blobs, dataDir);
+  }
 
   let calendars: Promise<Calendars> | null = null;
   let fonts: Promise<FontFiles> | null = null;
   const ctx: CoreContext = {
     db,
+    sqlite,
+    readOnlyReason,
     actor,
     dataDir,
     resourcesDir,
@@ -97,7 +105,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       calendars = null;
     },
     fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
-    blobs: new BlobStore(join(dataDir, 'blobs')),
+    blobs,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
   };
   const handlers = createHandlers(ctx);

@@ -45,6 +45,14 @@ export const IPC_CHANNELS = [
   'bundles:export',
   'bundles:progress',
   'bundles:cancel',
+  'records:verify',
+  'records:backupStatus',
+  'records:backupNow',
+  'records:configureBackups',
+  'retention:list',
+  'retention:setPolicy',
+  'retention:apply',
+  'cases:anonymise',
 ] as const;
 
 export type Channel = (typeof IPC_CHANNELS)[number];

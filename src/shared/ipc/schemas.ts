@@ -9,6 +9,7 @@ import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
 import { COST_ACTIVITIES } from '../domain/costs/types';
+import { recordsInputSchemas } from './records';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
 
 /** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
@@ -239,4 +240,5 @@ export const inputSchemas = {
   'bundles:export': bundlePlanInput.extend({ kind: z.enum(BUNDLE_EXPORT_KINDS), jobId: jobId.optional(), reveal: z.boolean().default(false) }),
   'bundles:progress': z.object({ jobId }),
   'bundles:cancel': z.object({ jobId }),
+  ...recordsInputSchemas,
 } as const;

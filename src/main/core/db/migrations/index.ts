@@ -3,9 +3,13 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './2026_11_22_0900_initial';
 import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_letters';
 import * as correspondence from './2026_11_22_1800_correspondence';
+import * as tamperEvidence from './2026_11_30_0300_tamper_evidence';
+import * as retention from './2026_11_30_0400_retention';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
   '2026_11_22_1400_costs_exemptions_letters': costsExemptionsLetters,
   '2026_11_22_1800_correspondence': correspondence,
+  '2026_11_30_0300_tamper_evidence': tamperEvidence,
+  '2026_11_30_0400_retention': retention,
 };
