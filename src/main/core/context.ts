@@ -24,7 +24,7 @@ export interface CoreContext {
   db: Kysely<DB>;
   /** The connection under `db`, for what Kysely does not cover (online backup, integrity check). */
   sqlite: Database.Database;
-  /** Why writes are refused (a read-only data folder); null when the folder can be written. */
+  /** Why writes are refused, as the officer reads it (a read-only or full disk); null when they are not. */
   readOnlyReason: string | null;
   actor: string;
   dataDir: string;

@@ -16,7 +16,7 @@ import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
 import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
-import { BlobStore } from './blobs';
+import { BlobStore, isDiskFull } from './blobs';
 import { sweepOnOpen } from './services/housekeeping.service';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 
@@ -83,7 +83,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const { db, sqlite, readOnlyReason } = await openDatabase(join(dataDir, DATABASE_FILE));
   const blobs = new BlobStore(join(dataDir, 'blobs'));
   if (!readOnlyReason) {
-    await syncShippedHolidays(db, resourcesDir, actor, now());
+    try {
+      await syncShippedHolidays(db, resourcesDir, actor, now());
+    } catch (err) {
+      // A full disk must not stop the case files from opening: the table loads at the next open.
+      if (!isDiskFull(err) && !String((err as { code?: string }).code).startsWith('SQLITE_IOERR')) throw err;
+    }
     // After a crash: half-written files and files no record refers to are cleared away.
     sweepOnOpen(sqlite, blobs, dataDir);
   }

@@ -9,8 +9,13 @@ import { DiscloseError } from '../../../shared/errors';
 import type { DB } from './schema';
 import { DiscloseSqliteDialect } from './driver';
 import { APPLICATION_ID, migrate, pendingMigrations } from './migrate';
+import { diskFullMessage, isDiskFull } from '../blobs';
 
 export { APPLICATION_ID } from './migrate';
+
+// URI filenames let a database on a read-only disk be opened with ?immutable=1 (better-sqlite3
+// reads this once, when its first connection is made; plain paths are unaffected).
+process.env.SQLITE_USE_URI ??= '1';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** How long a write waits for another process's write to finish before giving up. */
@@ -54,38 +59,50 @@ function translateSqliteError(file: string, err: unknown): never {
   throw err;
 }
 
-/** Whether the folder accepts a new file: permissions alone do not tell (root, read-only mounts). */
+/** Why the folder cannot take a new file, as the officer should read it; null when it can.
+ * Permissions alone do not tell (root, read-only mounts), so a file is made and removed. */
 export function folderWriteProblem(dir: string): string | null {
   const probe = join(dir, `.write-check-${process.pid}.tmp`);
   try {
-    writeFileSync(probe, '');
+    writeFileSync(probe, 'x');
     rmSync(probe, { force: true });
     return null;
   } catch (err) {
+    rmSync(probe, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOSPC') return null; // full, not read-only: writes will say so themselves
-    return `the data folder ${dir} cannot be written (${code === 'EROFS' ? 'it is on a read-only disk' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`;
+    if (isDiskFull(err)) return diskFullMessage(dir);
+    return readOnlyMessage(dir, code === 'EROFS' ? 'it is on a read-only disk' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code);
   }
 }
 
+const readOnlyMessage = (dir: string, why: string) => `Nothing can be changed: the data folder ${dir} cannot be written (${why}). The case files can still be read.`;
+
 function openReadOnly(file: string, reason: string): Database.Database {
-  if (!existsSync(file)) throw new DiscloseError('IO', `There is no case file database in ${dirname(file)}, and ${reason}.`);
-  // immutable: no -shm or -wal can be made beside it, and nothing else can be writing it.
-  return new Database(`file:${encodeURI(file)}?immutable=1`, { readonly: true });
+  if (!existsSync(file)) throw new DiscloseError('IO', `There is no case file database in ${dirname(file)}. ${reason}`);
+  try {
+    const plain = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      plain.prepare('SELECT count(*) FROM sqlite_schema').get(); // a WAL database fails here without its -shm
+      return plain;
+    } catch (err) {
+      plain.close();
+      throw err;
+    }
+  } catch {
+    // Immutable reading ignores a -wal file: only safe when there is none with data in it.
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw new DiscloseError('IO', reason);
+    return new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
 }
 
-export async function openDatabase(file: string): Promise<OpenedDatabase> {
-  assertSqliteFile(file);
-  const readOnlyReason = folderWriteProblem(dirname(file));
-  let sqlite: Database.Database;
+function connect(file: string, readOnlyReason: string | null): Database.Database {
+  const sqlite = readOnlyReason ? openReadOnly(file, readOnlyReason) : new Database(file);
   try {
-    sqlite = readOnlyReason ? openReadOnly(file, readOnlyReason) : new Database(file);
     // First, so that everything after it (even switching a fresh file to WAL) waits its turn.
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     const tables = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
     if (appId !== APPLICATION_ID && (appId !== 0 || tables.length > 0)) {
-      sqlite.close();
       throw new DiscloseError('DB_NOT_SQLITE', `${file} is an SQLite database, but not a Disclose one. Nothing was changed.`);
     }
     if (!readOnlyReason) {
@@ -94,6 +111,26 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
       sqlite.pragma('synchronous = FULL');
     }
     sqlite.pragma('foreign_keys = ON');
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  assertSqliteFile(file);
+  let readOnlyReason = folderWriteProblem(dirname(file));
+  let sqlite: Database.Database;
+  try {
+    try {
+      sqlite = connect(file, readOnlyReason);
+    } catch (err) {
+      // A disk with no room left cannot even hold the shared-memory file WAL needs: read instead.
+      if (readOnlyReason || !(isDiskFull(err) || String((err as { code?: string }).code).startsWith('SQLITE_IOERR'))) throw err;
+      readOnlyReason = diskFullMessage(dirname(file));
+      sqlite = connect(file, readOnlyReason);
+    }
   } catch (err) {
     if (err instanceof DiscloseError) throw err;
     translateSqliteError(file, err);
@@ -102,7 +139,7 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   try {
     if (readOnlyReason) {
       if (pendingMigrations(sqlite, file).length > 0) {
-        throw new DiscloseError('IO', `${file} needs upgrading for this version of Disclose, but ${readOnlyReason}.`);
+        throw new DiscloseError('IO', `${file} needs upgrading for this version of Disclose, and it cannot be: ${readOnlyReason}`);
       }
     } else {
       await migrate(sqlite, db as Kysely<unknown>, file);

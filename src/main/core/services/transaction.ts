@@ -22,7 +22,7 @@ function serialised<T>(key: object, work: () => Promise<T>): Promise<T> {
 }
 
 export async function inTransaction<T>(ctx: CoreContext, work: (trx: Transaction<DB>, audit: (e: Omit<NewAuditEntry, 'at' | 'actor'>) => Promise<void>) => Promise<T>): Promise<T> {
-  if (ctx.readOnlyReason) throw new DiscloseError('IO', `Nothing can be changed: ${ctx.readOnlyReason}. The case files can still be read.`);
+  if (ctx.readOnlyReason) throw new DiscloseError('IO', ctx.readOnlyReason);
   try {
     return await serialised(ctx.db, () =>
       ctx.db.transaction().execute(async (trx) => {
