@@ -2,7 +2,6 @@
 // the application id, so a kill at any instant of a first open or an upgrade leaves a database
 // that opens; several processes opening a fresh folder, and four writing at once, all succeed.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
@@ -13,7 +12,8 @@ import { APPLICATION_ID } from '../../src/main/core/db/connection';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { DATABASE_FILE } from '../../src/main/core/constants';
 import { ok, tempDir } from '../helpers/core';
-import { childBundle, runChild, sleep } from '../helpers/children';
+import { childBundle, runChild } from '../helpers/children';
+import { migrationKillLoop } from '../helpers/crash';
 import { makeOldFolder, MIGRATION_NAMES } from '../helpers/old-database';
 
 let bundle = '';
@@ -96,35 +96,9 @@ describe('several processes at once', () => {
 describe('a kill at a random instant of a first open or an upgrade', () => {
   it('always leaves a folder that opens and verifies', async () => {
     const kills = Number(process.env.DISCLOSE_MIGRATION_KILLS ?? 40);
-    const template = tempDir();
-    await makeOldFolder(template, '2026_11_22_1800_correspondence', 400);
-    // How long an untouched open takes, from "start" to exit: kills are spread across it.
-    const timeOpen = async (dir: string) => {
-      const k = runChild(bundle, ['open', dir]);
-      await k.saw('start');
-      const t0 = performance.now();
-      expect((await k.exited).code).toBe(0);
-      return performance.now() - t0;
-    };
-    const freshMs = await timeOpen(tempDir());
-    const copy = tempDir();
-    cpSync(template, copy, { recursive: true });
-    const upgradeMs = await timeOpen(copy);
-    let killedWhileRunning = 0;
-    for (let i = 0; i < kills; i++) {
-      const dir = join(tempDir(), 'data');
-      const upgrade = i % 2 === 1;
-      if (upgrade) cpSync(template, dir, { recursive: true });
-      else mkdirSync(dir);
-      const k = runChild(bundle, ['open', dir]);
-      await k.saw('start');
-      await sleep(Math.random() * (upgrade ? upgradeMs : freshMs));
-      k.proc.kill('SIGKILL');
-      const r = await k.exited;
-      if (r.signal === 'SIGKILL') killedWhileRunning++;
-      await opensAndVerifies(dir);
-    }
-    console.log(`migration kill loop: ${kills} kills, ${killedWhileRunning} while the open was running (fresh open ~${Math.round(freshMs)} ms, upgrade ~${Math.round(upgradeMs)} ms); all opened and verified`);
-    expect(killedWhileRunning).toBeGreaterThan(kills / 4);
+    const f = await migrationKillLoop(bundle, kills);
+    console.log(`migration kill loop: ${kills} kills, ${f.killedWhileRunning} while the open was running (fresh open ~${Math.round(f.freshMs)} ms, upgrade ~${Math.round(f.upgradeMs)} ms)`);
+    expect(f.failures).toEqual([]);
+    expect(f.killedWhileRunning).toBeGreaterThan(kills / 4);
   }, 180_000);
 });

@@ -2,7 +2,7 @@
 // until it finishes or is killed. Modes:
 //   open DIR                 open (creating or upgrading), then close
 //   write DIR MS ID          create cases for MS milliseconds; print {"created","errors"}
-//   ops DIR                  import, letter, estimate, bundle in a loop until killed
+//   ops DIR START            import, letter, estimate, bundle in a loop from op START until killed
 // It prints "start" before opening and "opened" after, so a parent can aim its kill.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,19 @@ async function createCase(core: Core, name: string) {
   return must(core.invoke('cases:create', { regime: 'foia', received: '2026-11-02', requester: { name, email: 'someone@example.org' }, summary: `Request from ${name}` }));
 }
 
+type Op = (core: Core, ref: string, i: number) => Promise<unknown>;
+const OPS: Op[] = [
+  (core, ref, i) => {
+    const body = Buffer.from(Buffer.from(eml.alternativeWithInlineAndPdf).toString('utf8').replace(/req-001@example\.org/g, `req-${process.pid}-${i}@example.org`));
+    return must(core.invoke('correspondence:import', { reference: ref, files: [{ name: `m${i}.eml`, data: body.toString('base64') }] }));
+  },
+  (core, ref, i) =>
+    must(core.invoke('correspondence:import', { reference: ref, role: 'disclosed', files: [{ name: `d${i}.pdf`, data: Buffer.concat([PDF_BYTES, Buffer.from(`${process.pid} ${i}`)]).toString('base64') }] })),
+  (core, ref) => must(core.invoke('letters:save', { reference: ref, kind: 'acknowledgement' })),
+  (core, ref, i) => must(core.invoke('costs:set', { reference: ref, lines: [{ activity: 'locating', quantity: 2 + i, minutesEach: 30 }] })),
+  (core, ref) => must(core.invoke('bundles:export', { reference: ref, kind: 'open' })),
+];
+
 async function main(): Promise<void> {
   if (mode === 'open') {
     const core = await open();
@@ -68,15 +81,11 @@ async function main(): Promise<void> {
   if (mode === 'ops') {
     const core = await open();
     await must(core.invoke('settings:update', AUTHORITY));
+    // Each run starts at a different operation (arg1), so that kills land across all of them.
+    const start = Number(arg1 ?? 0);
     for (let i = 0; ; i++) {
-      const c = await createCase(core, `Crash Test ${i}`);
-      const ref = c.reference;
-      const body = Buffer.from(Buffer.from(eml.alternativeWithInlineAndPdf).toString('utf8').replace(/req-001@example\.org/g, `req-${process.pid}-${i}@example.org`));
-      await must(core.invoke('correspondence:import', { reference: ref, files: [{ name: `m${i}.eml`, data: body.toString('base64') }] }));
-      await must(core.invoke('correspondence:import', { reference: ref, role: 'disclosed', files: [{ name: `d${i}.pdf`, data: Buffer.concat([PDF_BYTES, Buffer.from(String(i))]).toString('base64') }] }));
-      await must(core.invoke('letters:save', { reference: ref, kind: 'acknowledgement' }));
-      await must(core.invoke('costs:set', { reference: ref, lines: [{ activity: 'locating', quantity: 2 + i, minutesEach: 30 }] }));
-      await must(core.invoke('bundles:export', { reference: ref, kind: 'open' }));
+      const ref = (await createCase(core, `Crash Test ${process.pid} ${i}`)).reference;
+      for (let k = 0; k < OPS.length; k++) await OPS[(start + k) % OPS.length]!(core, ref, i);
       process.stdout.write(`round ${i}\n`);
     }
   }

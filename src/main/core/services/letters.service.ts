@@ -274,7 +274,13 @@ export async function printLetter(ctx: CoreContext, reference: string, kind: Let
   mkdirSync(dir, { recursive: true });
   const file = join(dir, rendered.defaultName);
   writeFileAtomic(file, rendered.bytes);
-  const printed = await ctx.host.printPdf(file, rendered.view.title);
+  let printed: boolean;
+  try {
+    printed = await ctx.host.printPdf(file, rendered.view.title);
+  } finally {
+    // The print copy is a temporary file: the record is the letter filed with the case.
+    rmSync(file, { force: true });
+  }
   if (printed) await recordOutput(ctx, reference, kind, rendered, null, 'letter.printed');
   return { printed };
 }

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { navigate } from '../../router';
 import { Holidays } from './Holidays';
 import { Templates } from './Templates';
+import { Records } from './Records';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -91,6 +92,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
       </form>
       {!firstRun && <Holidays />}
       {!firstRun && <Templates />}
+      {!firstRun && <Records />}
     </>
   );
 }
