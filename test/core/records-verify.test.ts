@@ -106,6 +106,11 @@ describe('verify', () => {
     db.close();
     const r = await verifyDir(dir);
     expect(r.problems).toEqual([{ kind: 'correspondence-altered', detail: expect.stringMatching(/^FOI\/2026\/0001, correspondence item \d+ \("Request for information: potholes on Mill Lane"\)/) }]);
+    // Nor does a bundle print the forged body beside the source's hash.
+    const core = await testCore({ dataDir: dir, host: { chooseSavePath: async ({ defaultName }) => join(tempDir(), defaultName), printPdf: async () => true, chooseFiles: async () => [] } });
+    const bundle = await core.invoke('bundles:export', { reference: 'FOI/2026/0001', kind: 'open' });
+    await core.close();
+    expect(bundle).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: expect.stringMatching(/correspondence item \d+ .*altered since it was filed, so nothing was made/) } });
   });
 
   it('reports leftovers older than the grace period, and the next open sweeps them', async () => {

@@ -3,6 +3,7 @@
 // named at its first occurrence (where the history stops being trustworthy).
 import type Database from 'better-sqlite3';
 import type { BlobStore } from '../blobs';
+import { DiscloseError } from '../../../shared/errors';
 import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../db/integrity';
 import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
 
@@ -59,10 +60,10 @@ function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['prob
   return count;
 }
 
-function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems']): void {
+function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems'], reference?: string): void {
   const rows = sqlite
-    .prepare('SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id ORDER BY c.id')
-    .iterate() as IterableIterator<CorrespondenceContent & { id: number; content_hash: string | null; reference: string }>;
+    .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
+    .iterate(...(reference ? [reference] : [])) as IterableIterator<CorrespondenceContent & { id: number; content_hash: string | null; reference: string }>;
   for (const r of rows) {
     if (r.content_hash !== correspondenceContentHash(r)) {
       problems.push({ kind: 'correspondence-altered', detail: `${r.reference}, correspondence item ${r.id} ("${r.subject}"): its stored text or headers no longer match their hash with the source file` });
@@ -94,4 +95,11 @@ export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataD
   checkCorrespondence(sqlite, problems);
   const cases = sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   return { ok: problems.length === 0, checked: { cases, blobs: shas.length, auditRows }, problems };
+}
+
+/** Refuses to carry a rewritten item of correspondence into an output (a bundle) as if it were genuine. */
+export function assertCorrespondenceIntact(sqlite: Database.Database, reference: string): void {
+  const problems: VerifyReport['problems'] = [];
+  checkCorrespondence(sqlite, problems, reference);
+  if (problems.length > 0) throw new DiscloseError('DB_CORRUPT', `${problems[0]!.detail}. It has been altered since it was filed, so nothing was made; restore from a backup.`);
 }
