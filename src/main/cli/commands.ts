@@ -11,17 +11,22 @@ import { formatProvision } from '../../shared/domain/exemptions/catalogue';
 import { DiscloseError } from '../../shared/errors';
 import { required, str, UsageError, type Options, type Parsed } from './args';
 import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
+import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
 
 export interface CommandContext {
   parsed: Parsed;
   call<C extends Channel>(channel: C, input: unknown): Promise<Output<C>>;
   core: Core;
+  /** The current instant (from --today when given). */
+  now: Date;
 }
 
 export interface Command {
   words: string[];
   options: Options;
   /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
+  /** Runs without opening the data folder (restore writes a folder that may not exist yet). */
+  standalone?: boolean;
   run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number; problem?: string }>;
 }
 
@@ -476,6 +481,7 @@ export const COMMANDS: Command[] = [
     },
   },
   ...REDACTION_COMMANDS,
+  ...RECORDS_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -534,7 +540,7 @@ ${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --p
   settings set [--name N] [--address A] [--email E] [--central-government | --no-central-government]
               [--reference-format F] [--signatory-name N] [--signatory-title T]
               [--region england-and-wales|scotland|northern-ireland]
-
+${RECORDS_USAGE}
 Global options:
   --json            print JSON on stdout (errors as {"error": {code, message}})
   --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)

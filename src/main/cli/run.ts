@@ -27,6 +27,20 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
   const today = str(parsed, 'today');
   if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today must be a date as YYYY-MM-DD');
   const out = str(parsed, 'out');
+  const nowDate = today ? new Date(`${today}T12:00:00`) : new Date();
+  const print = (r: { value: unknown; text: string; problem?: string }) => {
+    process.stdout.write(json ? `${JSON.stringify(r.value, null, 2)}\n` : terminalSafe(r.text.endsWith('\n') ? r.text : `${r.text}\n`));
+    if (r.problem) process.stderr.write(`disclose: ${terminalSafe(r.problem)}\n`);
+  };
+  if (command.standalone) {
+    // restore writes a folder that may not exist yet: nothing is opened first.
+    const unavailable = () => {
+      throw new DiscloseError('INTERNAL', 'This command runs without opening the data folder.');
+    };
+    const result = await command.run({ parsed, call: unavailable, core: null as unknown as Core, now: nowDate });
+    print(result);
+    return result.exitCode ?? 0;
+  }
   const core: Core = await openCore({
     dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
     resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),
@@ -58,11 +72,11 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
         return result.value;
       },
       core,
+      now: nowDate,
     };
-    const { value, text, exitCode = 0, problem } = await command.run(ctx);
-    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
-    if (problem) process.stderr.write(`disclose: ${terminalSafe(problem)}\n`);
-    return exitCode;
+    const result = await command.run(ctx);
+    print(result);
+    return result.exitCode ?? 0;
   } finally {
     await core.close();
   }

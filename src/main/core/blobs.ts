@@ -1,7 +1,9 @@
 // Content-addressed file store: each file's bytes are kept once, under their SHA-256, and checked
 // against it on every read, so a damaged file is reported and never silently exported.
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+// A file is filed only when whole: written in full (a short write is an error, not a success),
+// synced, read back and hashed, and only then renamed into place.
+import { createHash, randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { DiscloseError } from '../../shared/errors';
 
@@ -9,42 +11,77 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The file operations the store uses, injectable so that tests can make a disk fail. */
+export type BlobFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'mkdirSync' | 'readdirSync' | 'statSync'>;
+
+const SHA = /^[0-9a-f]{64}$/;
+
+/** The officer-readable message for a full disk, shared by the blob store and the database. */
+export function diskFullMessage(where: string): string {
+  return `The disk holding your case files is full (${where}). Nothing was changed. Free some space on that disk and try again.`;
+}
+
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
 export class BlobStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly fs: BlobFs = nodeFs,
+  ) {}
 
   pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DiscloseError('INTERNAL', `Not a SHA-256: ${sha256}`);
+    if (!SHA.test(sha256)) throw new DiscloseError('INTERNAL', `Not a SHA-256: ${sha256}`);
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** Stores the bytes (once) and returns their hash. Durable before it returns: written, synced, renamed. */
+  /** Stores the bytes (once) and returns their hash. Durable before it returns: written, synced, checked, renamed. */
   put(bytes: Uint8Array): string {
     const sha = sha256Hex(bytes);
     const path = this.pathOf(sha);
-    if (existsSync(path) && this.verify(sha)) return sha;
-    mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    if (this.fs.existsSync(path) && this.verify(sha)) return sha;
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, bytes);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+      this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
+      this.writeWhole(tmp, bytes);
+      // Read back before filing: what is under a hash's name must be exactly those bytes.
+      const back = this.fs.readFileSync(tmp);
+      if (back.length !== bytes.length || sha256Hex(back) !== sha) {
+        throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
       }
-      renameSync(tmp, path);
+      this.fs.renameSync(tmp, path);
     } catch (err) {
-      rmSync(tmp, { force: true });
+      this.fs.rmSync(tmp, { force: true });
+      if (err instanceof DiscloseError) throw err;
+      if (isDiskFull(err)) throw new DiscloseError('IO', diskFullMessage(this.root));
       throw new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
     }
     return sha;
+  }
+
+  private writeWhole(file: string, bytes: Uint8Array): void {
+    const fd = this.fs.openSync(file, 'w');
+    try {
+      let done = 0;
+      while (done < bytes.length) {
+        const n = this.fs.writeSync(fd, bytes, done, bytes.length - done);
+        // Zero bytes written with bytes left over means the disk has stopped taking them.
+        if (n <= 0) throw Object.assign(new Error(`short write: ${done} of ${bytes.length} bytes`), { code: 'ENOSPC' });
+        done += n;
+      }
+      this.fs.fsyncSync(fd);
+    } finally {
+      this.fs.closeSync(fd);
+    }
   }
 
   /** The bytes, verified against their hash; a missing or altered file is an error, never returned. */
   get(sha256: string, name = sha256): Uint8Array {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.pathOf(sha256));
+      bytes = this.fs.readFileSync(this.pathOf(sha256));
     } catch {
       throw new DiscloseError('IO', `The stored copy of ${name} is missing (${sha256.slice(0, 12)}…). Restore the data folder from a backup.`);
     }
@@ -55,11 +92,44 @@ export class BlobStore {
     return bytes;
   }
 
-  verify(sha256: string): boolean {
+  /** 'ok', 'missing', or the hash the stored bytes actually have. */
+  check(sha256: string): 'ok' | 'missing' | { actual: string } {
+    let bytes: Buffer;
     try {
-      return sha256Hex(readFileSync(this.pathOf(sha256))) === sha256;
+      bytes = this.fs.readFileSync(this.pathOf(sha256));
     } catch {
-      return false;
+      return 'missing';
     }
+    const actual = sha256Hex(bytes);
+    return actual === sha256 ? 'ok' : { actual };
+  }
+
+  verify(sha256: string): boolean {
+    return this.check(sha256) === 'ok';
+  }
+
+  /** Every file in the store: filed blobs by hash, and anything else (temp files, strays) by path. */
+  list(): { blobs: { sha256: string; mtimeMs: number }[]; strays: { path: string; mtimeMs: number }[] } {
+    const blobs: { sha256: string; mtimeMs: number }[] = [];
+    const strays: { path: string; mtimeMs: number }[] = [];
+    if (!this.fs.existsSync(this.root)) return { blobs, strays };
+    for (const shard of this.fs.readdirSync(this.root)) {
+      const dir = join(this.root, shard);
+      if (!this.fs.statSync(dir).isDirectory()) {
+        strays.push({ path: dir, mtimeMs: this.fs.statSync(dir).mtimeMs });
+        continue;
+      }
+      for (const name of this.fs.readdirSync(dir)) {
+        const path = join(dir, name);
+        const { mtimeMs } = this.fs.statSync(path);
+        if (SHA.test(name) && name.startsWith(shard)) blobs.push({ sha256: name, mtimeMs });
+        else strays.push({ path, mtimeMs });
+      }
+    }
+    return { blobs, strays };
+  }
+
+  remove(sha256: string): void {
+    this.fs.rmSync(this.pathOf(sha256), { force: true });
   }
 }

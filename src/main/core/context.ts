@@ -1,5 +1,6 @@
 // What every service is given: the database, who is acting, the clock, and the host's dialogs.
 import type { Kysely } from 'kysely';
+import type Database from 'better-sqlite3';
 import type { DB } from './db/schema';
 import type { IsoDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
@@ -27,6 +28,10 @@ export interface Host {
 
 export interface CoreContext {
   db: Kysely<DB>;
+  /** The connection under `db`, for what Kysely does not cover (online backup, integrity check). */
+  sqlite: Database.Database;
+  /** Why writes are refused, as the officer reads it (a read-only or full disk); null when they are not. */
+  readOnlyReason: string | null;
   actor: string;
   dataDir: string;
   resourcesDir: string;

@@ -21,6 +21,8 @@ import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
 import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, importTickets, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
+import { backupNow, backupStatus, configureBackups, verify } from './services/records.service';
+import { anonymiseCase, applyRetention, retentionView, setRetentionPolicy } from './services/retention.service';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
 import { redactionHandlers } from './redaction/handlers';
 
@@ -97,5 +99,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),
     'bundles:cancel': async (input) => cancelBundle(ctx, input.jobId),
     ...redactionHandlers(ctx),
+    'records:verify': async () => verify(ctx),
+    'records:backupStatus': () => backupStatus(ctx),
+    'records:backupNow': (input) => backupNow(ctx, input.reason),
+    'records:configureBackups': (input) => configureBackups(ctx, input),
+    'retention:list': (input) => retentionView(ctx, input.asOf),
+    'retention:setPolicy': (input) => setRetentionPolicy(ctx, input),
+    'retention:apply': (input) => applyRetention(ctx, input.before),
+    'cases:anonymise': (input) => anonymiseCase(ctx, input.reference),
   };
 }

@@ -16,7 +16,8 @@ import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
 import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
-import { BlobStore } from './blobs';
+import { BlobStore, isDiskFull } from './blobs';
+import { sweepOnOpen } from './services/housekeeping.service';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
@@ -90,14 +91,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? safeUserName();
-  const { db } = await openDatabase(join(dataDir, DATABASE_FILE));
-  await syncShippedHolidays(db, resourcesDir, actor, now());
-  sweepTemp(join(dataDir, 'tmp'), now());
+  const { db, sqlite, readOnlyReason } = await openDatabase(join(dataDir, DATABASE_FILE));
+  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  if (!readOnlyReason) {
+    try {
+      await syncShippedHolidays(db, resourcesDir, actor, now());
+    } catch (err) {
+      // A full disk must not stop the case files from opening: the table loads at the next open.
+      if (!isDiskFull(err) && !String((err as { code?: string }).code).startsWith('SQLITE_IOERR')) throw err;
+    }
+    // After a crash: half-written files and files no record refers to are cleared away.
+    sweepOnOpen(sqlite, blobs, dataDir);
+    sweepTemp(join(dataDir, 'tmp'), now());
+  }
 
   let calendars: Promise<Calendars> | null = null;
   let fonts: Promise<FontFiles> | null = null;
   const ctx: CoreContext = {
     db,
+    sqlite,
+    readOnlyReason,
     actor,
     dataDir,
     resourcesDir,
@@ -109,7 +122,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       calendars = null;
     },
     fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
-    blobs: new BlobStore(join(dataDir, 'blobs')),
+    blobs,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     parser: sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits }),
   };

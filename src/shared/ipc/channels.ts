@@ -62,6 +62,14 @@ export const IPC_CHANNELS = [
   'redaction:remove',
   'redaction:produce',
   'pack:export',
+  'records:verify',
+  'records:backupStatus',
+  'records:backupNow',
+  'records:configureBackups',
+  'retention:list',
+  'retention:setPolicy',
+  'retention:apply',
+  'cases:anonymise',
 ] as const;
 
 export type Channel = (typeof IPC_CHANNELS)[number];

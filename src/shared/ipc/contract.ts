@@ -16,6 +16,7 @@ import type { Regime } from '../domain/clocks/events';
 import type { LetterKind, LetterFieldSpec } from '../domain/letters/kinds';
 import type { LetterView } from '../domain/letters/view';
 import type { LetterTemplate } from '../domain/letters/templates';
+import type { RecordsOutputs } from './records';
 import type { AttachmentInfo, CorrespondenceItem, ImportOutcome, SearchHit } from '../domain/correspondence';
 import type { PackResult, ProducedCopy, RedactionMark, RedactionOverview, RedactionPage } from '../domain/redaction';
 
@@ -142,7 +143,7 @@ export interface BundleProgress {
   step: string;
 }
 
-export interface Outputs {
+export interface Outputs extends RecordsOutputs {
   'app:info': AppInfo;
   'settings:get': AuthoritySettings;
   'settings:update': AuthoritySettings;

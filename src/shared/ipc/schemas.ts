@@ -9,6 +9,7 @@ import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
 import { COST_ACTIVITIES } from '../domain/costs/types';
+import { recordsInputSchemas } from './records';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
 import { redactionSchemas } from './redaction-schemas';
 
@@ -307,4 +308,5 @@ export const inputSchemas = {
   'bundles:progress': z.object({ jobId }),
   'bundles:cancel': z.object({ jobId }),
   ...redactionSchemas(reference),
+  ...recordsInputSchemas,
 } as const;

@@ -1,19 +1,31 @@
 // Opening the case-file database: refuse what is not ours, then WAL, foreign keys, migrations.
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+// A data folder that cannot be written (a read-only mount, a locked-down share) opens read-only:
+// cases can be read, and every write is refused with the reason.
+import { openSync, readSync, closeSync, statSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { Kysely } from 'kysely';
 import { DiscloseError } from '../../../shared/errors';
 import type { DB } from './schema';
-import { MIGRATIONS } from './migrations';
+import { DiscloseSqliteDialect } from './driver';
+import { APPLICATION_ID, migrate, pendingMigrations } from './migrate';
+import { diskFullMessage, isDiskFull } from '../blobs';
+
+export { APPLICATION_ID } from './migrate';
+
+// URI filenames let a database on a read-only disk be opened with ?immutable=1 (better-sqlite3
+// reads this once, when its first connection is made; plain paths are unaffected).
+process.env.SQLITE_USE_URI ??= '1';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
-/** PRAGMA application_id for Disclose databases ("DSCL"), so other SQLite files are recognised. */
-export const APPLICATION_ID = 0x4453434c;
+/** How long a write waits for another process's write to finish before giving up. */
+export const BUSY_TIMEOUT_MS = 15_000;
 
 export interface OpenedDatabase {
   sqlite: Database.Database;
   db: Kysely<DB>;
+  /** Why writes are refused, when the data folder cannot be written; null when it can. */
+  readOnlyReason: string | null;
 }
 
 function assertSqliteFile(file: string): void {
@@ -47,61 +59,95 @@ function translateSqliteError(file: string, err: unknown): never {
   throw err;
 }
 
-export async function openDatabase(file: string): Promise<OpenedDatabase> {
-  assertSqliteFile(file);
-  let sqlite: Database.Database;
+/** Why the folder cannot take a new file, as the officer should read it; null when it can.
+ * Permissions alone do not tell (root, read-only mounts), so a file is made and removed. */
+export function folderWriteProblem(dir: string): string | null {
+  const probe = join(dir, `.write-check-${process.pid}.tmp`);
   try {
-    sqlite = new Database(file);
+    writeFileSync(probe, 'x');
+    rmSync(probe, { force: true });
+    return null;
+  } catch (err) {
+    rmSync(probe, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    if (isDiskFull(err)) return diskFullMessage(dir);
+    return readOnlyMessage(dir, code === 'EROFS' ? 'it is on a read-only disk' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code);
+  }
+}
+
+const readOnlyMessage = (dir: string, why: string) => `Nothing can be changed: the data folder ${dir} cannot be written (${why}). The case files can still be read.`;
+
+function openReadOnly(file: string, reason: string): Database.Database {
+  if (!existsSync(file)) throw new DiscloseError('IO', `There is no case file database in ${dirname(file)}. ${reason}`);
+  try {
+    const plain = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      plain.prepare('SELECT count(*) FROM sqlite_schema').get(); // a WAL database fails here without its -shm
+      return plain;
+    } catch (err) {
+      plain.close();
+      throw err;
+    }
+  } catch {
+    // Immutable reading ignores a -wal file: only safe when there is none with data in it.
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw new DiscloseError('IO', reason);
+    return new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
+}
+
+function connect(file: string, readOnlyReason: string | null): Database.Database {
+  const sqlite = readOnlyReason ? openReadOnly(file, readOnlyReason) : new Database(file);
+  try {
+    // First, so that everything after it (even switching a fresh file to WAL) waits its turn.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     const tables = sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
     if (appId !== APPLICATION_ID && (appId !== 0 || tables.length > 0)) {
-      sqlite.close();
       throw new DiscloseError('DB_NOT_SQLITE', `${file} is an SQLite database, but not a Disclose one. Nothing was changed.`);
     }
-    sqlite.pragma('journal_mode = WAL');
+    if (!readOnlyReason) {
+      sqlite.pragma('journal_mode = WAL');
+      // Case files are legal records: survive a power cut, not only an application crash.
+      sqlite.pragma('synchronous = FULL');
+    }
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // Case files are legal records: survive a power cut, not only an application crash.
-    sqlite.pragma('synchronous = FULL');
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  assertSqliteFile(file);
+  let readOnlyReason = folderWriteProblem(dirname(file));
+  let sqlite: Database.Database;
+  try {
+    try {
+      sqlite = connect(file, readOnlyReason);
+    } catch (err) {
+      // A disk with no room left cannot even hold the shared-memory file WAL needs: read instead.
+      if (readOnlyReason || !(isDiskFull(err) || String((err as { code?: string }).code).startsWith('SQLITE_IOERR'))) throw err;
+      readOnlyReason = diskFullMessage(dirname(file));
+      sqlite = connect(file, readOnlyReason);
+    }
   } catch (err) {
     if (err instanceof DiscloseError) throw err;
     translateSqliteError(file, err);
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new DiscloseSqliteDialect(sqlite) });
   try {
-    await migrate(db, file);
-    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    if (readOnlyReason) {
+      if (pendingMigrations(sqlite, file).length > 0) {
+        throw new DiscloseError('IO', `${file} needs upgrading for this version of Disclose, and it cannot be: ${readOnlyReason}`);
+      }
+    } else {
+      await migrate(sqlite, db as Kysely<unknown>, file);
+    }
   } catch (err) {
     await db.destroy();
     if (err instanceof DiscloseError) throw err;
     translateSqliteError(file, err);
   }
-  return { sqlite, db };
-}
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-
-async function migrate(db: Kysely<DB>, file: string): Promise<void> {
-  // A database written by a newer Disclose has migrations we do not know: refuse, change nothing.
-  const known = new Set(Object.keys(MIGRATIONS));
-  const hasTable = await db
-    .selectFrom('sqlite_schema' as never)
-    .select('name' as never)
-    .where('name' as never, '=', 'kysely_migration' as never)
-    .executeTakeFirst();
-  if (hasTable) {
-    const applied = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
-    const unknown = applied.map((r) => r.name).filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      throw new DiscloseError(
-        'DB_NEWER',
-        `${file} was written by a newer version of Disclose (it has changes this version does not know: ${unknown.join(', ')}). Update Disclose to open it; nothing was changed.`,
-      );
-    }
-  }
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new DiscloseError('INTERNAL', `Could not upgrade the database${failed ? ` (${failed.migrationName})` : ''}: ${String((error as Error).message ?? error)}`);
-  }
+  return { sqlite, db, readOnlyReason };
 }

@@ -34,6 +34,10 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   s16_advice: Generated<string>;
+  /** When the case's content was destroyed under the retention policy (a minimal row remains). */
+  destroyed_at: string | null;
+  /** When the requester's details were replaced. */
+  anonymised_at: string | null;
 }
 
 export interface ReferenceCountersTable {
@@ -59,6 +63,12 @@ export interface AuditLogTable {
   case_id: number | null;
   summary: string;
   detail: string;
+  /** SHA-256 of the row's content (db/integrity.ts), kept when the content is redacted. */
+  content_hash: string;
+  /** The chain link: SHA-256 over the previous row's link and this row's content hash. */
+  hash: string;
+  /** When the content was redacted (retention or anonymisation); null for an untouched row. */
+  redacted_at: string | null;
 }
 
 export interface HolidaysTable {
@@ -184,6 +194,8 @@ export interface CorrespondenceTable {
   warnings: Generated<string>;
   event_id: number | null;
   created_at: string;
+  /** SHA-256 of the stored text and headers with the source's hash (db/integrity.ts). */
+  content_hash: string | null;
 }
 
 export interface AttachmentsTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AuditEntry } from '../../../shared/ipc/contract';
+import { auditContentHash, chainHash, CHAIN_START } from '../db/integrity';
 
 export interface NewAuditEntry {
   at: string;
@@ -11,11 +12,22 @@ export interface NewAuditEntry {
   detail?: unknown;
 }
 
+/** Appends one row, linked to the last: called inside a write transaction, which began IMMEDIATE,
+ * so no other writer can append between reading the last link and writing this one. */
 export async function appendAudit(db: Kysely<DB>, e: NewAuditEntry): Promise<void> {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = { id: (last?.id ?? 0) + 1, at: e.at, actor: e.actor, action: e.action, case_id: e.caseId, summary: e.summary, detail: JSON.stringify(e.detail ?? {}) };
+  const contentHash = auditContentHash(row);
   await db
     .insertInto('audit_log')
-    .values({ at: e.at, actor: e.actor, action: e.action, case_id: e.caseId, summary: e.summary, detail: JSON.stringify(e.detail ?? {}) })
+    .values({ ...row, content_hash: contentHash, hash: chainHash(last?.hash ?? CHAIN_START, contentHash), redacted_at: null })
     .execute();
+}
+
+/** The newest link of the chain (what a backup records), or the chain's start when it is empty. */
+export async function auditChainHead(db: Kysely<DB>): Promise<{ id: number; hash: string }> {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last ?? { id: 0, hash: CHAIN_START };
 }
 
 export async function listAudit(db: Kysely<DB>, opts: { caseId?: number; limit: number }): Promise<AuditEntry[]> {

@@ -3,6 +3,7 @@ import type { AttachmentsTable, CorrespondenceTable, DB } from '../db/schema';
 import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direction, TextStatus } from '../../../shared/domain/correspondence';
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
 import { indexItem } from './search.repository';
+import { correspondenceContentHash } from '../db/integrity';
 
 export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
   return {
@@ -96,21 +97,25 @@ export interface NewCorrespondence {
 
 /** Files one item of correspondence and puts it in the search index; returns its id. */
 export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence, now: string): Promise<number> {
+  const content = {
+    case_id: c.caseId,
+    direction: c.direction,
+    channel: c.channel,
+    sent_at: c.sentAt,
+    from_text: c.from,
+    to_text: c.to,
+    cc_text: c.cc ?? '',
+    subject: c.subject,
+    body: c.body,
+    headers: c.headers ? JSON.stringify(c.headers) : null,
+    message_id: c.messageId ?? null,
+    source_sha256: c.source?.sha256 ?? null,
+  };
   const row = await db
     .insertInto('correspondence')
     .values({
-      case_id: c.caseId,
-      direction: c.direction,
-      channel: c.channel,
-      sent_at: c.sentAt,
-      from_text: c.from,
-      to_text: c.to,
-      cc_text: c.cc ?? '',
-      subject: c.subject,
-      body: c.body,
-      headers: c.headers ? JSON.stringify(c.headers) : null,
-      message_id: c.messageId ?? null,
-      source_sha256: c.source?.sha256 ?? null,
+      ...content,
+      content_hash: correspondenceContentHash(content),
       source_filename: c.source?.filename ?? null,
       source_format: c.source?.format ?? null,
       warnings: JSON.stringify(c.warnings ?? []),

@@ -15,6 +15,7 @@ import { getCase } from './cases.service';
 import { getCosts } from './costs.service';
 import { renderCaseLetter, writeFileAtomic } from './letters.service';
 import { inTransaction } from './transaction';
+import { assertCorrespondenceIntact } from './verify.service';
 import { assembleBundle } from '../bundle/assemble';
 import { allDocuments, exemptionLabel, planBundle, type BundleFacts, type BundlePlan, type Forum, type LetterRecord } from '../bundle/model';
 import { nativeEntries, type NativeRow } from '../bundle/natives';
@@ -144,6 +145,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   const cancelled = () => new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
   try {
     const gathered = await gatherFacts(ctx, input.reference);
+    assertCorrespondenceIntact(ctx.sqlite, input.reference);
     const forum = forumOf(gathered, input);
     // Redaction: the open bundle shows redacted copies, the closed one the originals outlined.
     const redacted = await redactedFacts(ctx, gathered, input.kind === 'closed' ? 'closed' : 'open');

@@ -22,6 +22,8 @@ export async function syncShippedHolidays(db: Kysely<DB>, resourcesDir: string, 
   if ((await getMeta(db, SHIPPED_SHA)) === sha) return;
   const table = parseShippedHolidays(JSON.parse(raw.toString('utf8')));
   await db.transaction().execute(async (trx) => {
+    // Another process opening the same folder may have loaded it while this one waited.
+    if ((await getMeta(trx, SHIPPED_SHA)) === sha) return;
     await replaceShippedHolidays(trx, table.holidays);
     await setMeta(trx, SHIPPED_SHA, sha);
     await setMeta(trx, PUBLISHED_THROUGH, String(table.publishedThrough));

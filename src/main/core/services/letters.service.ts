@@ -279,6 +279,9 @@ export async function printLetter(ctx: CoreContext, reference: string, kind: Let
   mkdirSync(dir, { recursive: true });
   const file = join(dir, rendered.defaultName);
   writeFileAtomic(file, rendered.bytes);
+  // The print copy stays for the system's PDF viewer, which reads it after this returns; the
+  // temporary folder is swept of copies a day old when the core opens (tempfiles.ts). The record
+  // is the letter filed with the case.
   const printed = await ctx.host.printPdf(file, rendered.view.title);
   if (printed) await recordOutput(ctx, reference, kind, rendered, null, 'letter.printed');
   return { printed };

@@ -11,6 +11,7 @@ import { navigate } from '../../router';
 import { Holidays } from './Holidays';
 import { Templates } from './Templates';
 import { WordTemplate } from './WordTemplate';
+import { Records } from './Records';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -93,6 +94,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
       {!firstRun && <Holidays />}
       {!firstRun && <Templates />}
       {!firstRun && <WordTemplate />}
+      {!firstRun && <Records />}
     </>
   );
 }

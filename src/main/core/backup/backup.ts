@@ -1,0 +1,92 @@
+// A backup is one file: a tar holding manifest.json, a consistent copy of the database (SQLite's
+// online backup API, so a running app and its -wal file are captured as of one instant) and every
+// stored file, each listed in the manifest with its SHA-256, with the audit chain's head so that a
+// history rewritten later (even with the hashes recomputed) no longer contains it.
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DiscloseError } from '../../../shared/errors';
+import { BlobStore, diskFullMessage, isDiskFull, sha256Hex } from '../blobs';
+import { APP_VERSION, DATABASE_FILE } from '../constants';
+import { TarWriter } from './tar';
+import type { BackupResult } from '../../../shared/ipc/records';
+
+export const BACKUP_FORMAT = 'disclose-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  createdAt: string;
+  /** The schema changes the database has, by name: a restore refuses names it does not know. */
+  migrations: string[];
+  database: { file: string; sha256: string; size: number };
+  blobs: { sha256: string; size: number }[];
+  auditChainHead: { id: number; hash: string };
+  cases: number;
+}
+
+/** Copies the database as of one instant into `dir`; returns the copy's path (a single file, no WAL). */
+async function snapshot(sqlite: Database.Database, dir: string): Promise<string> {
+  const copy = join(dir, DATABASE_FILE);
+  await sqlite.backup(copy);
+  const c = new Database(copy);
+  try {
+    c.pragma('journal_mode = DELETE');
+    const check = c.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new DiscloseError('DB_CORRUPT', `The database copy failed SQLite's integrity check (${String(check)}); no backup was written. Run verify.`);
+  } finally {
+    c.close();
+  }
+  return copy;
+}
+
+export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, out: string, now: Date): Promise<BackupResult> {
+  if (existsSync(out)) throw new DiscloseError('CONFLICT', `${out} already exists; choose a new name (a backup never overwrites a file).`);
+  if (!existsSync(dirname(out))) throw new DiscloseError('IO', `The folder ${dirname(out)} does not exist.`);
+  const work = mkdtempSync(join(dirname(out), `.${basename(out)}.`));
+  const partial = join(work, 'backup.tar');
+  let tar: TarWriter | null = null;
+  try {
+    const dbCopy = await snapshot(sqlite, work);
+    const copy = new Database(dbCopy, { readonly: true });
+    let manifest: BackupManifest;
+    try {
+      const dbBytes = readFileSync(dbCopy);
+      const head = (copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? { id: 0, hash: '0'.repeat(64) };
+      manifest = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        appVersion: APP_VERSION,
+        createdAt: now.toISOString(),
+        migrations: copy.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[],
+        database: { file: DATABASE_FILE, sha256: sha256Hex(dbBytes), size: dbBytes.length },
+        blobs: copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[],
+        auditChainHead: head,
+        cases: copy.prepare('SELECT count(*) FROM cases').pluck().get() as number,
+      };
+      tar = new TarWriter(partial);
+      tar.add(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)), now.getTime());
+      tar.add(DATABASE_FILE, dbBytes, now.getTime());
+    } finally {
+      copy.close();
+    }
+    for (const b of manifest.blobs) {
+      // get() checks each file against its hash: a damaged file is never carried into a backup.
+      tar.add(`blobs/${b.sha256.slice(0, 2)}/${b.sha256}`, blobs.get(b.sha256), now.getTime());
+    }
+    tar.finish();
+    tar = null;
+    renameSync(partial, out);
+    return { file: out, size: statSync(out).size, createdAt: manifest.createdAt, cases: manifest.cases, blobs: manifest.blobs.length, auditChainHead: manifest.auditChainHead };
+  } catch (err) {
+    tar?.abort();
+    if (err instanceof DiscloseError) throw new DiscloseError(err.code, `No backup was written: ${err.message}`);
+    if (isDiskFull(err)) throw new DiscloseError('IO', `No backup was written: ${diskFullMessage(dirname(out))}`);
+    throw new DiscloseError('IO', `No backup was written to ${out}: ${(err as Error).message}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,41 @@
+// Tamper evidence: every audit row carries a hash chain link, every item of correspondence a hash
+// of its stored text and headers with its source's hash; existing rows are back-filled. The audit
+// log stays append-only; the one update allowed is a redaction (content replaced when a case is
+// destroyed or anonymised), which keeps the row's hashes so the chain still verifies.
+import { sql, type Kysely } from 'kysely';
+import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../integrity';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const s of [
+    sql`ALTER TABLE audit_log ADD COLUMN content_hash TEXT`,
+    sql`ALTER TABLE audit_log ADD COLUMN hash TEXT`,
+    sql`ALTER TABLE audit_log ADD COLUMN redacted_at TEXT`,
+    sql`ALTER TABLE correspondence ADD COLUMN content_hash TEXT`,
+    sql`DROP TRIGGER audit_log_no_update`,
+  ]) {
+    await s.execute(db);
+  }
+  const rows = (await sql<AuditContent>`SELECT id, at, actor, action, case_id, summary, detail FROM audit_log ORDER BY id`.execute(db)).rows;
+  let previous = CHAIN_START;
+  for (const r of rows) {
+    const content = auditContentHash(r);
+    previous = chainHash(previous, content);
+    await sql`UPDATE audit_log SET content_hash = ${content}, hash = ${previous} WHERE id = ${r.id}`.execute(db);
+  }
+  const items = (await sql<CorrespondenceContent & { id: number }>`SELECT * FROM correspondence`.execute(db)).rows;
+  for (const c of items) {
+    await sql`UPDATE correspondence SET content_hash = ${correspondenceContentHash(c)} WHERE id = ${c.id}`.execute(db);
+  }
+  for (const s of [
+    sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        WHEN NOT (OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+          AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.actor = OLD.actor AND NEW.action = OLD.action
+          AND NEW.case_id IS OLD.case_id AND NEW.content_hash = OLD.content_hash AND NEW.hash = OLD.hash)
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+    sql`CREATE TRIGGER audit_log_hashed BEFORE INSERT ON audit_log
+        WHEN NEW.hash IS NULL OR NEW.content_hash IS NULL
+        BEGIN SELECT RAISE(ABORT, 'an audit row needs its hash chain link'); END`,
+  ]) {
+    await s.execute(db);
+  }
+}

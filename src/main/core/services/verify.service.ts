@@ -1,0 +1,105 @@
+// Verification of a data folder: SQLite's own checks, every stored file against its hash, nothing
+// left over, the audit chain and the correspondence content hashes unbroken. Each kind of break is
+// named at its first occurrence (where the history stops being trustworthy).
+import type Database from 'better-sqlite3';
+import type { BlobStore } from '../blobs';
+import { DiscloseError } from '../../../shared/errors';
+import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../db/integrity';
+import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
+
+export type ProblemKind =
+  | 'integrity'
+  | 'foreign-key'
+  | 'blob-missing'
+  | 'blob-altered'
+  | 'orphan-file'
+  | 'temp-file'
+  | 'unreferenced-blob'
+  | 'audit-chain'
+  | 'audit-content'
+  | 'correspondence-altered'
+  | 'chain-head';
+
+export interface VerifyReport {
+  ok: boolean;
+  checked: { cases: number; blobs: number; auditRows: number };
+  problems: { kind: ProblemKind; detail: string }[];
+}
+
+type AuditRow = AuditContent & { content_hash: string | null; hash: string | null; redacted_at: string | null };
+
+function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
+  let previous = CHAIN_START;
+  let expectedId = 1;
+  let count = 0;
+  let chainBroken = false;
+  let contentBroken = false;
+  let headSeen = false;
+  for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+    count++;
+    const where = `audit row ${r.id} (${r.action}, ${r.at})`;
+    if (!chainBroken && r.id !== expectedId) {
+      problems.push({ kind: 'audit-chain', detail: `${where}: rows ${expectedId}–${r.id - 1} are missing from the audit log (removed)` });
+      chainBroken = true;
+    }
+    if (!contentBroken && r.redacted_at === null && auditContentHash(r) !== r.content_hash) {
+      problems.push({ kind: 'audit-content', detail: `${where} has been altered: its content no longer matches its hash` });
+      contentBroken = true;
+    }
+    if (!chainBroken && (r.content_hash === null || chainHash(previous, r.content_hash) !== r.hash)) {
+      problems.push({ kind: 'audit-chain', detail: `${where} does not follow from the row before it: the chain is broken here (a row was rewritten, inserted or removed)` });
+      chainBroken = true;
+    }
+    if (expectHead && r.id === expectHead.id) headSeen = r.hash === expectHead.hash;
+    previous = r.hash ?? '';
+    expectedId = r.id + 1;
+  }
+  if (expectHead && expectHead.id > 0 && !headSeen) {
+    problems.push({ kind: 'chain-head', detail: `the audit chain no longer contains the head recorded in the backup (row ${expectHead.id}, ${expectHead.hash.slice(0, 12)}…): its history was rewritten` });
+  }
+  return count;
+}
+
+function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems'], reference?: string): void {
+  const rows = sqlite
+    .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
+    .iterate(...(reference ? [reference] : [])) as IterableIterator<CorrespondenceContent & { id: number; content_hash: string | null; reference: string }>;
+  for (const r of rows) {
+    if (r.content_hash !== correspondenceContentHash(r)) {
+      problems.push({ kind: 'correspondence-altered', detail: `${r.reference}, correspondence item ${r.id} ("${r.subject}"): its stored text or headers no longer match their hash with the source file` });
+      return;
+    }
+  }
+}
+
+export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataDir: string, opts: { expectHead?: { id: number; hash: string }; now?: number } = {}): VerifyReport {
+  const problems: VerifyReport['problems'] = [];
+  const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push({ kind: 'integrity', detail: r.integrity_check });
+  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const r of fk.slice(0, 20)) problems.push({ kind: 'foreign-key', detail: `${r.table} row ${r.rowid} refers to a missing ${r.parent} row` });
+
+  const shas = sqlite.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
+  for (const sha of shas) {
+    const state = blobs.check(sha);
+    if (state === 'missing') problems.push({ kind: 'blob-missing', detail: `stored file ${sha} is missing` });
+    else if (state !== 'ok') problems.push({ kind: 'blob-altered', detail: `stored file ${sha} has been altered or damaged (its bytes hash to ${state.actual})` });
+  }
+  // Files younger than the sweep's grace period may be an import in progress in another window.
+  const left = findLeftovers(sqlite, blobs, dataDir, (opts.now ?? Date.now()) - SWEEP_GRACE_MS);
+  for (const sha of left.orphanFiles) problems.push({ kind: 'orphan-file', detail: `stored file ${sha} belongs to no record` });
+  for (const p of left.tempFiles) problems.push({ kind: 'temp-file', detail: `left-over file ${p}` });
+  for (const sha of left.unreferenced) problems.push({ kind: 'unreferenced-blob', detail: `stored file ${sha} is listed but no correspondence or attachment uses it` });
+
+  const auditRows = checkAuditChain(sqlite, problems, opts.expectHead);
+  checkCorrespondence(sqlite, problems);
+  const cases = sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  return { ok: problems.length === 0, checked: { cases, blobs: shas.length, auditRows }, problems };
+}
+
+/** Refuses to carry a rewritten item of correspondence into an output (a bundle) as if it were genuine. */
+export function assertCorrespondenceIntact(sqlite: Database.Database, reference: string): void {
+  const problems: VerifyReport['problems'] = [];
+  checkCorrespondence(sqlite, problems, reference);
+  if (problems.length > 0) throw new DiscloseError('DB_CORRUPT', `${problems[0]!.detail}. It has been altered since it was filed, so nothing was made; restore from a backup.`);
+}

@@ -1,0 +1,135 @@
+// Backup and restore: one tar file with the database, every stored file and a manifest; restored
+// into an empty folder every case reads back identical and verifies; replacing a folder sets the
+// old one aside; a damaged backup, a newer version's backup and a non-empty target are refused
+// with nothing changed. Automatic backups keep N generations and the status warns when old.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ok, tempDir, testCore } from '../helpers/core';
+import { populatedCore, readBack } from '../helpers/records';
+import { restoreBackup } from '../../src/main/core/backup/restore';
+import { readTar, TarWriter } from '../../src/main/core/backup/tar';
+import { BACKUP_FILE } from '../../src/main/core/services/records.service';
+
+async function backedUp() {
+  const dataDir = tempDir();
+  const outDir = tempDir('disclose-backups-');
+  const out = join(outDir, 'backup.tar');
+  const core = await populatedCore(dataDir);
+  const before = await readBack(core);
+  await core.close();
+  const withOut = await testCore({ dataDir, host: { chooseSavePath: async () => out, printPdf: async () => true, chooseFiles: async () => [] } });
+  const result = ok(await withOut.invoke('records:backupNow', { reason: 'manual' }));
+  await withOut.close();
+  return { dataDir, out, before, result: result! };
+}
+
+/** A copy of a backup with some entries changed, as damage or a newer version would. */
+function rewritten(out: string, edit: (name: string, bytes: Buffer) => Buffer): string {
+  const copy = join(tempDir(), 'edited.tar');
+  const w = new TarWriter(copy);
+  for (const e of readTar(out)) w.add(e.name, edit(e.name, e.bytes));
+  w.finish();
+  return copy;
+}
+
+const NOW = new Date('2026-11-21T09:00:00Z');
+
+describe('backup and restore', () => {
+  it('a backup is a tar any system can list: manifest, database, every stored file with its SHA-256', async () => {
+    const { out, result } = await backedUp();
+    const names = execFileSync('tar', ['-tf', out], { encoding: 'utf8' }).trim().split('\n');
+    expect(names[0]).toBe('manifest.json');
+    expect(names[1]).toBe('disclose.sqlite3');
+    const manifest = JSON.parse(readFileSync(out).subarray(512, 512 + 100_000).toString('utf8').split('\0')[0]!) as { blobs: { sha256: string }[]; auditChainHead: { id: number } };
+    expect(names.slice(2).sort()).toEqual(manifest.blobs.map((b) => `blobs/${b.sha256.slice(0, 2)}/${b.sha256}`).sort());
+    expect(result).toMatchObject({ cases: 2, blobs: manifest.blobs.length, auditChainHead: manifest.auditChainHead });
+  });
+
+  it('restores into an empty folder with every case identical, and the restored folder verifies', async () => {
+    const { out, before } = await backedUp();
+    const target = join(tempDir(), 'restored');
+    const r = await restoreBackup(out, target, { replace: false, now: NOW });
+    expect(r).toMatchObject({ dataDir: target, setAside: null, checked: { cases: 2 } });
+    const core = await testCore({ dataDir: target });
+    expect(await readBack(core)).toEqual(before);
+    expect(ok(await core.invoke('records:verify', {}))).toMatchObject({ ok: true, problems: [] });
+    await core.close();
+  });
+
+  it('refuses a folder that is not empty unless told to replace it, and then sets the old one aside', async () => {
+    const { out, dataDir } = await backedUp();
+    const other = await populatedCore();
+    ok(await other.invoke('cases:create', { regime: 'sar', received: '2026-11-10', requester: { name: 'Only in the old folder' } }));
+    await other.close();
+    await expect(restoreBackup(out, other.dataDir, { replace: false, now: NOW })).rejects.toThrow(/is not empty.*--replace/);
+    const r = await restoreBackup(out, other.dataDir, { replace: true, now: NOW });
+    expect(r.setAside).toMatch(/\.before-restore-/);
+    const kept = await testCore({ dataDir: r.setAside! });
+    expect(ok(await kept.invoke('cases:list', {}))).toHaveLength(3);
+    await kept.close();
+    const restored = await testCore({ dataDir: other.dataDir });
+    expect(ok(await restored.invoke('cases:list', {}))).toHaveLength(2);
+    await restored.close();
+    expect(existsSync(dataDir)).toBe(true);
+  });
+
+  it('refuses a backup with a damaged stored file, changing nothing', async () => {
+    const { out } = await backedUp();
+    let flipped = false;
+    const damaged = rewritten(out, (name, bytes) => {
+      if (name.startsWith('blobs/') && !flipped) {
+        bytes[0] = bytes[0]! ^ 0xff;
+        flipped = true;
+      }
+      return bytes;
+    });
+    const target = join(tempDir(), 'never');
+    await expect(restoreBackup(damaged, target, { replace: false, now: NOW })).rejects.toThrow(/does not match its SHA-256: the backup is damaged/);
+    expect(existsSync(target)).toBe(false);
+    const truncated = join(tempDir(), 'truncated.tar');
+    writeFileSync(truncated, readFileSync(out).subarray(0, 5000));
+    await expect(restoreBackup(truncated, target, { replace: false, now: NOW })).rejects.toThrow(/cannot be read as a Disclose backup.*truncated|damaged/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("refuses a newer version's backup clearly", async () => {
+    const { out } = await backedUp();
+    const newer = rewritten(out, (name, bytes) => {
+      if (name !== 'manifest.json') return bytes;
+      const m = JSON.parse(bytes.toString('utf8')) as { migrations: string[]; appVersion: string };
+      m.migrations.push('2099_01_01_0000_from_the_future');
+      m.appVersion = '9.0.0';
+      return Buffer.from(JSON.stringify(m));
+    });
+    await expect(restoreBackup(newer, join(tempDir(), 'x'), { replace: false, now: NOW })).rejects.toMatchObject({ code: 'DB_NEWER', message: expect.stringMatching(/newer version of Disclose \(9\.0\.0\)/) });
+  });
+});
+
+describe('automatic backups', () => {
+  it('go to the chosen folder when due and on close, keep N generations, and the status warns when the last is old', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir('disclose-auto-');
+    writeFileSync(join(folder, 'someone-elses-file.tar'), 'not ours');
+    let now = new Date('2026-11-20T10:00:00Z');
+    const core = await testCore({ dataDir, now: () => now });
+    expect(ok(await core.invoke('records:backupStatus', {}))).toMatchObject({ last: null, warning: 'There is no backup of these case files yet.' });
+    ok(await core.invoke('records:configureBackups', { folder, everyHours: 24, keep: 2 }));
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = ok(await core.invoke('records:backupNow', { reason: 'schedule' }));
+      made.push(r!.file);
+      expect(ok(await core.invoke('records:backupNow', { reason: 'schedule' }))).toBeNull(); // not due again yet
+      now = new Date(now.getTime() + 25 * 3600_000);
+    }
+    const closing = ok(await core.invoke('records:backupNow', { reason: 'close' }));
+    const files = readdirSync(folder).sort();
+    expect(files.filter((f) => BACKUP_FILE.test(f))).toHaveLength(2);
+    expect(files).toContain('someone-elses-file.tar');
+    expect(files).toContain(closing!.file.split('/').at(-1));
+    now = new Date(now.getTime() + 5 * 24 * 3600_000);
+    expect(ok(await core.invoke('records:backupStatus', {}))).toMatchObject({ last: { file: closing!.file }, ageHours: 120, warning: 'The last good backup is 5 days old.' });
+    await core.close();
+  });
+});

@@ -1,0 +1,125 @@
+// Full and read-only disks. A short write is an error, never a stored file: shown with an injected
+// file system everywhere, and with a real 3 MB tmpfs where this machine lets the tests mount one
+// (root); a read-only data folder opens for reading and says why writes are refused.
+import { describe, expect, it, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { BlobStore, sha256Hex, type BlobFs } from '../../src/main/core/blobs';
+import { tempDir } from '../helpers/core';
+
+function cli(args: string[], dataDir: string) {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dataDir, '--today', '2026-11-20'], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = tempDir('disclose-mount-probe-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
+  if (r.status !== 0) return false;
+  spawnSync('umount', [probe]);
+  return true;
+}
+const MOUNTABLE = canMount();
+const mounted: string[] = [];
+afterAll(() => {
+  for (const m of mounted) spawnSync('umount', ['-l', m]);
+});
+
+function mountTmpfs(size: string): string {
+  const dir = tempDir('disclose-tmpfs-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  mounted.push(dir);
+  return dir;
+}
+
+describe('short writes (an injected disk that stops taking bytes)', () => {
+  it('a write that lands only part of the bytes is refused, leaves no file, and says the disk is full', () => {
+    const root = tempDir();
+    let budget = 1000;
+    const failing: BlobFs = {
+      ...fs,
+      // Like a nearly full disk: takes what fits, then reports zero bytes written.
+      writeSync: ((fd: number, buf: Uint8Array, off: number, len: number) => {
+        const n = Math.min(len, budget);
+        budget -= n;
+        return fs.writeSync(fd, buf, off, n);
+      }) as BlobFs['writeSync'],
+    };
+    const store = new BlobStore(root, failing);
+    const bytes = randomBytes(5000);
+    expect(() => store.put(bytes)).toThrow(/The disk holding your case files is full/);
+    expect(store.check(sha256Hex(bytes))).toBe('missing');
+    expect(store.list()).toEqual({ blobs: [], strays: [] });
+    budget = Infinity;
+    expect(store.put(bytes)).toBe(sha256Hex(bytes));
+    expect(store.check(sha256Hex(bytes))).toBe('ok');
+  });
+
+  it('bytes that read back different from what was written are never filed under the hash', () => {
+    const root = tempDir();
+    const lying: BlobFs = { ...fs, readFileSync: ((p: string) => (String(p).endsWith('.tmp') ? Buffer.from('truncated') : fs.readFileSync(p))) as BlobFs['readFileSync'] };
+    const store = new BlobStore(root, lying);
+    expect(() => store.put(Buffer.from('the whole file'))).toThrow(/could not be stored whole.*9 of 14 bytes/);
+    expect(store.list()).toEqual({ blobs: [], strays: [] });
+  });
+});
+
+describe.skipIf(!MOUNTABLE)('a real full disk (tmpfs)', () => {
+  it('an import too big for the disk is refused whole, in words; verify is clean; the next command works once space is freed', () => {
+    const disk = mountTmpfs('3m');
+    const data = join(disk, 'data');
+    const files = tempDir();
+    expect(cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Ann Example'], data).status).toBe(0);
+    const big = join(files, 'big.bin');
+    writeFileSync(big, randomBytes(5 * 1024 * 1024));
+    const r = cli(['import', 'FOI/2026/0001', big, '--role', 'evidence'], data);
+    expect(r.stdout).not.toMatch(/^added/m);
+    expect(r.stdout).toMatch(/skipped .*big\.bin: The disk holding your case files is full/);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|js|mjs):\d+/); // no stack trace
+    const blobDir = join(data, 'blobs');
+    const stored = existsSync(blobDir) ? readdirSync(blobDir, { recursive: true }).map(String) : [];
+    expect(stored.filter((n) => n.endsWith('.tmp') || /[0-9a-f]{64}$/.test(n))).toEqual([]);
+    expect(cli(['verify', '--json'], data).status).toBe(0);
+
+    // Fill what is left, so that the database itself cannot grow.
+    const filler = join(disk, 'filler');
+    spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { encoding: 'utf8' });
+    let full: ReturnType<typeof cli> | undefined;
+    for (let i = 0; i < 40 && !full; i++) {
+      const r2 = cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-03', '--requester', `Filler ${i}`, '--text', randomBytes(30_000).toString('hex')], data);
+      if (r2.status !== 0) full = r2;
+    }
+    expect(full?.status).toBe(1);
+    expect(full?.stderr).toMatch(/^disclose: The disk holding your case files is full/);
+    rmSync(filler);
+    const next = cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-04', '--requester', 'Cat Example', '--json'], data);
+    expect(next.status).toBe(0);
+    const small = join(files, 'small.txt');
+    writeFileSync(small, 'fits now');
+    expect(cli(['import', 'FOI/2026/0001', small, '--role', 'evidence'], data).stdout).toMatch(/^added file/m);
+    const v = cli(['verify', '--json'], data);
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, problems: [] });
+  }, 60_000);
+
+  it('a read-only data folder opens for reading: case list works, a write says why it is refused, no stack trace', () => {
+    const disk = mountTmpfs('8m');
+    const data = join(disk, 'data');
+    mkdirSync(data);
+    expect(cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Ann Example'], data).status).toBe(0);
+    expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
+    const list = cli(['case', 'list', '--json'], data);
+    expect(list.stderr).toBe('');
+    expect(JSON.parse(list.stdout)).toMatchObject([{ reference: 'FOI/2026/0001' }]);
+    const write = cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Bob', '--json'], data);
+    expect(write.status).toBe(1);
+    expect(write.stderr).toMatch(/Nothing can be changed: the data folder .* cannot be written \(it is on a read-only disk\)\. The case files can still be read\./);
+    expect(JSON.parse(write.stdout)).toMatchObject({ error: { code: 'IO' } });
+    expect(write.stderr).not.toMatch(/\n\s+at /);
+    expect(cli(['verify', '--json'], data).status).toBe(0);
+  }, 60_000);
+});
