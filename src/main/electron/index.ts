@@ -15,6 +15,7 @@ import { setUpLogging } from './logging';
 import { FileTickets } from './dropped-files';
 import { startCoreProcess } from './core-process';
 import type { RemoteCore } from '../core-process/rpc';
+import { backupOnClose, scheduleBackups } from './backups';
 
 // Before anything reads userData (the single-instance lock does): Windows data lives in the local profile.
 const data = prepareDataDir();
@@ -35,6 +36,8 @@ if (cli) {
   crashReporter.start(CRASH_REPORTER_OPTIONS);
   registerAppScheme();
   let core: RemoteCore | null = null;
+  let stopBackups: (() => void) | null = null;
+  let backupLog: { info(m: string): void; warn(m: string): void } | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
   const tickets = new FileTickets();
   // .eml/.msg files the system asked us to open: Windows and Linux pass them on the command line
@@ -81,6 +84,9 @@ if (cli) {
       return;
     }
     registerIpc(core, () => mainWindow, tickets);
+    const opened = core;
+    backupLog = log;
+    stopBackups = scheduleBackups((channel, input) => opened.invoke(channel, input), log);
     mainWindow = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
     mainWindow.on('closed', () => {
       mainWindow = null;
@@ -88,7 +94,11 @@ if (cli) {
   });
 
   // The core closes its database before the app quits (a WAL checkpoint, no half-written file).
+  // A backup to the chosen folder first, when one is set (records:backupNow decides).
   app.on('window-all-closed', () => {
-    void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
+    stopBackups?.();
+    const open = core;
+    const backup = open && backupLog ? backupOnClose((channel, input) => open.invoke(channel, input), backupLog) : Promise.resolve();
+    void backup.then(() => core?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }
