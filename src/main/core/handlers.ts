@@ -7,7 +7,8 @@ import type { CoreContext } from './context';
 import { getSettings } from './repositories/settings.repository';
 import { listAudit } from './repositories/audit.repository';
 import { findCase } from './repositories/cases.repository';
-import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
+import { addCaseEvent, createCase, getCase, listCaseItems, updateCase, voidCaseEvent } from './services/cases.service';
+import { caseListMatches } from '../../shared/domain/case-list';
 import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
 import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
@@ -15,7 +16,7 @@ import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/d
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
 import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
 import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
-import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
+import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, voidCorrespondence, search, setAttachmentRole } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
@@ -32,11 +33,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     }),
     'settings:get': () => getSettings(ctx.db),
     'settings:update': (input) => updateSettings(ctx, input),
-    'cases:list': async ({ today = ctx.today(), filter }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today)),
+    'cases:list': async ({ today = ctx.today(), filter, ...by }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today) && caseListMatches(i, by)),
     'cases:get': (input) => getCase(ctx, input.reference),
     'cases:create': (input) => createCase(ctx, input),
     'cases:update': (input) => updateCase(ctx, input.reference, input.changes),
     'cases:addEvent': (input) => addCaseEvent(ctx, input),
+    'cases:voidEvent': (input) => voidCaseEvent(ctx, input),
     'audit:list': async (input) => {
       let caseId: number | undefined;
       if (input.reference !== undefined) {
@@ -70,6 +72,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'correspondence:list': (input) => caseCorrespondence(ctx, input.reference),
     'correspondence:add': (input) => addCorrespondence(ctx, input),
     'correspondence:mark': (input) => markCorrespondence(ctx, input),
+    'correspondence:void': (input) => voidCorrespondence(ctx, input),
     'correspondence:import': (input) => importBytes(ctx, input),
     'correspondence:importChosen': (input) => importChosen(ctx, input),
     'attachments:content': (input) => attachmentContent(ctx, input.id),

@@ -83,6 +83,11 @@ export interface CorrespondenceItem {
   /** The timeline event this item was marked as, if any. */
   markedAs: CaseEventType | null;
   attachments: AttachmentInfo[];
+  /** Voided items stay in the record, struck through, and leave the bundle and the clocks. */
+  voided: boolean;
+  voidReason: string | null;
+  voidedAt: string | null;
+  voidedBy: string | null;
 }
 
 export interface ImportOutcome {

@@ -148,6 +148,7 @@ export interface Outputs {
   'cases:create': CaseDetail;
   'cases:update': CaseDetail;
   'cases:addEvent': CaseDetail;
+  'cases:voidEvent': CaseDetail;
   'audit:list': AuditEntry[];
   'deadlines:compute': ClockResult;
   'holidays:list': HolidayList;
@@ -172,6 +173,7 @@ export interface Outputs {
   'correspondence:list': CaseCorrespondence;
   'correspondence:add': CorrespondenceItem[];
   'correspondence:mark': CorrespondenceItem[];
+  'correspondence:void': CorrespondenceItem[];
   'correspondence:import': ImportOutcome;
   'correspondence:importChosen': ImportOutcome;
   'attachments:content': AttachmentContent;

@@ -8,6 +8,7 @@ import { CLOCK_NAMES } from '../domain/clocks/clocks';
 import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
 import { CASE_FILTERS } from '../domain/reports';
+import { CASE_STATUSES, RESPONSE_OUTCOMES, REVIEW_OUTCOMES } from '../domain/status';
 import { COST_ACTIVITIES } from '../domain/costs/types';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
 
@@ -85,6 +86,19 @@ export const addEventInput = z.object({
   date: isoDate,
   estimate: isoDate.optional(),
   note: text(5000).optional(),
+  /** With 'responded' (granted … transferred) or 'review-completed' (upheld, partly-upheld, overturned). */
+  outcome: z.enum([...RESPONSE_OUTCOMES, ...REVIEW_OUTCOMES], { error: `Outcome must be one of ${[...RESPONSE_OUTCOMES, ...REVIEW_OUTCOMES].join(', ')}` }).optional(),
+});
+
+const voidReason = requiredText(1000, 'why this is being voided');
+
+export const caseListInput = z.object({
+  today: isoDate.optional(),
+  filter: z.enum(CASE_FILTERS).default('all'),
+  regime: regime.optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  /** Words to find in the reference, requester or summary (all of them, any case). */
+  text: text(200).optional(),
 });
 
 export const letterInput = z.object({ reference, kind: z.enum(LETTER_KINDS) });
@@ -189,11 +203,12 @@ export const inputSchemas = {
   'app:info': empty,
   'settings:get': empty,
   'settings:update': settingsInput,
-  'cases:list': z.object({ today: isoDate.optional(), filter: z.enum(CASE_FILTERS).default('all') }),
+  'cases:list': caseListInput,
   'cases:get': z.object({ reference }),
   'cases:create': createCaseInput,
   'cases:update': updateCaseInput,
   'cases:addEvent': addEventInput,
+  'cases:voidEvent': z.object({ reference, eventId: z.number().int().positive(), reason: voidReason }),
   'audit:list': z.object({ reference: reference.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
   'deadlines:compute': deadlineInput,
   'holidays:list': empty,
@@ -230,6 +245,7 @@ export const inputSchemas = {
   }),
   'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
   'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: z.string().min(1).max(1000), data: fileBytes })).min(1).max(200) }),
+  'correspondence:void': z.object({ reference, id: z.number().int().positive(), reason: voidReason }),
   'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
   'attachments:content': z.object({ id: z.number().int().positive() }),
   'attachments:save': z.object({ id: z.number().int().positive() }),

@@ -49,6 +49,10 @@ export interface CaseEventsTable {
   estimate: string | null;
   note: string | null;
   recorded_at: string;
+  outcome: Generated<string | null>;
+  voided_at: Generated<string | null>;
+  voided_by: Generated<string | null>;
+  void_reason: Generated<string | null>;
 }
 
 export interface AuditLogTable {
@@ -175,6 +179,9 @@ export interface CorrespondenceTable {
   warnings: Generated<string>;
   event_id: number | null;
   created_at: string;
+  voided_at: Generated<string | null>;
+  voided_by: Generated<string | null>;
+  void_reason: Generated<string | null>;
 }
 
 export interface AttachmentsTable {

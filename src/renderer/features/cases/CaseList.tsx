@@ -45,7 +45,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 function daysLeftText(i: CaseListItem): string {
-  if (i.status === 'responded' || i.status === 'closed') return '–';
+  if (i.daysLeft === null) return '–';
   if (i.daysLeft < 0) return `${-i.daysLeft} overdue`;
   return String(i.daysLeft);
 }

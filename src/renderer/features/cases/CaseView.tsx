@@ -27,9 +27,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** Days to the deadline in force; nothing when none is (answered, on hold, closed). */
 function dueText(c: CaseDetail): string {
-  if (c.status !== 'open' && c.status !== 'overdue') return '';
-  const unit = c.clocks.response.calendar.startsWith('calendar') ? 'days' : 'working days';
+  if (!c.deadline || c.daysLeft === null) return '';
+  const unit = c.deadline.calendar.startsWith('calendar') ? 'days' : 'working days';
   return c.daysLeft < 0 ? ` (${-c.daysLeft} ${unit} overdue)` : ` (${c.daysLeft} ${unit} left)`;
 }
 

@@ -76,7 +76,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
         <TextInput
           id="referenceFormat"
           label="Case reference format"
-          hint="Use {yyyy} for the year received, {mm} for the month, {regime} for FOI/EIR/FOISA/SAR and {seq:4} for a 4-digit number, e.g. FOI/{yyyy}/{seq:4}"
+          hint="Use {yyyy} for the year received, {mm} for the month, {regime} for FOI, EIR, EISR, FOISA or SAR and {seq:4} for a 4-digit number, e.g. {regime}/{yyyy}/{seq:4}"
           value={form.referenceFormat}
           onChange={set('referenceFormat')}
           error={fields.referenceFormat}
