@@ -52,6 +52,43 @@ describe('case and letter commands', () => {
   });
 });
 
+describe('the new letter kinds (a CLI contract)', () => {
+  // Its own data folder, so the other tests' case counts are untouched.
+  const d = tempDir('disclose-cli-letters-');
+  const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+  it('letter --kind eir-extension: an EIR reg 7 notice with reasons', () => {
+    const ref = cli(['case', 'create', '--regime', 'eir', '--received', '2026-03-02', '--requester', 'Ann Lee', '--email', 'ann@example.org', '--summary', 'River monitoring', '--json', '--today', '2026-03-03'], d).json().reference;
+    expect(cli(['case', 'event', ref, '--type', 'eir-extension', '--date', '2026-03-20'], d).status).toBe(0);
+    const out = join(d, 'eir-ext.pdf');
+    const r = cli(['letter', ref, '--kind', 'eir-extension', '--field', 'reasons=Fourteen years of monitoring data in three systems.', '--out', out], d);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfText(out)).toContain('regulation 7(3) requires us to tell you, with our reasons');
+  });
+
+  it('letter --kind sar-extension and --kind sar-refusal on a subject access request', () => {
+    const ref = cli(['case', 'create', '--regime', 'sar', '--received', '2026-03-02', '--requester', 'Ann Lee', '--email', 'ann@example.org', '--summary', 'My file', '--json', '--today', '2026-03-03'], d).json().reference;
+    expect(cli(['case', 'event', ref, '--type', 'sar-extension', '--date', '2026-03-20'], d).status).toBe(0);
+    const ext = join(d, 'sar-ext.pdf');
+    expect(cli(['letter', ref, '--kind', 'sar-extension', '--field', 'reasons=Twelve years of paper records.', '--out', ext], d).status).toBe(0);
+    expect(pdfText(ext)).toContain('Article 12(3)');
+
+    const refused = cli(['exemption', ref, '--apply', 'FOIA s40(2)', '--json'], d);
+    expect(refused.status).toBe(1);
+    expect(refused.json().error.message).toContain('Data Protection Act 2018');
+    const applied = cli(['exemption', ref, '--apply', 'DPA Sch 2 para 2', '--engagement', 'A fraud investigation is open.', '--reason', 'purpose=prevention or detection of crime', '--reason', 'likelyPrejudice=You could destroy evidence.', '--json'], d);
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(applied.json().exemptions[0].reasoning).toEqual({ purpose: 'prevention or detection of crime', likelyPrejudice: 'You could destroy evidence.' });
+    const out = join(d, 'sar-refusal.pdf');
+    const fields = ['outcome=refused', 'withheldSummary=Records of the investigation.', 'purposes=Benefit administration.', 'categories=Claims.', 'recipients=None.', 'retention=Six years.', 'source=You.'];
+    const r = cli(['letter', ref, '--kind', 'sar-refusal', ...fields.flatMap((f) => ['--field', f]), '--out', out], d);
+    expect(r.status, r.stderr).toBe(0);
+    const text = pdfText(out);
+    expect(text).toContain('Paragraph 2 of Schedule 2 to the Data Protection Act 2018: Crime and taxation: general');
+    expect(text).not.toContain('£450');
+  });
+});
+
 describe('deadline command', () => {
   it('prints clock, from, due, calendar and steps', () => {
     const r = cli(['deadline', '--clock', 'foi-response', '--from', '2012-03-12', '--json'], dir).json();

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { AUTHORITY, ok, testCore } from '../helpers/core';
+import { letterKindsFor } from '../../src/shared/domain/letters/kinds';
 
 const open: Core[] = [];
 async function core() {
@@ -154,7 +155,7 @@ describe('letters through the core', () => {
     ok(await c.invoke('costs:setAdvice', { reference: ref, s16Advice: 'Narrow the date range to 2025.' }));
     ok(await c.invoke('cases:addEvent', { reference: ref, type: 'responded', date: '2026-11-17' }));
     ok(await c.invoke('cases:addEvent', { reference: ref, type: 'review-requested', date: '2026-11-18' }));
-    const templates = ok(await c.invoke('letters:templates', {}));
+    const templates = ok(await c.invoke('letters:templates', {})).filter((t) => letterKindsFor('foia').includes(t.kind));
     for (const t of templates) {
       const draft = ok(await c.invoke('letters:draft', { reference: ref, kind: t.kind }));
       const fields = Object.fromEntries(draft.specs.filter((s) => s.required || s.requiredWhen).map((s) => [s.id, s.options?.[0]?.value ?? (s.format === 'money' ? '12.50' : `Text for ${s.id}`)]));
@@ -162,5 +163,20 @@ describe('letters through the core', () => {
       expect({ kind: t.kind, problems: after.problems }).toEqual({ kind: t.kind, problems: [] });
       expect(after.view?.blocks.length).toBeGreaterThan(0);
     }
+  });
+
+  it('builds every subject access letter, and refuses FOI letters on a SAR (UK GDPR Art 12)', async () => {
+    const c = await core();
+    const ref = ok(await c.invoke('cases:create', { regime: 'sar', received: '2026-11-02', requester: { name: 'Sam Okafor', email: 'sam@example.org' }, summary: 'My file' })).reference;
+    ok(await c.invoke('exemptions:apply', { reference: ref, provision: 'DPA Sch 2 para 19', item: 'advice from our solicitors', engagement: 'Legal advice about your claim.', reasoning: { privilege: 'Legal advice privilege: our solicitors’ advice of 1 Oct 2026.' } }));
+    ok(await c.invoke('cases:addEvent', { reference: ref, type: 'sar-extension', date: '2026-11-16' }));
+    for (const kind of letterKindsFor('sar')) {
+      const draft = ok(await c.invoke('letters:draft', { reference: ref, kind }));
+      const fields = Object.fromEntries(draft.specs.filter((s) => s.required || s.requiredWhen).map((s) => [s.id, s.options?.[0]?.value ?? `Text for ${s.id}`]));
+      const after = ok(await c.invoke('letters:setDraft', { reference: ref, kind, fields }));
+      expect({ kind, problems: after.problems }).toEqual({ kind, problems: [] });
+    }
+    const refusal = ok(await c.invoke('letters:draft', { reference: ref, kind: 'refusal' }));
+    expect(refusal.problems.join(' ')).toContain('There is no refusal notice letter for a');
   });
 });

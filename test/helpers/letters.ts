@@ -168,21 +168,6 @@ function eventsFor(kind: LetterKind): CaseEvent[] {
   }
 }
 
-/**
- * The case's derived clocks. Until the EISR clocks are in the domain, an EISR case borrows a
- * stand-in with the same count: FOISA's 20 Scottish working days (EISR reg 5(2)), or for the
- * reg 7 extension the EIR's (reg 7(1)); the letter wording, not the date arithmetic, is under test.
- */
-export function clocksFor(regime: Regime, received: string, events: CaseEvent[], today: string) {
-  try {
-    return deriveCaseClocks(regime, received, events, calendars, today);
-  } catch (err) {
-    if (regime !== 'eisr') throw err;
-    const standIn = events.some((e) => e.type === 'eir-extension') ? 'eir' : 'foisa';
-    return deriveCaseClocks(standIn, received, events, calendars, today);
-  }
-}
-
 /** Everything a letter of `kind` needs, for a case under `regime`. */
 export function letterData(kind: LetterKind, regime: Regime, over: Partial<LetterData> = {}): LetterData {
   const c = caseRecord(regime);
@@ -191,7 +176,7 @@ export function letterData(kind: LetterKind, regime: Regime, over: Partial<Lette
   return {
     settings: SETTINGS,
     caseRecord: c,
-    clocks: clocksFor(regime, c.received, events, today),
+    clocks: deriveCaseClocks(regime, c.received, events, calendars, today),
     events,
     today,
     // A public interest extension is only for qualified exemptions (s10(3)).

@@ -228,10 +228,17 @@ export const COMMANDS: Command[] = [
       'qp-name': { type: 'string' },
       'qp-date': { type: 'string' },
       'qp-material': { type: 'string' },
+      reason: { type: 'string', multiple: true },
     },
     async run({ parsed: p, call }) {
       const reference = positional(p, 'A case reference');
       const item = str(p, 'item') ?? '';
+      // --reason NAME=VALUE: the DPA 2018 exemptions' own questions (e.g. consentSought).
+      const reasons = ((p.values.reason as string[] | undefined) ?? []).map((r) => {
+        const eq = r.indexOf('=');
+        if (eq < 1) throw new UsageError(`--reason takes NAME=VALUE, got ${r}`);
+        return [r.slice(0, eq), lines(r.slice(eq + 1))!] as const;
+      });
       let list;
       if (str(p, 'remove') !== undefined) {
         list = await call('exemptions:remove', { reference, provision: str(p, 'remove'), item });
@@ -250,6 +257,7 @@ export const COMMANDS: Command[] = [
           ...opt('decided-by', 'decidedBy'),
           ...opt('decided-on', 'decidedOn'),
           ...(qp ? { qualifiedPerson: { name: qp, opinionDate: str(p, 'qp-date') ?? '', materialPutToThem: lines(str(p, 'qp-material')) ?? '' } } : {}),
+          ...(reasons.length ? { reasoning: Object.fromEntries(reasons) } : {}),
         });
       } else {
         list = await call('exemptions:list', { reference });
@@ -460,6 +468,8 @@ Commands:
   exemption REF [--apply "FOIA s43(2)" | --remove "FOIA s43(2)"] [--item DOC] [--ncnd]
               [--engagement T] [--pit-for T] [--pit-against T] [--balance T]
               [--decided-by NAME] [--decided-on D] [--qp-name N --qp-date D --qp-material T]
+              [--reason FIELD=TEXT ...]  (DPA 2018 exemptions, e.g. "DPA Sch 2 para 16"
+              --reason consentSought=... --reason reasonableness=...; EISR: "EISR reg 10(5)(e)")
   bundle REF --out FILE.pdf [--closed FILE.pdf] [--zip FILE.zip]
               the open bundle (cover, index, chronology, correspondence, letters, s12 working,
               exemption schedule, attachments, manifest); --closed: the withheld information,

@@ -146,7 +146,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
           { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} focus={focus} /> },
           { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
-          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} /> },
+          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} /> },
           { id: 'bundle', label: 'Bundle', render: () => <Bundles reference={c.reference} /> },
           { id: 'audit', label: 'Audit trail', render: () => auditTrail },
         ]}

@@ -1,15 +1,25 @@
 // Exemptions applied to the case or to items in it, each with the reasoning the regulator asks
-// for: why it is engaged, the public interest for and against, the balance, who decided and when.
+// for: why it is engaged, the public interest for and against, the balance, who decided and when;
+// for a subject access request, the DPA 2018 exemption's own questions (e.g. consent sought).
+// Each regime is offered its own catalogue: DPA 2018 for a SAR, the EISR for an EISR case.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { findEntry, formatProvision, exemptionTitle, needsPublicInterestTest, parseProvision } from '../../../shared/domain/exemptions/catalogue';
-import type { AppliedExemption, CatalogueEntry } from '../../../shared/domain/exemptions/types';
+import type { AppliedExemption, CatalogueEntry, ReasoningField } from '../../../shared/domain/exemptions/types';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import { TextArea, TextInput, Checkbox } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 const ACT_FOR: Record<Regime, CatalogueEntry['act']> = { foia: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA', sar: 'DPA' };
+
+const EXAMPLE: Record<CatalogueEntry['act'], string> = {
+  FOIA: 'FOIA s43(2): section 17(1)(b) requires the subsection.',
+  EIR: 'EIR reg 12(5)(e): regulation 14(3) requires the exception.',
+  EISR: 'EISR reg 10(5)(e): regulation 13(b) requires the exception.',
+  FOISA: 'FOISA s33(1)(b): section 16(1)(c) requires the exemption.',
+  DPA: 'DPA Sch 2 para 16 (information about another person) or DPA Sch 2 para 2 (crime and taxation).',
+};
 
 interface Form {
   provision: string;
@@ -22,9 +32,10 @@ interface Form {
   qpName: string;
   qpDate: string;
   qpMaterial: string;
+  reasoning: Record<string, string>;
 }
 
-const EMPTY: Form = { provision: '', item: '', ncnd: false, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', qpName: '', qpDate: '', qpMaterial: '' };
+const EMPTY: Form = { provision: '', item: '', ncnd: false, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', qpName: '', qpDate: '', qpMaterial: '', reasoning: {} };
 
 function toForm(e: AppliedExemption): Form {
   return {
@@ -38,6 +49,7 @@ function toForm(e: AppliedExemption): Form {
     qpName: e.qualifiedPerson?.name ?? '',
     qpDate: e.qualifiedPerson?.opinionDate ?? '',
     qpMaterial: e.qualifiedPerson?.materialPutToThem ?? '',
+    reasoning: { ...e.reasoning },
   };
 }
 
@@ -60,6 +72,7 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
         publicInterestAgainst: form.publicInterestAgainst,
         balance: form.balance,
         qualifiedPerson: form.qpName ? { name: form.qpName, opinionDate: form.qpDate, materialPutToThem: form.qpMaterial } : null,
+        ...(reasoningFields.length ? { reasoning: form.reasoning } : {}),
       }),
     onSuccess: async () => {
       setForm(EMPTY);
@@ -73,15 +86,19 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
   const options = (catalogue.data ?? []).filter((e) => e.act === act).flatMap((e) => (e.subsections.length ? e.subsections.map((s) => ({ ref: { act: e.act, section: e.section, subsection: s.subsection }, title: `${e.title}: ${s.title}` })) : [{ ref: { act: e.act, section: e.section, subsection: '' }, title: e.title }]));
   // Which fields to ask for follows from the provision typed: absolute ones have no public interest
   // test (s2(3)); s36 needs the qualified person's opinion.
-  let parsedQualified = true;
+  let parsedQualified = act !== 'DPA';
   let needsQp = false;
+  let reasoningFields: ReasoningField[] = [];
   try {
     const ref = parseProvision(form.provision, act);
-    parsedQualified = needsPublicInterestTest(ref);
-    needsQp = !!findEntry(ref)?.needsQualifiedPerson;
+    const entry = findEntry(ref);
+    parsedQualified = entry ? needsPublicInterestTest(ref) : parsedQualified;
+    needsQp = !!entry?.needsQualifiedPerson;
+    reasoningFields = entry?.reasoning ?? [];
   } catch {
-    // Not a provision yet (still typing): show every field.
+    // Not a provision yet (still typing): show the regime's usual fields.
   }
+  const noun = act === 'EIR' || act === 'EISR' ? 'exception' : 'exemption';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     apply.mutate();
@@ -112,7 +129,7 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
                   <div className="govuk-body-s">Decided by {e.decidedBy}{e.decidedOn ? ` on ${e.decidedOn}` : ''}</div>
                 </td>
                 <td className="govuk-table__cell">{e.item || 'The whole request'}</td>
-                <td className="govuk-table__cell govuk-body-s">{needsPublicInterestTest(e.ref) ? e.balance || 'Balance not yet recorded' : 'Absolute: no public interest test'}</td>
+                <td className="govuk-table__cell govuk-body-s">{e.ref.act === 'DPA' ? 'No public interest test (DPA 2018)' : needsPublicInterestTest(e.ref) ? e.balance || 'Balance not yet recorded' : 'Absolute: no public interest test'}</td>
                 <td className="govuk-table__cell">
                   <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" onClick={() => setForm(toForm(e))}>
                     Edit<span className="govuk-visually-hidden"> {formatProvision(e.ref)}</span>
@@ -128,8 +145,8 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
       )}
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
       <form onSubmit={onSubmit} noValidate>
-        <h3 className="govuk-heading-m">Apply an exemption</h3>
-        <TextInput id="exemption-provision" label="Exemption, with its subsection" hint={`For example ${act === 'EIR' ? 'EIR reg 12(5)(e)' : act === 'FOISA' ? 'FOISA s33(1)(b)' : 'FOIA s43(2)'}: section 17(1)(b) requires the subsection.`} value={form.provision} onChange={set('provision')} error={fields['exemption-provision']} width="20" spellCheck={false} list="exemption-options" />
+        <h3 className="govuk-heading-m">Apply an {noun}</h3>
+        <TextInput id="exemption-provision" label={act === 'DPA' ? 'Data Protection Act 2018 exemption' : `${noun === 'exception' ? 'Exception, with its paragraph' : 'Exemption, with its subsection'}`} hint={`For example ${EXAMPLE[act]}`} value={form.provision} onChange={set('provision')} error={fields['exemption-provision']} width="20" spellCheck={false} list="exemption-options" />
         <datalist id="exemption-options">
           {options.map((o) => (
             <option key={formatProvision(o.ref)} value={formatProvision(o.ref)}>
@@ -138,8 +155,25 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
           ))}
         </datalist>
         <TextInput id="exemption-item" label="Applies to (optional)" hint="A document, or a described part of one. Leave empty for the whole request." value={form.item} onChange={set('item')} />
-        <Checkbox id="exemption-ncnd" label="Neither confirm nor deny that the information is held" checked={form.ncnd} onChange={set('ncnd')} />
-        <TextArea id="exemption-engagement" label="Why the exemption is engaged" hint="The prejudice and how likely it is, or why the information falls in the class." value={form.engagement} onChange={set('engagement')} rows={3} error={fields['exemption-engagement']} />
+        {act !== 'DPA' && <Checkbox id="exemption-ncnd" label="Neither confirm nor deny that the information is held" checked={form.ncnd} onChange={set('ncnd')} />}
+        {fields['exemption-ncnd'] && <p className="govuk-error-message">{fields['exemption-ncnd']}</p>}
+        <TextArea id="exemption-engagement" label={`Why the ${noun} ${act === 'DPA' ? 'applies' : 'is engaged'}`} hint="The prejudice and how likely it is, or why the information falls in the class." value={form.engagement} onChange={set('engagement')} rows={3} error={fields['exemption-engagement']} />
+        {reasoningFields.length > 0 && (
+          <fieldset className="govuk-fieldset" id="exemption-reasoning">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What this exemption asks you to record</legend>
+            {reasoningFields.map((f) => (
+              <TextArea
+                key={f.id}
+                id={`exemption-reasoning-${f.id}`}
+                label={f.required ? f.label : `${f.label} (optional)`}
+                {...(f.hint ? { hint: f.hint } : {})}
+                value={form.reasoning[f.id] ?? ''}
+                onChange={(v: string) => setForm((x) => ({ ...x, reasoning: { ...x.reasoning, [f.id]: v } }))}
+                rows={2}
+              />
+            ))}
+          </fieldset>
+        )}
         {parsedQualified && (
           <>
             <TextArea id="exemption-publicInterestFor" label="Public interest in disclosure" value={form.publicInterestFor} onChange={set('publicInterestFor')} rows={3} />
@@ -156,7 +190,7 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
           </fieldset>
         )}
         <button type="submit" className="govuk-button" disabled={apply.isPending}>
-          Apply exemption
+          Apply {noun}
         </button>
       </form>
     </section>

@@ -3,14 +3,16 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
-import { LETTER_KINDS, LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
+import { LETTER_KIND_LABELS, letterKindsFor, type LetterKind } from '../../../shared/domain/letters/kinds';
+import type { Regime } from '../../../shared/domain/clocks/events';
 import type { LetterDraft } from '../../../shared/ipc/contract';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { TextArea, TextInput, Radios } from '../../components/fields';
 import { LetterPreview } from './LetterPreview';
 import { WarningText } from '../../components/WarningText';
 
-export function Letters({ reference }: { reference: string }) {
+/** Only the letters the case's law provides for (LETTER_KIND_REGIMES): a SAR has no FOI letters. */
+export function Letters({ reference, regime }: { reference: string; regime: Regime }) {
   const [kind, setKind] = useState<LetterKind>('acknowledgement');
   const draft = useQuery({ queryKey: ['cases', reference, 'letter', kind], queryFn: () => call('letters:draft', { reference, kind }) });
   return (
@@ -23,7 +25,7 @@ export function Letters({ reference }: { reference: string }) {
           Letter
         </label>
         <select className="govuk-select" id="letter-kind" value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
-          {LETTER_KINDS.map((k) => (
+          {letterKindsFor(regime).map((k) => (
             <option key={k} value={k}>
               {LETTER_KIND_LABELS[k]}
             </option>
