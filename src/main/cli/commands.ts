@@ -162,11 +162,22 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['letter'],
-    options: { kind: { type: 'string' }, out: { type: 'string' }, field: { type: 'string', multiple: true } },
+    options: {
+      kind: { type: 'string' }, out: { type: 'string' }, field: { type: 'string', multiple: true },
+      sent: { type: 'string' }, via: { type: 'string' }, 'signed-by': { type: 'string' },
+    },
     async run({ parsed: p, call }) {
       const reference = positional(p, 'A case reference');
       const kind = required(p, 'kind');
       required(p, 'out');
+      const via = str(p, 'via');
+      if (via !== undefined && !['email', 'post', 'hand'].includes(via)) throw new UsageError('--via is email, post or hand');
+      const sent = str(p, 'sent');
+      const how = {
+        ...(sent !== undefined ? { sent: true, letterDate: sent } : {}),
+        ...(via !== undefined ? { via } : {}),
+        ...(str(p, 'signed-by') !== undefined ? { signedBy: str(p, 'signed-by') } : {}),
+      };
       const given = (p.values.field as string[] | undefined) ?? [];
       if (given.length) {
         const draft = await call('letters:draft', { reference, kind });
@@ -178,8 +189,11 @@ export const COMMANDS: Command[] = [
         }
         await call('letters:setDraft', { reference, kind, fields });
       }
-      const r = await call('letters:save', { reference, kind });
-      return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+      const r = await call('letters:save', { reference, kind, ...how });
+      if (sent === undefined) return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+      const c = await call('cases:get', { reference });
+      const value = { ...r, sent, via: via ?? null, status: c.status, daysLeft: c.daysLeft, outcome: c.outcome };
+      return { value, text: `Saved ${r.path} (${r.size} bytes), recorded as sent on ${formatLongDate(sent)}. ${reference} is now: ${standingText(c.standing)}.` };
     },
   },
   {
@@ -454,7 +468,11 @@ Commands:
               O (with review-completed): upheld, partly-upheld, overturned
   case event REF --void EVENT_ID --reason TEXT
               a correction: the event stays in the record, struck through, and drives no clock
-  letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...]
+  letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...] [--sent YYYY-MM-DD]
+              [--via email|post|hand] [--signed-by NAME]
+              --sent: the letter is dated that day, its event is recorded (acknowledged,
+              clarification sought, fees notice, responded with its outcome, review completed…)
+              and it is filed as outgoing correspondence sent by --via
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,
               eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),

@@ -86,4 +86,6 @@ export interface CaseDetail extends CaseRecord {
   standing: CaseStanding;
   outcome: ResponseOutcome | null;
   reviewOutcome: ReviewOutcome | null;
+  /** Earlier or later requests that look the same (same requester, similar summary, 60 working days). */
+  possibleDuplicates: { reference: string; received: IsoDate; summary: string }[];
 }

@@ -7,6 +7,7 @@ import { REGIONS } from '../domain/calendar/holidays';
 import { CLOCK_NAMES } from '../domain/clocks/clocks';
 import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
+import { SEND_CHANNELS } from '../domain/letters/sending';
 import { CASE_FILTERS } from '../domain/reports';
 import { CASE_STATUSES, RESPONSE_OUTCOMES, REVIEW_OUTCOMES } from '../domain/status';
 import { COST_ACTIVITIES } from '../domain/costs/types';
@@ -101,7 +102,21 @@ export const caseListInput = z.object({
   text: text(200).optional(),
 });
 
-export const letterInput = z.object({ reference, kind: z.enum(LETTER_KINDS) });
+export const letterInput = z.object({
+  reference,
+  kind: z.enum(LETTER_KINDS),
+  /** The date on the letter (and, when sent, the day its event is recorded); today by default. */
+  letterDate: isoDate.optional(),
+  /** Who signs this letter, when not the authority's usual signatory (a reviewer, say). */
+  signedBy: text(200).transform((s) => s.trim()).optional(),
+  signedByTitle: text(200).transform((s) => s.trim()).optional(),
+});
+
+/** Saving or printing a letter; with `sent`, the letter moves the case (its event, by `via`). */
+export const letterOutputInput = letterInput.extend({
+  sent: z.boolean().default(false),
+  via: z.enum(SEND_CHANNELS, { error: 'Sent by email, post or hand' }).optional(),
+});
 
 
 export const deadlineInput = z
@@ -251,8 +266,8 @@ export const inputSchemas = {
   'attachments:save': z.object({ id: z.number().int().positive() }),
   'attachments:setRole': z.object({ id: z.number().int().positive(), role }),
   'search:query': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }),
-  'letters:save': letterInput,
-  'letters:print': letterInput,
+  'letters:save': letterOutputInput,
+  'letters:print': letterOutputInput,
   'bundles:plan': bundlePlanInput,
   'bundles:export': bundlePlanInput.extend({ kind: z.enum(BUNDLE_EXPORT_KINDS), jobId: jobId.optional(), reveal: z.boolean().default(false) }),
   'bundles:progress': z.object({ jobId }),

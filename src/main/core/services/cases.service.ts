@@ -7,17 +7,18 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import type { CaseDetail, CaseEventRecord, CaseListItem, CaseRecord } from '../../../shared/domain/cases';
 import { deriveCaseClocks, eventLabel, isInTime } from '../../../shared/domain/clocks/events';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
-import { formatLongDate, type IsoDate } from '../../../shared/domain/dates';
+import { addCalendarDays, formatLongDate, type IsoDate } from '../../../shared/domain/dates';
 import { caseStanding, OUTCOME_LABELS, RESPONSE_OUTCOMES, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from '../../../shared/domain/status';
 import { formatReference, referenceScope } from '../../../shared/domain/reference';
 import * as cases from '../repositories/cases.repository';
+import { possibleDuplicates as possibleDuplicatesOf } from '../../../shared/domain/case-list';
 import { insertEvent, listEvents, voidEvent } from '../repositories/events.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { inTransaction } from './transaction';
 import { listCorrespondence } from '../repositories/correspondence.repository';
 import { indexItem } from '../repositories/search.repository';
 
-type Derived = Omit<CaseDetail, 'correspondence' | 'attachments'>;
+type Derived = Omit<CaseDetail, 'correspondence' | 'attachments' | 'possibleDuplicates'>;
 
 function toDetail(record: CaseRecord, events: CaseEventRecord[], calendars: Calendars, today: IsoDate): Derived {
   // Voided events stay in the record but drive no clock and no status.
@@ -47,7 +48,19 @@ export async function getCase(ctx: CoreContext, reference: string, db: Kysely<DB
   const found = await requireCase(db, reference);
   const events = (await listEvents(db, [found.id])).get(found.id) ?? [];
   const { items, direct } = await listCorrespondence(db, found.id);
-  return { ...toDetail(found.record, events, await ctx.calendars(), ctx.today()), correspondence: items, attachments: direct };
+  const calendars = await ctx.calendars();
+  const rec = found.record;
+  const asCandidate = (r: CaseRecord) => ({ reference: r.reference, requesterName: r.requester.name, requesterEmail: r.requester.email, summary: r.summary, received: r.received });
+  // 60 working days never span more than 100 calendar days, so this window holds every candidate.
+  const others = await cases.casesReceivedBetween(db, addCalendarDays(rec.received, -100), addCalendarDays(rec.received, 100), found.id);
+  const possibleDuplicates = possibleDuplicatesOf(asCandidate(rec), others.map(asCandidate), calendars.allUk)
+    .map((d) => ({ reference: d.reference, received: d.received, summary: d.summary }));
+  return { ...toDetail(rec, events, calendars, ctx.today()), correspondence: items, attachments: direct, possibleDuplicates };
+}
+
+/** The case as the letters and the bundle use it: voided events and correspondence left out. */
+export function liveRecord<T extends Pick<CaseDetail, 'events' | 'correspondence'>>(detail: T): T {
+  return { ...detail, events: detail.events.filter((e) => !e.voided), correspondence: detail.correspondence.filter((c) => !c.voided) };
 }
 
 export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<CaseListItem[]> {
