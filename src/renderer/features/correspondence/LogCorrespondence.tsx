@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { CHANNELS, CHANNEL_LABELS, type Channel, type Direction } from '../../../shared/domain/correspondence';
-import { TextArea, TextInput, Radios } from '../../components/fields';
+import { TextArea, TextInput, Radios, DateInput } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { localToday } from '../../today';
 
@@ -53,7 +53,7 @@ export function LogCorrespondence({ reference }: { reference: string }) {
             </select>
           </div>
           <div className="app-actions">
-            <TextInput id="log-sentAt" label="Date" type="date" value={form.sentAt} onChange={set('sentAt')} width="10" error={fields['log-sentAt']} />
+            <DateInput id="log-sentAt" legend="Date" value={form.sentAt} onChange={set('sentAt')} error={fields['log-sentAt']} />
             <TextInput id="log-time" label="Time (optional)" type="time" value={form.time} onChange={set('time')} width="5" />
           </div>
           <TextInput id="log-from" label="From" value={form.from} onChange={set('from')} />

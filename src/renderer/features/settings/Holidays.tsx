@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
-import { TextInput, Radios } from '../../components/fields';
+import { TextInput, Radios, DateInput } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { REGIONS, regionLabel, type Region } from '../../../shared/domain/calendar/holidays';
 import { formatLongDate } from '../../../shared/domain/dates';
@@ -90,7 +90,7 @@ export function Holidays() {
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
       <form onSubmit={onSubmit} noValidate>
         <h3 className="govuk-heading-m">Add a proclaimed bank holiday</h3>
-        <TextInput id="holiday-date" label="Date" type="date" value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} error={fields['holiday-date']} width="10" />
+        <DateInput id="holiday-date" legend="Date" value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} error={fields['holiday-date']} />
         <Radios<Region>
           id="holiday-region"
           legend="Where is it a bank holiday?"
