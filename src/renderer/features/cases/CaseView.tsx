@@ -9,6 +9,7 @@ import { REGIME_NAMES, type CaseDetail } from '../../../shared/domain/cases';
 import { standingText } from '../../../shared/domain/status';
 import { WarningText } from '../../components/WarningText';
 import { CaseTimeline } from './Timeline';
+import { ErrorTitle } from '../../components/ErrorSummary';
 import { Explanation } from './DueDate';
 import { Letters } from '../letters/Letters';
 import { Bundles } from '../bundles/Bundles';
@@ -59,6 +60,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
   if (query.isError) {
     return (
       <>
+        <ErrorTitle />
         <h1 className="govuk-heading-l" tabIndex={-1}>
           Case not found
         </h1>
