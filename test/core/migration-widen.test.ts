@@ -60,7 +60,8 @@ describe(`migration ${TARGET}`, () => {
     const now = snapshot(after);
     expect(now.indexes).toEqual(before.indexes);
     for (const table of ['cases', 'case_events', 'exemptions_applied', 'correspondence']) {
-      expect(now.rows[table]!.slice(0, before.rows[table]!.length)).toEqual(before.rows[table]);
+      // Every value kept; later migrations may add columns (case_events.outcome, voided_at…).
+      expect(now.rows[table]!.slice(0, before.rows[table]!.length)).toMatchObject(before.rows[table]!);
     }
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(after.pragma('foreign_key_check')).toEqual([]);

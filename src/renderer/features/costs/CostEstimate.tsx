@@ -18,6 +18,15 @@ const ACTIVITY_LABELS: Record<CostActivity, string> = {
   providing: 'Providing the information',
 };
 
+/** Each regime's own cost rule, named as its law names it. */
+const COST_HEADINGS: Record<CostView['regime'], string> = {
+  foia: 'Section 12 cost estimate',
+  foisa: 'Section 12 cost estimate (FOISA)',
+  eir: 'Cost guide for regulation 12(4)(b)',
+  eisr: 'Cost guide for regulation 10(4)(b)',
+  sar: 'Cost of manual unstructured data (DPA 2018 s24)',
+};
+
 interface Row {
   activity: CostActivity;
   description: string;
@@ -52,17 +61,20 @@ export function CostEstimate({ reference }: { reference: string }) {
   if (costs.isError) return <p className="govuk-body">{costs.error.message}</p>;
   return (
     <>
-      <Radios<EstimateScope>
-        id="cost-scope"
-        legend="Which estimate"
-        inline
-        value={scope}
-        options={[
-          { value: 'comply', label: 'Complying with the request (s12(1))' },
-          { value: 'confirm-or-deny', label: 'Confirming or denying alone (s12(2))' },
-        ]}
-        onChange={setScope}
-      />
+      {/* Only FOIA separates the cost of confirming or denying (s12(2)). */}
+      {costs.data.regime === 'foia' && (
+        <Radios<EstimateScope>
+          id="cost-scope"
+          legend="Which estimate"
+          inline
+          value={scope}
+          options={[
+            { value: 'comply', label: 'Complying with the request (s12(1))' },
+            { value: 'confirm-or-deny', label: 'Confirming or denying alone (s12(2))' },
+          ]}
+          onChange={setScope}
+        />
+      )}
       <Editor key={scope} scope={scope} view={costs.data} onSaved={() => qc.invalidateQueries({ queryKey: ['cases', reference] })} />
     </>
   );
@@ -120,7 +132,7 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
   return (
     <section aria-labelledby="costs-heading">
       <h2 className="govuk-heading-l" id="costs-heading">
-        Section 12 cost estimate
+        {COST_HEADINGS[view.regime]}
       </h2>
       <p className="govuk-body">
         Limit: <strong>{formatPence(view.limit.limitPence)}</strong> ({view.limit.limitHours} hours at {formatPence(view.limit.ratePencePerHour)} an hour). {view.limit.basis}
