@@ -12,7 +12,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   post: 'Post',
   portal: 'Online portal',
   phone: 'Phone note',
-  'in-person': 'In person',
+  'in-person': 'In person or by hand',
   other: 'Other',
 };
 

@@ -1,6 +1,6 @@
 // Bank holidays proclaimed at short notice: the officer adds the day, Disclose recomputes every
 // open deadline and lists the cases whose due date moved (all recorded in the audit log).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { TextInput, Radios, DateInput } from '../../components/fields';
@@ -10,8 +10,11 @@ import { formatLongDate } from '../../../shared/domain/dates';
 import type { HolidayChange } from '../../../shared/ipc/contract';
 
 function Moved({ change, verb }: { change: HolidayChange; verb: string }) {
+  // Takes focus when it appears, so the officer hears which due dates moved (WCAG 2.4.3, 4.1.3).
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [change]);
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid="holiday-change">
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" tabIndex={-1} ref={ref} data-testid="holiday-change">
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
           {verb} {change.holiday.name}, {formatLongDate(change.holiday.date)}
