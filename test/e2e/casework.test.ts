@@ -166,6 +166,33 @@ describe('letters that move the case', () => {
   });
 });
 
+describe('the case list', () => {
+  it('searches and filters, and keeps the choices when coming back from a case', async () => {
+    ok(await bridge.core.invoke('cases:create', { regime: 'eir', received: RECEIVED, requester: { name: 'Robin Green' }, summary: 'Air quality readings' }));
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: /All cases/ }).click();
+    await page.getByTestId('case-table').waitFor();
+    await page.getByLabel('Regime').selectOption('foia');
+    await page.getByLabel('Search cases').fill('library');
+    const rows = page.getByTestId('case-table').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    expect(await rows.first().textContent()).toContain(reference);
+    // Closed cases sort last by days left, and the column shows which way it sorts.
+    await page.getByRole('button', { name: /Days left/ }).click();
+    expect(await page.locator('th[aria-sort=ascending]').textContent()).toContain('Days left');
+    await rows.first().getByRole('link', { name: reference }).click();
+    await page.getByTestId('due-date').waitFor();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByTestId('case-table').waitFor();
+    expect(await page.getByLabel('Search cases').inputValue()).toBe('library');
+    expect(await page.getByLabel('Regime').inputValue()).toBe('foia');
+    expect(await page.locator('th[aria-sort=ascending]').textContent()).toContain('Days left');
+    await expect(rows.count()).resolves.toBe(1);
+    await page.getByLabel('Search cases').fill('');
+    await page.getByLabel('Regime').selectOption('');
+  });
+});
+
 const SCREENS: { name: string; open: () => Promise<void> }[] = [
   { name: 'cases', open: async () => { await page.goto(`${bridge.url}#/`); await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor(); await page.getByRole('button', { name: /All cases/ }).click(); await page.getByTestId('case-table').waitFor(); } },
   { name: 'new', open: async () => { await page.goto(`${bridge.url}#/new`); await page.getByRole('heading', { level: 1, name: 'Log a new request' }).waitFor(); } },
