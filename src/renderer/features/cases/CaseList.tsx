@@ -9,7 +9,7 @@ import { StatusTag } from '../../components/Tag';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
 import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
-import { CASE_STATUSES, STATUS_LABELS, type CaseStatus } from '../../../shared/domain/status';
+import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS, type CaseStatus } from '../../../shared/domain/status';
 import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } from '../../../shared/domain/case-list';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
@@ -184,7 +184,7 @@ export function CaseList() {
                   <td className="govuk-table__cell">
                     <StatusTag status={i.status} />
                     {i.standing.extendedTo && i.status === 'extended' && <span className="govuk-body-s app-nowrap"> to {formatLongDate(i.standing.extendedTo)}</span>}
-                    {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {i.outcome}</span>}
+                    {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {OUTCOME_LABELS[i.outcome].toLowerCase()}</span>}
                   </td>
                   <td className="govuk-table__cell">{i.summary}</td>
                 </tr>
