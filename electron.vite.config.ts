@@ -19,7 +19,8 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    build: { rolldownOptions: { input: { index: resolve('src/main/electron/index.ts') } } },
+    // The parse worker is its own entry: the core starts it by file (src/main/core/parse/bounded.ts).
+    build: { rolldownOptions: { input: { index: resolve('src/main/electron/index.ts'), 'parse-worker': resolve('src/main/core/parse/worker.ts') } } },
   },
   preload: {
     build: {

@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main/cli/index.ts');
 const bundle = join(root, 'out/cli/index.mjs');
+const worker = join(root, 'src/main/core/parse/worker.ts');
+const workerBundle = join(root, 'out/cli/parse-worker.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -20,13 +22,10 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newestSource(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
+const stale = !existsSync(bundle) || !existsSync(workerBundle) || statSync(bundle).mtimeMs < Math.max(newestSource(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
 if (stale) {
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [entry],
-    // Built beside the bundle and renamed over it, so a second CLI started meanwhile never loads half a file.
-    outfile: `${bundle}.${process.pid}.tmp.mjs`,
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -36,7 +35,12 @@ if (stale) {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
     legalComments: 'none',
-  });
+  };
+  // Built beside the bundle and renamed over it, so a second CLI started meanwhile never loads half a file.
+  // The parse worker (imports read under time and memory limits) is a second file beside it.
+  await build({ ...options, entryPoints: [worker], outfile: `${workerBundle}.${process.pid}.tmp.mjs` });
+  renameSync(`${workerBundle}.${process.pid}.tmp.mjs`, workerBundle);
+  await build({ ...options, entryPoints: [entry], outfile: `${bundle}.${process.pid}.tmp.mjs` });
   renameSync(`${bundle}.${process.pid}.tmp.mjs`, bundle);
 }
 await import(pathToFileURL(bundle).href);

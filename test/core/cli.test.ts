@@ -151,7 +151,11 @@ describe('import and search commands', () => {
     const first = cli(['import', 'FOI/2012/0001', emlPath, 'test/fixtures/samples/ico-social-media-policy-2013.txt', '--json'], dir);
     expect(first.status).toBe(0);
     expect(first.json().added.map((a: { kind: string }) => a.kind)).toEqual(['email', 'attachment']);
-    const again = cli(['import', 'FOI/2012/0001', emlPath, '--json'], dir).json();
+    const againRun = cli(['import', 'FOI/2012/0001', emlPath, '--json'], dir);
+    // Nothing added: exit 1, so a script can tell (README, "Command line").
+    expect(againRun.status).toBe(1);
+    expect(againRun.stderr).toContain('Nothing was added to FOI/2012/0001');
+    const again = againRun.json();
     expect(again.added).toEqual([]);
     expect(again.skipped[0].reason).toContain('Already in this case');
     const show = cli(['case', 'show', 'FOI/2012/0001', '--json'], dir).json();
@@ -159,5 +163,15 @@ describe('import and search commands', () => {
     expect(show.attachments[0]).toMatchObject({ filename: 'ico-social-media-policy-2013.txt', role: 'correspondence', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) });
     const hits = cli(['search', 'Facebook', 'social', '--json'], dir).json();
     expect(hits.map((h: { reference: string }) => h.reference)).toContain('FOI/2012/0001');
+  });
+
+  it('prints no escape sequences or direction overrides from a file to the terminal', () => {
+    const emlPath = join(dir, 'escape.eml');
+    writeFileSync(emlPath, ['From: x@example.org', 'To: foi@example.gov.uk', 'Subject: Hi \x1b]0;owned\x07\x1b[2J \u202eexe.pdf', 'Message-ID: <cli-esc@example.org>', '', 'Body'].join('\r\n'));
+    const r = cli(['import', 'FOI/2012/0001', emlPath], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\\u001b]0;owned\\u0007\\u001b[2J \\u202eexe.pdf');
+    // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
   });
 });

@@ -82,6 +82,11 @@ describe('what the law requires each letter to say', () => {
     const s18 = await print('foisa-refusal-s18', 'refusal', ncnd);
     expect(s18).not.toContain('We hold the information');
     expect(s18).toContain('refusal notice under section 18(1) of the Act');
+    // An absolute exemption (s38(1)(b)) under s18(1) still states the public interest conclusion.
+    const personal = letterData('refusal', 'foisa', { exemptions: [exemption(ref('FOISA', '38', '(1)(b)'), { ncnd: true, item: '', balance: 'Confirming would reveal whether a named person was investigated.' })] });
+    const s38 = await print('foisa-refusal-s18-s38', 'refusal', personal);
+    expect(s38).toContain('Revealing whether we hold the information would be contrary to the public interest (section 18(1) of the Act): Confirming would reveal');
+    expect(s38).not.toContain('This is an absolute exemption');
   });
 
   it('EISR: regulation 13 refusal, regulation 16 review in 40 and 20 working days, the Scottish Information Commissioner (FOISA s47 via reg 17)', async () => {

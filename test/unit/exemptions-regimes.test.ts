@@ -146,3 +146,12 @@ describe('refusal checks for the new regimes', () => {
     expect(r.problems.join(' ')).toContain('FOISA s18(1) allows it only where revealing whether the information exists or is held would be contrary to the public interest');
   });
 });
+
+describe('what an EISR refusal must add', () => {
+  it('reg 10(4)(d) reminds the officer to give the completion time (EISR reg 13(d)); reg 10(5)(e) the emissions rule (reg 10(6))', () => {
+    const base = { regime: 'eisr' as const, kind: 'refusal' as const, cost: null, s16Advice: '', pitEstimate: null };
+    const done = { publicInterestFor: 'a', publicInterestAgainst: 'b', balance: 'c' };
+    expect(refusalProblems({ ...base, exemptions: [applied(ref('EISR', '10', '(4)(d)'), done)] }).warnings[0]).toContain('EISR reg 13(d)');
+    expect(refusalProblems({ ...base, exemptions: [applied(ref('EISR', '10', '(5)(e)'), done)] }).warnings[0]).toContain('EISR reg 10(6)');
+  });
+});

@@ -22,7 +22,8 @@ export interface CommandContext {
 interface Command {
   words: string[];
   options: Options;
-  run(ctx: CommandContext): Promise<{ value: unknown; text: string }>;
+  /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
+  run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number; problem?: string }>;
 }
 
 const REQUESTER_OPTIONS = {
@@ -384,6 +385,8 @@ export const COMMANDS: Command[] = [
         ...r.added.map((a) => `added ${a.kind === 'email' ? `email "${a.subject || '(no subject)'}" with ${a.attachments} attachment(s)` : 'file'}: ${a.file}${a.warnings.length ? ` (${a.warnings.join(' ')})` : ''}`),
         ...r.skipped.map((k) => `skipped ${k.file}: ${k.reason}`),
       ].join('\n');
+      // Exit 1 when nothing was added, so a script can tell an import that did nothing from one that worked.
+      if (r.added.length === 0) return { value: r, text, exitCode: 1, problem: `Nothing was added to ${reference}: every file was skipped.` };
       return { value: r, text };
     },
   },

@@ -11,6 +11,7 @@ import type { Output } from '../../shared/ipc/contract';
 import { DiscloseError } from '../../shared/errors';
 import { parse, str, UsageError, type Parsed } from './args';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
+import { terminalSafe } from './terminal';
 
 /** The resources folder beside the sources or the bundle: the nearest one walking up. */
 function findResources(start: string): string {
@@ -66,9 +67,10 @@ async function main(argv: string[]): Promise<number> {
       },
       core,
     };
-    const { value, text } = await command.run(ctx);
-    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
-    return 0;
+    const { value, text, exitCode = 0, problem } = await command.run(ctx);
+    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
+    if (problem) process.stderr.write(`disclose: ${terminalSafe(problem)}\n`);
+    return exitCode;
   } finally {
     await core.close();
   }
@@ -81,13 +83,13 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const json = process.argv.includes('--json');
     if (err instanceof UsageError) {
-      process.stderr.write(`disclose: ${err.message}\nRun "npm run -s cli -- --help" for the commands.\n`);
+      process.stderr.write(`disclose: ${terminalSafe(err.message)}\nRun "npm run -s cli -- --help" for the commands.\n`);
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message: err.message } })}\n`);
       process.exitCode = 2;
       return;
     }
     const info = err instanceof DiscloseError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: String((err as Error)?.stack ?? err) };
-    process.stderr.write(`disclose: ${info.message}\n`);
+    process.stderr.write(`disclose: ${terminalSafe(info.message)}\n`);
     if (json) process.stdout.write(`${JSON.stringify({ error: info })}\n`);
     process.exitCode = 1;
   },

@@ -18,6 +18,8 @@ import { loadFontFiles, type FontFiles } from './pdf/fonts';
 import { DATABASE_FILE } from './constants';
 import { BlobStore } from './blobs';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
+import { sharedParser } from './parse/bounded';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 
 export type { Host } from './context';
 
@@ -31,6 +33,8 @@ export interface CoreOptions {
   host?: Host;
   /** The largest file an import accepts; default 512 MB. */
   maxImportBytes?: number;
+  /** Time and memory for reading one imported file; defaults in parse/jobs.ts. */
+  parseLimits?: Partial<ParseLimits>;
 }
 
 export interface Core {
@@ -66,7 +70,13 @@ function zodToError(err: ZodError): ErrorInfo {
 
 export function toErrorInfo(err: unknown): ErrorInfo {
   if (err instanceof DiscloseError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
-  return { code: 'INTERNAL', message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+  let detail: string;
+  try {
+    detail = err instanceof Error ? err.message : String(err);
+  } catch {
+    detail = 'an error that cannot be described';
+  }
+  return { code: 'INTERNAL', message: `Unexpected error: ${detail}` };
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -99,14 +109,23 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
     blobs: new BlobStore(join(dataDir, 'blobs')),
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+    parser: sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits }),
   };
   const handlers = createHandlers(ctx);
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${channel}` } };
-    const parsed = inputSchemas[channel].safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
+    // Everything, validation included, inside the envelope: a schema's transform or an odd value
+    // (a getter that throws, a proxy) must come back as a Result, never as an exception.
     try {
+      if (typeof channel !== 'string' || !isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${String(channel).slice(0, 80)}` } };
+      let parsed: ReturnType<(typeof inputSchemas)[typeof channel]['safeParse']>;
+      try {
+        parsed = inputSchemas[channel].safeParse(input ?? {});
+      } catch (err) {
+        // Input that fights being read (a getter that throws) is invalid input, not a fault of ours.
+        return { ok: false, error: { code: 'VALIDATION', message: `The input could not be read: ${toErrorInfo(err).message.replace(/^Unexpected error: /u, '')}` } };
+      }
+      if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {

@@ -13,35 +13,64 @@ import { CASE_STATUSES, RESPONSE_OUTCOMES, REVIEW_OUTCOMES } from '../domain/sta
 import { COST_ACTIVITIES } from '../domain/costs/types';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
 
-/** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), control chars refused. */
+/**
+ * The one rule for text that crosses into main: C0/C1 control characters (NUL included), bidi
+ * overrides and isolates are refused, since stored they make one value display as another (a
+ * reference "FOI/\u202e0001/6202" reads as a different case). Tab and newline are fine in free text.
+ */
+// eslint-disable-next-line no-control-regex -- the point of the pattern is to find control characters
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+// eslint-disable-next-line no-control-regex -- as above, and a one-line field takes no tab or newline either
+const UNSAFE_LINE = /[\u0000-\u001f]/u;
+export function unsafeTextProblem(s: string, oneLine = false): string | null {
+  if (UNSAFE_TEXT.test(s)) return 'Contains control characters or direction overrides';
+  if (oneLine && UNSAFE_LINE.test(s)) return 'Must be a single line';
+  return null;
+}
+const safe = (oneLine: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const problem = unsafeTextProblem(s, oneLine);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+/** Text as typed: NFC-normalised (so "Zoë" is one form however it was typed), unsafe characters refused. */
 const text = (max: number) =>
   z
     .string()
     .max(max, `Must be ${max} characters or fewer`)
-    .transform((s) => s.normalize('NFC'))
-    // eslint-disable-next-line no-control-regex -- tabs and newlines are fine, other controls are not
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+    .superRefine(safe(false))
+    .transform((s) => s.normalize('NFC'));
+
+/** A short value on one line (a name, a reference, a query). */
+const line = (max: number) => z.string().max(max, `Must be ${max} characters or fewer`).superRefine(safe(true));
 
 const requiredText = (max: number, what: string) =>
   text(max).refine((s) => s.trim() !== '', `Enter ${what}`).transform((s) => s.trim());
 
-export const isoDate = z.string().refine(isIsoDate, 'Enter a real date as YYYY-MM-DD');
-export const regime = z.enum(REGIMES, { error: 'Regime must be one of foia, eir, eisr, foisa, sar' });
-export const reference = z.string().trim().min(1, 'Enter a case reference').max(60);
-const email = z
+/** Dates a case file can hold: no request predates FOIA's passing, none is due after this century. */
+export const DATE_RANGE = { from: '1990-01-01', to: '2100-12-31' } as const;
+const inRange = (s: string) => s.slice(0, 10) >= DATE_RANGE.from && s.slice(0, 10) <= DATE_RANGE.to;
+export const isoDate = z
   .string()
-  .trim()
-  .max(254)
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Enter an email address like name@example.org');
+  .refine(isIsoDate, 'Enter a real date as YYYY-MM-DD')
+  .refine(inRange, `Enter a date between ${DATE_RANGE.from.slice(0, 4)} and ${DATE_RANGE.to.slice(0, 4)}`);
+export const regime = z.enum(REGIMES, { error: 'Regime must be one of foia, eir, eisr, foisa, sar' });
+export const reference = line(200).transform((s) => s.trim()).pipe(z.string().min(1, 'Enter a case reference').max(60));
+const email = line(400)
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .max(254)
+      .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Enter an email address like name@example.org'),
+  );
 
 export const settingsInput = z.object({
   name: requiredText(200, "the authority's name"),
   address: text(1000),
   email,
   centralGovernment: z.boolean(),
-  referenceFormat: z
-    .string()
-    .trim()
+  referenceFormat: line(200)
+    .transform((s) => s.trim())
     .superRefine((s, ctx) => {
       const problem = referenceFormatProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -99,7 +128,7 @@ export const caseListInput = z.object({
   regime: regime.optional(),
   status: z.enum(CASE_STATUSES).optional(),
   /** Words to find in the reference, requester or summary (all of them, any case). */
-  text: text(200).optional(),
+  text: line(200).optional(),
 });
 
 export const letterInput = z.object({
@@ -108,8 +137,8 @@ export const letterInput = z.object({
   /** The date on the letter (and, when sent, the day its event is recorded); today by default. */
   letterDate: isoDate.optional(),
   /** Who signs this letter, when not the authority's usual signatory (a reviewer, say). */
-  signedBy: text(200).transform((s) => s.trim()).optional(),
-  signedByTitle: text(200).transform((s) => s.trim()).optional(),
+  signedBy: line(200).transform((s) => s.trim()).optional(),
+  signedByTitle: line(200).transform((s) => s.trim()).optional(),
 });
 
 /** Saving or printing a letter; with `sent`, the letter moves the case (its event, by `via`). */
@@ -164,7 +193,7 @@ const qualifiedPerson = z.object({
 
 export const exemptionInput = z.object({
   reference,
-  provision: z.string().trim().min(1, 'Enter the exemption, e.g. FOIA s43(2)').max(80),
+  provision: line(200).transform((s) => s.trim()).pipe(z.string().min(1, 'Enter the exemption, e.g. FOIA s43(2)').max(80)),
   item: text(500).default('').transform((s) => s.trim()),
   ncnd: z.boolean().optional(),
   engagement: text(20_000).optional(),
@@ -179,10 +208,17 @@ export const exemptionInput = z.object({
 });
 
 const letterKind = z.enum(LETTER_KINDS);
-const letterFields = z.record(z.string().max(60), text(50_000));
+const letterFields = z.record(line(60), text(50_000));
 
-function fromBase64(s: string): Uint8Array {
-  const bin = atob(s);
+/** Decodes inside the schema, so bad base64 is a validation issue and never an exception. */
+function fromBase64(s: string, ctx: z.RefinementCtx): Uint8Array {
+  let bin: string;
+  try {
+    bin = atob(s);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'Not base64' });
+    return z.NEVER;
+  }
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
@@ -199,7 +235,18 @@ const fileBytes = z.union([
 ]);
 
 const role = z.enum(ATTACHMENT_ROLES);
-const instantOrDate = z.string().refine((s) => isIsoDate(s) || (!Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)), 'Enter a date as YYYY-MM-DD');
+/** A dropped file's name comes from the sender, not the officer: unsafe characters are stripped, not refused. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(1000)
+  .transform((s) => s.replace(new RegExp(UNSAFE_TEXT.source, 'gu'), '').replace(/[\n\t]/gu, ' '))
+  .pipe(z.string().min(1, 'The file has no name'));
+const instantOrDate = z
+  .string()
+  .max(40)
+  .refine((s) => isIsoDate(s) || (!Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)), 'Enter a date as YYYY-MM-DD')
+  .refine(inRange, `Enter a date between ${DATE_RANGE.from.slice(0, 4)} and ${DATE_RANGE.to.slice(0, 4)}`);
 
 export const empty = z.object({}).strict();
 
@@ -211,7 +258,7 @@ const bundlePlanInput = z.object({
   reference,
   /** Who the bundle is for; by default the case's ICO complaint or tribunal appeal event says. */
   forum: z.enum(['ico', 'tribunal']).optional(),
-  forumReference: text(100).transform((s) => s.trim()).optional(),
+  forumReference: line(100).transform((s) => s.trim()).optional(),
 });
 
 export const inputSchemas = {
@@ -241,7 +288,7 @@ export const inputSchemas = {
   'exemptions:catalogue': empty,
   'exemptions:list': z.object({ reference }),
   'exemptions:apply': exemptionInput,
-  'exemptions:remove': z.object({ reference, provision: z.string().trim().min(1).max(80), item: text(500).default('').transform((s) => s.trim()) }),
+  'exemptions:remove': z.object({ reference, provision: line(200).transform((s) => s.trim()).pipe(z.string().min(1).max(80)), item: text(500).default('').transform((s) => s.trim()) }),
   'letters:templates': empty,
   'letters:saveTemplate': z.object({ kind: letterKind, subject: requiredText(300, 'a subject line'), body: requiredText(100_000, 'the letter text') }),
   'letters:resetTemplate': z.object({ kind: letterKind }),
@@ -259,13 +306,13 @@ export const inputSchemas = {
     body: text(1_000_000).default(''),
   }),
   'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
-  'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: z.string().min(1).max(1000), data: fileBytes })).min(1).max(200) }),
+  'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: fileName, data: fileBytes })).min(1).max(200) }),
   'correspondence:void': z.object({ reference, id: z.number().int().positive(), reason: voidReason }),
   'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
   'attachments:content': z.object({ id: z.number().int().positive() }),
   'attachments:save': z.object({ id: z.number().int().positive() }),
   'attachments:setRole': z.object({ id: z.number().int().positive(), role }),
-  'search:query': z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }),
+  'search:query': z.object({ query: line(500), limit: z.number().int().min(1).max(500).default(50) }),
   'letters:save': letterOutputInput,
   'letters:print': letterOutputInput,
   'bundles:plan': bundlePlanInput,

@@ -15,6 +15,8 @@ import { addOutline, addPageLabels } from './outline';
 import { slipFlow } from './pages';
 import { blobProblem, classify, describeError, openPdf } from './sources';
 import { sha256Hex } from '../blobs';
+import { removeActiveContent } from './active';
+import { boundedText, imageProblem } from './limits';
 
 export interface AssembleInput {
   plan: BundlePlan;
@@ -75,9 +77,11 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
     const opened = await openPdf(bytes);
     if (opened.kind === 'pdf') {
       try {
+        // Stripped before copying, so nothing that acts is even reachable from the copied pages.
+        const removed = removeActiveContent(opened.doc);
         const pages = await out.copyPages(opened.doc, opened.doc.getPageIndices());
         for (const p of pages) out.addPage(p);
-        const notes = [opened.note, note].filter(Boolean).join('; ') || null;
+        const notes = [opened.note, note, removed.length ? `active content removed: ${removed.join(', ')}` : ''].filter(Boolean).join('; ') || null;
         outcomes.set(d.id, { status: 'reproduced', reason: notes });
         source(d, { name: what.name, what: what.description, size: bytes.length, sha256: what.sha256, status: 'reproduced', note: notes });
         return pages.length;
@@ -123,6 +127,8 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
             const bytes = input.readBlob(a.sha256, a.originalFilename);
             const kind = classify(bytes, a.contentType, a.filename);
             if (kind.kind !== 'image') throw new Error('an image format PDF cannot hold directly');
+            const problem = imageProblem(bytes);
+            if (problem) throw new Error(problem);
             const image = await embedImage(out, kind.format, bytes);
             images.set(`img-${a.id}`, image);
             shown.push({ key: `img-${a.id}`, name: a.filename, width: image.width, height: image.height });
@@ -168,6 +174,8 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
         const kind = classify(bytes, a.contentType, a.filename);
         if (kind.kind === 'pdf-pending') return placePdf(d, bytes, what);
         if (kind.kind === 'image') {
+          const problem = imageProblem(bytes);
+          if (problem) return failed(d, bytes, what, problem);
           let image: PDFImage;
           try {
             image = await embedImage(out, kind.format, bytes);
@@ -180,9 +188,13 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
           return drawFlow([{ kind: 'text', text: `${d.tab}  ${d.title}`, font: 'bold', size: 11 }, { kind: 'image', key: 'image', width: image.width, height: image.height, maxHeight: capacity - 30, maxScale: 2 }], new Map([['image', image]]));
         }
         if (kind.kind === 'text') {
-          outcomes.set(d.id, { status: 'reproduced', reason: 'set as text' });
-          source(d, { name: a.filename, what: what.description, size: a.size, sha256: a.sha256, status: 'reproduced', note: 'set as text' });
-          return drawFlow(textFileFlow(d, kind.text));
+          const { text, cut } = boundedText(kind.text);
+          // A text too long to set out whole goes along as the file too, so nothing is lost.
+          if (cut) attach(d, bytes, a.filename, a.contentType);
+          const how = cut ? 'the start set as text, the whole file attached' : 'set as text';
+          outcomes.set(d.id, { status: 'reproduced', reason: how });
+          source(d, { name: a.filename, what: what.description, size: a.size, sha256: a.sha256, status: 'reproduced', note: how });
+          return drawFlow(textFileFlow(d, text));
         }
         const reason = kind.kind === 'native' || kind.kind === 'failed' ? kind.reason : 'not a kind of file that can be printed';
         attach(d, bytes, a.filename, a.contentType);

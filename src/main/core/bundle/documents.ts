@@ -12,6 +12,7 @@ import { normaliseText } from '../pdf/text';
 import type { FlowItem, TableRow } from './compose';
 import { allDocuments, type BundlePlan, type PageSpan, type PlannedDoc } from './model';
 import { spanLabel } from './pages';
+import { boundedText } from './limits';
 
 const t = (s: string) => normaliseText(s);
 const heading = (text: string, size = 15, spaceBefore = 0): FlowItem => ({ kind: 'text', text: t(text), font: 'bold', size, spaceBefore, keepWithNext: true });
@@ -86,7 +87,7 @@ export function emailFlow(d: PlannedDoc, item: CorrespondenceItem, closedTabs: R
     heading(`${d.tab}  ${d.title}`, 13),
     { kind: 'table', header: null, columns: [{ share: 0.18, font: 'bold' }, { share: 0.82 }], rows, size: 9.5, spaceBefore: 8 },
     { kind: 'rule', spaceBefore: 6 },
-    para(item.body.trim() || '(The message has no text.)', 6, 10),
+    para(boundedText(item.body.trim(), 'the rest is in the message as received, held on the case').text || '(The message has no text.)', 6, 10),
     ...(images.length ? [heading('Images in the message', 11, 14)] : []),
     ...images.flatMap((img): FlowItem[] => [para(img.name, 8, 9), { kind: 'image', key: img.key, width: img.width, height: img.height, spaceBefore: 4 }]),
   ];

@@ -4,6 +4,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { htmlToText } from '../mail/html';
 import { loadDecrypted, mayBeEncrypted, PdfPasswordError } from './decrypt';
+import { BUNDLE_LIMITS, pdfStreamProblem } from './limits';
 
 export type Source =
   | { kind: 'pdf'; doc: PDFDocument; note: string | null }
@@ -35,6 +36,8 @@ async function quietly<T>(run: () => Promise<T>): Promise<{ value: T; warnings: 
 export async function openPdf(bytes: Uint8Array): Promise<Extract<Source, { kind: 'pdf' | 'failed' }>> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return { kind: 'failed', reason: 'it is not a PDF file, though it is named as one', detail: 'no %PDF header' };
+  const tooLarge = pdfStreamProblem(bytes);
+  if (tooLarge) return { kind: 'failed', reason: `it is too large when decompressed: ${tooLarge}` };
   try {
     const { value, warnings } = await quietly(async () => {
       if (!mayBeEncrypted(bytes)) return { doc: await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity, ignoreEncryption: true }), wasEncrypted: false };
@@ -42,6 +45,7 @@ export async function openPdf(bytes: Uint8Array): Promise<Extract<Source, { kind
     });
     const pages = value.doc.getPageCount();
     if (pages === 0) return { kind: 'failed', reason: 'the file is damaged: no pages could be read from it' };
+    if (pages > BUNDLE_LIMITS.maxPagesPerPdf) return { kind: 'failed', reason: `it has ${pages.toLocaleString('en-GB')} pages, over the limit of ${BUNDLE_LIMITS.maxPagesPerPdf.toLocaleString('en-GB')} that a bundle reproduces from one file` };
     const notes = [
       value.wasEncrypted ? 'encrypted with an owner password only (it opens without one); decrypted to reproduce it' : '',
       warnings ? `damaged: ${warnings} unreadable part${warnings === 1 ? '' : 's'} skipped` : '',
@@ -49,6 +53,7 @@ export async function openPdf(bytes: Uint8Array): Promise<Extract<Source, { kind
     return { kind: 'pdf', doc: value.doc, note: notes.join('; ') || null };
   } catch (err) {
     if (err instanceof PdfPasswordError) return { kind: 'failed', reason: 'encrypted: it needs a password to open' };
+    if (err instanceof RangeError && /call stack/i.test(err.message)) return { kind: 'failed', reason: 'its objects are nested too deeply to read (beyond the depth the PDF reader can follow)', detail: describeError(err) };
     if (/encrypt|crypt filter|security handler/i.test(describeError(err))) return { kind: 'failed', reason: 'encrypted in a way Disclose cannot open', detail: describeError(err) };
     return { kind: 'failed', reason: 'the file is damaged and cannot be read as a PDF', detail: describeError(err) };
   }

@@ -4,7 +4,7 @@
 // message: an officer must still be able to file what could be read, with a note of what could not.
 import mailparser, { type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import { safeFilename } from './filenames';
-import { htmlToText } from './html';
+import { convertHtml } from './html';
 import { MailParseError, type ParsedAttachment, type ParsedMessage } from './types';
 
 export { MailParseError } from './types';
@@ -196,7 +196,11 @@ export async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
 
   const html = typeof mail.html === 'string' && mail.html.trim() ? mail.html : null;
   let text = mail.text ?? '';
-  if (!text.trim() && html) text = htmlToText(html);
+  if (!text.trim() && html) {
+    const converted = convertHtml(html);
+    text = converted.text;
+    warnings.push(...converted.notes);
+  }
 
   const attachments: ParsedAttachment[] = [];
   for (const [index, part] of mail.attachments.entries()) attachments.push(await attachmentFrom(part, index, html));

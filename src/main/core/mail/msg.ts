@@ -6,8 +6,9 @@ import msgreaderModule, { type FieldsData } from '@kenjiuno/msgreader';
 import mailparser from 'mailparser';
 import { firstHeader, formatAddresses, headerPairs, isShownInBody, stripAngles, toIsoInstant } from './eml';
 import { safeFilename } from './filenames';
-import { htmlToText } from './html';
+import { convertHtml } from './html';
 import { MailParseError, type ParsedAttachment, type ParsedMessage } from './types';
+import { guardMsgReader } from './msg-guard';
 
 export { MailParseError } from './types';
 
@@ -16,6 +17,7 @@ export { MailParseError } from './types';
 type MsgReaderClass = typeof msgreaderModule;
 const MsgReader: MsgReaderClass = (msgreaderModule as unknown as { default?: MsgReaderClass }).default ?? msgreaderModule;
 type Reader = InstanceType<MsgReaderClass>;
+guardMsgReader();
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -150,7 +152,11 @@ export async function parseMsg(bytes: Uint8Array): Promise<ParsedMessage> {
   let html: string | null = fields.bodyHtml ?? (fields.html ? decodeHtml(fields.html, fields) : null);
   if (html !== null && !html.trim()) html = null;
   let text = fields.body ?? '';
-  if (!text.trim() && html) text = htmlToText(html);
+  if (!text.trim() && html) {
+    const converted = convertHtml(html);
+    text = converted.text;
+    warnings.push(...converted.notes);
+  }
   if (!text.trim() && !html && fields.compressedRtf) warnings.push('The message body is stored only as rich text (RTF), which is not converted.');
 
   const recipients = fields.recipients ?? [];

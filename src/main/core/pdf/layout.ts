@@ -87,48 +87,87 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** Characters after which an over-long word (URL, email address) breaks most legibly. */
 const SOFT_BREAK_AFTER = new Set(['/', '.', '@', '-', '_', '?', '&', '=', '#', ',', ';', ':']);
 
+/**
+ * Widths of single graphemes and words, measured once each. Text from files can be anything (a
+ * 20 MB minified export on one line): measuring a growing line again for every word or letter
+ * would be quadratic, so widths are summed instead and only a finished line is measured whole.
+ */
+function widthCache(measure: (s: string) => number): (s: string) => number {
+  const cache = new Map<string, number>();
+  return (s) => {
+    let w = cache.get(s);
+    if (w === undefined) {
+      w = measure(s);
+      if (cache.size < 50_000) cache.set(s, w);
+    }
+    return w;
+  };
+}
+
 /** Breaks a word wider than `maxWidth` into pieces that fit, at characters, never inside one. */
 export function breakWord(word: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const chars = Array.from(graphemes.segment(word), (s) => s.segment);
+  const width = widthCache(measure);
   const pieces: string[] = [];
-  let start = 0;
-  while (start < chars.length) {
-    let end = start + 1; // at least one character per piece, however narrow the column
-    while (end < chars.length && measure(chars.slice(start, end + 1).join('')) <= maxWidth) end++;
-    if (end < chars.length) {
+  let piece: string[] = [];
+  let pieceWidth = 0;
+  const flush = (upTo: number) => {
+    pieces.push(piece.slice(0, upTo).join(''));
+    piece = piece.slice(upTo);
+    pieceWidth = piece.reduce((sum, c) => sum + width(c), 0);
+  };
+  // One grapheme at a time, so memory stays bounded by a line whatever the length of the word.
+  for (const { segment } of graphemes.segment(word)) {
+    const w = width(segment);
+    if (piece.length > 0 && pieceWidth + w > maxWidth) {
       // Prefer to cut after a '/' or '.' in the second half of the piece, like a browser would.
-      for (let i = end - 1; i > start + (end - start) / 2; i--) {
-        if (SOFT_BREAK_AFTER.has(chars[i] ?? '')) {
-          end = i + 1;
+      let cut = piece.length;
+      for (let i = piece.length - 1; i > piece.length / 2; i--) {
+        if (SOFT_BREAK_AFTER.has(piece[i] ?? '')) {
+          cut = i + 1;
           break;
         }
       }
+      flush(cut);
     }
-    pieces.push(chars.slice(start, end).join(''));
-    start = end;
+    piece.push(segment);
+    pieceWidth += w;
   }
+  if (piece.length > 0) flush(piece.length);
   return pieces;
 }
 
 /** Greedy word wrap. Explicit newlines always break; an empty line stays as a blank line. */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
   const out: string[] = [];
+  const width = widthCache(measure);
+  const space = measure(' ');
   for (const hardLine of text.split('\n')) {
-    const words = hardLine.split(/[ \t]+/).filter((w) => w !== '');
     let line = '';
-    for (const word of words) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate) <= maxWidth) {
-        line = candidate;
+    let lineWidth = 0;
+    for (const match of hardLine.matchAll(/[^ \t]+/gu)) {
+      const word = match[0];
+      const w = word.length > 200 ? Infinity : width(word);
+      // Near the edge the sum is checked against the whole line measured once (kerning across words).
+      const sum = lineWidth + space + w;
+      if (line !== '' && sum <= maxWidth && (sum < maxWidth * 0.97 || measure(`${line} ${word}`) <= maxWidth)) {
+        line = `${line} ${word}`;
+        lineWidth += space + w;
+        continue;
+      }
+      if (line === '' && w <= maxWidth) {
+        line = word;
+        lineWidth = w;
         continue;
       }
       if (line !== '') out.push(line);
-      if (measure(word) <= maxWidth) {
+      if (w <= maxWidth) {
         line = word;
+        lineWidth = w;
       } else {
         const pieces = breakWord(word, maxWidth, measure);
         line = pieces.pop() ?? '';
-        out.push(...pieces);
+        lineWidth = measure(line);
+        for (const piece of pieces) out.push(piece);
       }
     }
     out.push(line);
@@ -186,7 +225,7 @@ function mergeBeside(prev: Prepared, next: Prepared): Prepared {
     let top = offset;
     const items: Item[] = [];
     for (const row of p.rows) {
-      items.push(...row.items.map((it) => ({ ...it, dy: it.dy + top })));
+      for (const it of row.items) items.push({ ...it, dy: it.dy + top });
       top += row.height;
     }
     return items;
@@ -195,7 +234,7 @@ function mergeBeside(prev: Prepared, next: Prepared): Prepared {
   const offset = next.spaceBefore;
   return {
     spaceBefore: prev.spaceBefore,
-    rows: [{ height: Math.max(height(prev), offset + height(next)), items: [...flatten(prev, 0), ...flatten(next, offset)] }],
+    rows: [{ height: Math.max(height(prev), offset + height(next)), items: flatten(prev, 0).concat(flatten(next, offset)) }],
     keepWithNext: next.keepWithNext,
   };
 }

@@ -6,10 +6,9 @@ import { basename, extname } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { AttachmentRole, ImportOutcome, TextStatus } from '../../../shared/domain/correspondence';
-import { parseMessageFile } from '../mail';
+import { detectMessageFormat } from '../mail';
 import type { ParsedMessage } from '../mail/types';
 import { safeFilename } from '../mail/filenames';
-import { extractPdfText } from '../pdf/extract';
 import { sha256Hex } from '../blobs';
 import { findCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
@@ -57,19 +56,29 @@ interface PreparedFile {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/** Text for search: PDFs through pdf.js; plain text as it is; nothing from other types. */
-async function prepare(name: string, bytes: Uint8Array, declaredType?: string, inline = false): Promise<PreparedFile> {
+/** Text for search: PDFs through pdf.js (in the bounded worker); plain text as it is; nothing from other types. */
+async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, declaredType?: string, inline = false): Promise<PreparedFile> {
   const contentType = contentTypeOf(name, declaredType);
   const base = { name, bytes, sha: sha256Hex(bytes), contentType, inline };
   if (contentType === 'application/pdf' || name.toLowerCase().endsWith('.pdf')) {
-    const r = await extractPdfText(bytes);
+    const run = await ctx.parser.run({ kind: 'pdf-text', bytes });
+    if (!run.ok) return { ...base, text: '', textStatus: 'unreadable', textNote: `Text not extracted: the PDF could not be read: ${run.reason}.` };
+    const r = run.value;
     const note = r.status === 'ok' ? r.reason : `Text not extracted: ${r.status === 'encrypted' ? 'the PDF is password-protected' : `the PDF could not be read (${r.reason ?? 'unknown reason'})`}.`;
     return { ...base, text: r.text, textStatus: r.status, textNote: note };
   }
   if (contentType.startsWith('text/plain') || contentType === 'text/csv') {
-    return { ...base, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes).slice(0, 5_000_000), textStatus: 'ok', textNote: null };
+    return { ...base, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 20_000_000)).slice(0, 5_000_000), textStatus: 'ok', textNote: null };
   }
   return { ...base, text: '', textStatus: 'not-applicable', textNote: null };
+}
+
+/** A message read in the bounded worker; null when it is not one, or a note when it could not be read. */
+async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): Promise<ParsedMessage | null | { unread: string } | { notMessage: string }> {
+  if (detectMessageFormat(name, bytes) === null) return null;
+  const run = await ctx.parser.run({ kind: 'message', name, bytes });
+  if (run.ok) return run.value;
+  return { unread: `It could not be read as an email: ${run.reason}. It was kept as a file.` };
 }
 
 function isFromAuthority(from: string, authorityEmail: string): boolean {
@@ -83,7 +92,9 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
     out.skipped.push({ file, reason: `Already in this case: "${dup.subject || '(no subject)'}" (${dup.message_id && dup.message_id === msg.messageId ? 'same Message-ID' : 'same file'}).` });
     return;
   }
-  const parts = await Promise.all(msg.attachments.map((a) => prepare(a.filename, a.bytes, a.contentType, a.inline)));
+  // One at a time: each PDF among them is read in the one worker, within its own limits.
+  const parts: PreparedFile[] = [];
+  for (const a of msg.attachments) parts.push(await prepare(ctx, a.filename, a.bytes, a.contentType, a.inline));
   // Bytes are durable before the rows that point at them are committed.
   ctx.blobs.put(source);
   for (const p of parts) ctx.blobs.put(p.bytes);
@@ -142,9 +153,11 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
   });
 }
 
-async function importAttachment(ctx: CoreContext, caseId: number, file: string, bytes: Uint8Array, role: AttachmentRole, out: ImportOutcome, warnings: string[]): Promise<void> {
+async function importAttachment(ctx: CoreContext, caseId: number, file: string, bytes: Uint8Array, role: AttachmentRole, out: ImportOutcome, warnings: string[], unread?: string): Promise<void> {
   const name = basename(file);
-  const p = await prepare(name, bytes);
+  const prepared = await prepare(ctx, name, bytes);
+  // A message that could not be read is marked so on the file itself, not only in the import report.
+  const p = unread ? { ...prepared, textStatus: 'unreadable' as const, textNote: unread } : prepared;
   const dup = await findDirectAttachment(ctx.db, caseId, p.sha);
   if (dup) {
     out.skipped.push({ file, reason: `Already in this case as ${dup.original_filename} (same content).` });
@@ -212,9 +225,11 @@ export async function importFiles(ctx: CoreContext, reference: string, files: In
         continue;
       }
       const bytes = f.read();
-      const message = await parseMessageFile(f.name, bytes);
+      const message = await readMessage(ctx, f.name, bytes);
       const looksLikeMail = /\.(eml|msg)$/i.test(f.name);
-      if (message) await importMessage(ctx, found.id, f.name, bytes, message, out);
+      if (message && 'unread' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [], message.unread);
+      else if (message && 'notMessage' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
+      else if (message) await importMessage(ctx, found.id, f.name, bytes, message, out);
       else await importAttachment(ctx, found.id, f.name, bytes, role, out, looksLikeMail ? ['It could not be read as an email, so it was kept as a file.'] : []);
     } catch (err) {
       out.skipped.push({ file: f.name, reason: err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}` });

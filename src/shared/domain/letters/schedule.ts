@@ -100,7 +100,11 @@ function scheduleEntry(e: AppliedExemption, regime: Regime): LetterBlock[] {
       p(`This ${word} depends on the reasonable opinion of a qualified person. Our qualified person, ${qp.name.trim()}, gave that opinion on ${formatLongDate(qp.opinionDate)}.`),
     );
   }
-  if (kind.absolute) {
+  if (kind.absolute && e.ncnd && regime === 'foisa') {
+    // FOISA s18(1): even for an absolute exemption, neither confirming nor denying rests on
+    // revealing whether the information exists or is held being contrary to the public interest.
+    blocks.push(...labelled('Revealing whether we hold the information would be contrary to the public interest (section 18(1) of the Act):', e.balance));
+  } else if (kind.absolute) {
     blocks.push(p(`This is an absolute ${word}, so we are not required to consider the public interest.`));
   } else if (kind.publicInterest) {
     const what = e.ncnd ? 'confirming or denying whether we hold the information' : 'disclosing the information';

@@ -25,8 +25,9 @@ function entry(section: string, title: string, test: ExemptionTest, reasoning: R
   return { act: ACT, section, title, absolute: true, test, ncnd: null, subsections: [], reasoning: [...reasoning, WHAT_IS_GIVEN], ...(notes ? { notes } : {}) };
 }
 
-// Schedule 3: "the serious harm test" — giving the data would be likely to cause serious harm to
-// the physical or mental health of the data subject or another individual.
+// Schedule 3: "the serious harm test" — applying Art 15 would be likely to cause serious harm to
+// the physical or mental health of the data subject or another individual (Sch 3 para 2(2) for
+// health data [V – legislation.gov.uk, as enacted]).
 const SERIOUS_HARM = field('seriousHarm', 'Why giving it would be likely to cause serious harm to the physical or mental health of the requester or another person', true);
 
 export const DPA_EXEMPTIONS: CatalogueData[] = [
@@ -78,8 +79,12 @@ export const DPA_EXEMPTIONS: CatalogueData[] = [
     SERIOUS_HARM,
     field('healthProfessional', 'The appropriate health professional consulted, and the date of their opinion', true, 'Sch 3 para 6: a controller that is not a health professional must have their opinion that the serious harm test is met, normally given within the last six months. [R]'),
   ]),
-  entry('Sch 3 para 10', 'Social work data: serious harm', 'prejudice', [SERIOUS_HARM], '[R] verify the paragraph number (Sch 3 Part 3).'),
-  entry('Sch 3 para 16', 'Education data: serious harm', 'prejudice', [SERIOUS_HARM], '[R] verify the paragraph number (Sch 3 Part 4).'),
+  // Sch 3 Part 3 opens with definitions at para 7 (the serious harm test for social work data is
+  // para 7(2): likely to prejudice carrying out social work) and para 8 (which data), and Part 4
+  // defines education data in para 17 [V – legislation.gov.uk]; the serious harm paragraphs then
+  // follow the court and expectations paragraphs, as in Part 2 [R – para 11 and para 19 inferred].
+  entry('Sch 3 para 11', 'Social work data: serious harm', 'prejudice', [SERIOUS_HARM], '[R] verify the paragraph number (Sch 3 Part 3).'),
+  entry('Sch 3 para 19', 'Education data: serious harm', 'prejudice', [SERIOUS_HARM], '[R] verify the paragraph number (Sch 3 Part 4).'),
   entry('Sch 3 para 21', 'Child abuse data', 'class', [
     field('bestInterests', 'Why giving it to the person with parental responsibility would not be in the child’s best interests', true),
   ], 'Only where the request is made on behalf of the child by someone with parental responsibility or appointed by a court. [R]'),

@@ -7,7 +7,9 @@
 // reg 11: personal data, as amended by the DPA 2018 (first condition absolute; the second and
 // third with the public interest test); NCND reg 11(6). The SIC's decisions read the (5) limbs as
 // "would, or would be likely to, prejudice substantially" (e.g. Decision 056/2023 on 10(5)(f)).
-// Paragraph numbers checked against SIC decision appendices where marked [V]; the rest [R].
+// Paragraph numbers checked against the provisions SIC decisions cite where marked [V] (e.g.
+// Decision 204/2024 cites regs 10(1), (2), (3), (5)(f), (6) and 11(1), (2)(a), (3A)(a)); the rest
+// [R], including the NCND paragraphs 10(8) and 11(6), which we could not see quoted.
 import type { CatalogueData } from '../catalogue';
 import { sub } from './common';
 
@@ -23,7 +25,8 @@ export const EISR_EXCEPTIONS: CatalogueData[] = [
     sub('(4)(a)', 'Information not held when the request was received', { test: 'factual' }), // [V] SIC Decision 111/2011
     sub('(4)(b)', 'Manifestly unreasonable request', { test: 'class' }), // [V] SIC Decisions 078/2016, 079/2016
     sub('(4)(c)', 'Request formulated in too general a manner (after reg 9 advice)', { test: 'class' }),
-    sub('(4)(d)', 'Material still in the course of completion, unfinished documents or incomplete data', { test: 'class' }), // [V] SIC Decision 139/2008
+    sub('(4)(d)', 'Material still in the course of completion, unfinished documents or incomplete data', { test: 'class',
+      warning: 'EISR reg 13(d): a refusal under reg 10(4)(d) must say when the authority expects the information to be finished or completed.' }), // [V] SIC Decision 139/2008
     sub('(4)(e)', 'Internal communications', { test: 'class' }), // [V] SIC Decision 111/2011
     sub('(5)(a)', 'International relations, defence, national security or public safety', { ncnd: '(8)' }),
     sub('(5)(b)', 'Course of justice, fair trial, or a criminal or disciplinary inquiry'), // [V] SIC Decision 125/2024

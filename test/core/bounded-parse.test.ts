@@ -1,0 +1,107 @@
+// Reading imported files under limits: the worker stops a file that takes too long or needs too
+// much memory and goes on with the next; the Outlook reader's sector chains and directory are
+// checked for loops; a source PDF's active content is removed before its pages are copied.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
+import { BoundedParser } from '../../src/main/core/parse/bounded';
+import { parseMsg } from '../../src/main/core/mail/msg';
+import { removeActiveContent } from '../../src/main/core/bundle/active';
+import { compoundFile, deflateBomb, onePage, rawPdf, stream } from '../hostile/make-corpus-bytes';
+import { makeCorpus } from '../hostile/make-corpus';
+
+const eml = new TextEncoder().encode('From: a@example.org\r\nTo: b@example.org\r\nSubject: Plain\r\n\r\nHello\r\n');
+
+describe('the bounded parser', () => {
+  it('stops a file that needs more memory than allowed, says so, and reads the next file', async () => {
+    const parser = new BoundedParser({ timeoutMs: 60_000, memoryMb: 128 });
+    try {
+      const bomb = rawPdf([...onePage(), stream('/Filter /FlateDecode', deflateBomb(1))]);
+      // Asked at the same time (two imports at once): the files are read one after the other.
+      const [r, next] = await Promise.all([parser.run({ kind: 'pdf-text', bytes: bomb }), parser.run({ kind: 'message', name: 'plain.eml', bytes: eml })]);
+      expect(r).toMatchObject({ ok: false, status: 'too-large', reason: expect.stringContaining('too large when decompressed') });
+      expect(next.ok && next.value && 'subject' in next.value && next.value.subject).toBe('Plain');
+    } finally {
+      await parser.close();
+    }
+  }, 120_000);
+
+  it('stops a file that takes longer than allowed, says so, and reads the next file', async () => {
+    const parser = new BoundedParser({ timeoutMs: 100, memoryMb: 512 });
+    try {
+      // 100,000 table rows take seconds to convert: far over a tenth of a second on any machine.
+      const slow = new TextEncoder().encode(`From: a@example.org\r\nSubject: Rows\r\nContent-Type: text/html\r\n\r\n<table>${'<tr><td>a</td><td>b</td></tr>'.repeat(100_000)}</table>`);
+      expect(await parser.run({ kind: 'message', name: 'rows.eml', bytes: slow })).toMatchObject({ ok: false, status: 'too-slow', reason: 'took too long (more than 0.1 seconds)' });
+    } finally {
+      await parser.close();
+    }
+    const fresh = new BoundedParser({ timeoutMs: 30_000, memoryMb: 512 });
+    try {
+      expect((await fresh.run({ kind: 'message', name: 'plain.eml', bytes: eml })).ok).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+});
+
+// `npm test` builds the app first; the worker the app starts is then a file of its own in out/main.
+const BUILT_WORKER = resolve('out/main/parse-worker.js');
+describe('the parse worker as built for the app', () => {
+  it.skipIf(!existsSync(BUILT_WORKER))('answers a job from out/main, where the built core looks for it', async () => {
+    const worker = new Worker(BUILT_WORKER);
+    try {
+      const replies: unknown[] = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('message', (m: { ok?: boolean }) => {
+          replies.push(m);
+          if ('ok' in m) resolve();
+        });
+        worker.on('error', reject);
+        worker.postMessage({ id: 7, job: { kind: 'message', name: 'plain.eml', bytes: eml } });
+      });
+      expect(replies).toEqual([{ id: 7, started: true }, expect.objectContaining({ id: 7, ok: true, value: expect.objectContaining({ subject: 'Plain' }) })]);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
+});
+
+describe('the Outlook reader guard', () => {
+  const root = { name: 'Root Entry', type: 5 as const, child: 1 };
+  const subject = { name: '__substg1.0_0037001F', type: 2 as const, start: 2, size: 600 };
+  it('stops at once on a FAT sector that points at itself, and on a directory that loops', async () => {
+    for (const bytes of [compoundFile({ fat: [-3, 1], dir: [root, subject] }), compoundFile({ fat: [-3, -2], dir: [root, { ...subject, right: 1 }] })]) {
+      const start = performance.now();
+      await expect(parseMsg(bytes)).rejects.toThrow(/loops back on itself/u);
+      expect(performance.now() - start).toBeLessThan(5_000);
+    }
+  });
+
+  it('refuses a stream that claims more bytes than the file holds', async () => {
+    await expect(parseMsg(compoundFile({ fat: [-3, -2, -2], dir: [root, { ...subject, size: 0xfffffff0 }], extraSectors: [Buffer.alloc(512)] }))).rejects.toThrow(/more than the whole file holds/u);
+  });
+});
+
+describe('active content in a source PDF', () => {
+  it('is removed from every page and counted; notes stay without their actions', async () => {
+    const corpus = (await makeCorpus()).filter((f) => f.active);
+    const said: string[] = [];
+    for (const f of corpus) {
+      const doc = await PDFDocument.load(f.bytes);
+      said.push(...removeActiveContent(doc));
+      for (const page of doc.getPages()) {
+        expect(page.node.get(PDFName.of('AA'))).toBeUndefined();
+        const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
+        for (const a of annots) {
+          const dict = doc.context.lookup(a) as import('pdf-lib').PDFDict;
+          expect(dict.get(PDFName.of('Subtype'))?.toString()).toBe('/Text');
+          expect(dict.get(PDFName.of('A'))).toBeUndefined();
+        }
+      }
+    }
+    const all = said.join(', ');
+    for (const what of ['JavaScript action', 'Launch action', 'link', 'form field', 'form', 'embedded file', 'media player', 'document JavaScript', 'GoToR action', 'web or file link action']) expect(all).toContain(what);
+  }, 60_000);
+});
