@@ -121,8 +121,6 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
       if (form.publicInterestAgainst.trim() === '') out['exemption-publicInterestAgainst'] = 'Give the public interest in maintaining it (s17(3))';
       if (form.balance.trim() === '') out['exemption-balance'] = 'Give the balance and the conclusion (s17(3))';
     }
-    if (form.decidedBy.trim() === '') out['exemption-decidedBy'] = 'Enter who decided to apply it';
-    if (!form.decidedOn) out['exemption-decidedOn'] = 'Enter the date it was decided';
     return out;
   };
   const onSubmit = (e: FormEvent) => {
@@ -218,8 +216,8 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
             <TextArea id="exemption-qpMaterial" label="What was put to them" value={form.qpMaterial} onChange={set('qpMaterial')} rows={3} error={fields['exemption-qualifiedPerson-materialPutToThem']} />
           </fieldset>
         )}
-        <TextInput id="exemption-decidedBy" label="Decided by" value={form.decidedBy} onChange={set('decidedBy')} error={fields['exemption-decidedBy']} width="20" />
-        <DateInput id="exemption-decidedOn" legend="Decided on" value={form.decidedOn} onChange={set('decidedOn')} error={fields['exemption-decidedOn']} />
+        <TextInput id="exemption-decidedBy" label="Decided by (optional)" value={form.decidedBy} onChange={set('decidedBy')} error={fields['exemption-decidedBy']} width="20" />
+        <DateInput id="exemption-decidedOn" legend="Decided on (optional)" value={form.decidedOn} onChange={set('decidedOn')} error={fields['exemption-decidedOn']} />
         <button type="submit" className="govuk-button" disabled={apply.isPending}>
           Apply {noun}
         </button>
