@@ -2,25 +2,33 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { CSP_META } from './src/shared/csp';
 
 // The built renderer carries its CSP in a meta tag too (main also sends it as a header), so the
 // same policy holds under the app:// protocol and in the test bridge. The dev server needs inline
 // scripts for hot reload, so the tag is added to production builds only.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function cspMeta(): Plugin {
   return {
     name: 'disclose-csp-meta',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`),
   };
 }
 
 export default defineConfig({
   main: {
-    // The parse worker is its own entry: the core starts it by file (src/main/core/parse/bounded.ts).
-    build: { rolldownOptions: { input: { index: resolve('src/main/electron/index.ts'), 'parse-worker': resolve('src/main/core/parse/worker.ts') } } },
+    // Three entries: the shell (index.js), the core's own process (core.js, a utilityProcess), and
+    // the parse worker the core starts by file (src/main/core/parse/bounded.ts).
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          core: resolve('src/main/core-process/index.ts'),
+          'parse-worker': resolve('src/main/core/parse/worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -34,7 +34,7 @@ export default tseslint.config(
   // Migrations run against Kysely<any> on purpose: they are frozen in time, not typed by today's schema.
   { files: ['src/main/core/db/migrations/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   zone(['src/shared/**'], [NODE_BUILTINS, { group: ['**/main/**', '**/renderer/**'], message: 'src/shared imports only shared code.' }], [electron, sqlite, kysely, react, { name: 'react-dom', message: 'React belongs to src/renderer.' }]),
-  zone(['src/main/core/**', 'src/main/cli/**'], [{ group: ['**/renderer/**', '**/electron/**'], message: 'The core never depends on a shell.' }], [electron, react]),
+  zone(['src/main/core/**', 'src/main/cli/**', 'src/main/web/**', 'src/main/core-process/**'], [{ group: ['**/renderer/**', '**/electron/**'], message: 'The core never depends on a shell.' }], [electron, react]),
   zone(['src/main/electron/**'], [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }], [react]),
   zone(
     ['src/main/preload/**'],

@@ -1,4 +1,4 @@
-// The bundles the ICO and the Tribunal ask for (foi-domain.md §6.3-6.4), made from the Kent case of
+// The bundles the ICO and the Tribunal ask for (docs/law.md §6.3-6.4), made from the Kent case of
 // 2012 (test/fixtures/samples) with every awkward file a real case holds: one PDF, valid (qpdf --check),
 // "Page N of M" on every page, indexed, bookmarked, with a manifest of SHA-256s; the withheld
 // information in a closed bundle paginated C1…, marked by exemption and never in the open one; an
@@ -54,7 +54,7 @@ describe('the open bundle', () => {
     expect((await PDFDocument.load(readFileSync(open.path!))).getPageCount()).toBe(open.pages);
     expect(info).toMatch(/Title:\s+Open bundle: FOI\/12\/0385 \(ICO IC-12345-A1B2\)/);
     expect(info).toMatch(/Author:\s+Kent County Council/);
-    // Dated as prepared, so the file does not change with the clock (architecture.md, pdf/).
+    // Dated as prepared, so the file does not change with the clock (docs/architecture.md, pdf/).
     expect(info).toMatch(/CreationDate:\s+Wed Jun 20 00:00:00 2012 UTC/);
     expect(sha(readFileSync(open.path!))).toBe(open.sha256);
   });

@@ -35,7 +35,7 @@ describe('the contract', () => {
 });
 
 describe('creating a case', () => {
-  it('gives the next reference and the FOIA due date (s10(1), s10(6); foi-domain.md §3.1(a))', async () => {
+  it('gives the next reference and the FOIA due date (s10(1), s10(6); docs/law.md §3.1(a))', async () => {
     const c = await core();
     const created = ok(await c.invoke('cases:create', { regime: 'foia', received: '2012-03-12', requester: ZOE, summary: 'Facebook guidance' }));
     expect(created.reference).toBe('FOI/2012/0001');

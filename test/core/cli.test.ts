@@ -19,7 +19,7 @@ beforeAll(() => {
 }, 60_000);
 
 describe('case and letter commands', () => {
-  it('creates a case and prints reference and dueDate (foi-domain.md §3.1(a))', () => {
+  it('creates a case and prints reference and dueDate (docs/law.md §3.1(a))', () => {
     const r = cli(['case', 'create', '--regime', 'foia', '--received', '2012-03-12', '--requester', 'Zoë Ó Dónaill-Nguyễn 王', '--email', 'zoe@example.org', '--address', '1 High Street\\nAmbridge', '--summary', 'Facebook guidance', '--json', '--today', '2012-03-13'], dir);
     expect(r.status).toBe(0);
     const c = r.json();

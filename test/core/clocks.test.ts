@@ -1,5 +1,5 @@
 // Deadlines derived from recorded events, the officer's holiday table, and the dashboard figures,
-// through the core on a real database (foi-domain.md §1.2, §2.4, §7, §8).
+// through the core on a real database (docs/law.md §1.2, §2.4, §7, §8).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { ok, testCore } from '../helpers/core';
@@ -63,7 +63,7 @@ describe('events move the deadline', () => {
   });
 });
 
-describe('the holiday table an officer can extend (foi-domain.md §2.4, §8.3)', () => {
+describe('the holiday table an officer can extend (docs/law.md §2.4, §8.3)', () => {
   it('adds a proclaimed day, recomputes open cases, and audits each moved due date', async () => {
     const c = await core('2026-11-20');
     const open1 = await create(c, '2026-11-16');
@@ -101,7 +101,7 @@ describe('the holiday table an officer can extend (foi-domain.md §2.4, §8.3)',
   });
 });
 
-describe('dashboard and timeliness (foi-domain.md §7; ICO toolkit bands)', () => {
+describe('dashboard and timeliness (docs/law.md §7; ICO toolkit bands)', () => {
   it('counts due today, due this week, overdue and on hold, and filters the list the same way', async () => {
     const c = await core('2026-11-20'); // a Friday
     const dueToday = await create(c, '2026-10-23'); // 20 working days later is Fri 20 Nov

@@ -1,4 +1,4 @@
-// Costs, exemptions and letters through the core on a real database (foi-domain.md §4–§6).
+// Costs, exemptions and letters through the core on a real database (docs/law.md §4–§6).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { AUTHORITY, ok, testCore } from '../helpers/core';

@@ -46,7 +46,7 @@ afterAll(async () => {
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('Kent County Council, FOI/12/0385 (2012)', () => {
-  it('acknowledges with the due date Kent gave: 12 April 2012 (s10(1); foi-domain.md §3.1(a))', async () => {
+  it('acknowledges with the due date Kent gave: 12 April 2012 (s10(1); docs/law.md §3.1(a))', async () => {
     const c = ok(await core.invoke('cases:create', {
       regime: 'foia',
       received: '2012-03-12',

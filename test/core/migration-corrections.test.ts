@@ -10,7 +10,7 @@ import { openCore } from '../../src/main/core';
 import { ok, tempDir } from '../helpers/core';
 
 const NAMES = Object.keys(MIGRATIONS);
-const BEFORE = NAMES.indexOf('2026_11_30_1000_corrections_outcomes');
+const BEFORE = NAMES.indexOf('2026_11_30_1600_corrections_outcomes');
 
 async function databaseBefore(format: string | null): Promise<string> {
   const dir = tempDir();
@@ -30,7 +30,7 @@ async function databaseBefore(format: string | null): Promise<string> {
   return dir;
 }
 
-describe('migration 2026_11_30_1000_corrections_outcomes', () => {
+describe('migration 2026_11_30_1600_corrections_outcomes', () => {
   it('updates only the old default format; existing events read back live (not voided)', async () => {
     const dir = await databaseBefore(null);
     const core = await openCore({ dataDir: dir, resourcesDir: 'resources', now: () => new Date('2026-11-20T10:00:00') });

@@ -1,6 +1,6 @@
 // The bundle through the interface: the Bundle tab shows what the open and closed bundles will
 // hold, exports the open bundle with its progress and then the closed one, tells the officer what
-// could not be reproduced, and passes axe on each screen. (foi-domain.md §6.3-6.4)
+// could not be reproduced, and passes axe on each screen. (docs/law.md §6.3-6.4)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

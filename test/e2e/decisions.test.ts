@@ -1,6 +1,6 @@
 // The decisions an officer defends to the ICO, through the interface: a section 12 estimate with
 // its total against the limit and s16 advice, the s12 refusal letter; an exemption whose refusal is
-// held back until s17 is satisfied. axe on each screen. (foi-domain.md §4, §5, §6.1)
+// held back until s17 is satisfied. axe on each screen. (docs/law.md §4, §5, §6.1)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';

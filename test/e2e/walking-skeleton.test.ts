@@ -154,7 +154,7 @@ describe('walking skeleton: request to acknowledgement', () => {
   });
 });
 
-describe('a proclaimed bank holiday (foi-domain.md §2.4, §8.3)', () => {
+describe('a proclaimed bank holiday (docs/law.md §2.4, §8.3)', () => {
   it('is added in Settings and moves the open case, saying which', async () => {
     const created = await bridge.core.invoke('cases:create', { regime: 'foia', received: todayPlus(0), requester: { name: 'Ada' } });
     if (!created.ok) throw new Error(created.error.message);

@@ -1,6 +1,6 @@
 // The pure parts of a bundle: page composition (tables whose header repeats, headings kept with
 // what follows), where the stamp goes on a rotated page, which exemptions mark a withheld file, and
-// names made safe inside a ZIP. (foi-domain.md §6.3-6.4)
+// names made safe inside a ZIP. (docs/law.md §6.3-6.4)
 import { describe, expect, it } from 'vitest';
 import { composePages, type DrawOp, type FlowItem } from '../../src/main/core/bundle/compose';
 import { displaySize, normaliseRotation, toUserSpace } from '../../src/main/core/bundle/stamp';

@@ -1,5 +1,5 @@
 // Working-day calendars: the holiday table, the all-UK union (FOIA s10(6)) and Scottish days
-// (FOISA s73). Dates and cases are from foi-domain.md §2 and §3.
+// (FOISA s73). Dates and cases are from docs/law.md §2 and §3.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dayOfWeek, fromDate, toDate } from '../../src/shared/domain/dates';

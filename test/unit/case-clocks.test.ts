@@ -1,4 +1,4 @@
-// Deadlines derived from a case's timeline (foi-domain.md §1.2, §8.5): never stored as the only
+// Deadlines derived from a case's timeline (docs/law.md §1.2, §8.5): never stored as the only
 // truth, always recomputed from the events.
 import { describe, expect, it } from 'vitest';
 import { calendars } from '../helpers/calendars';

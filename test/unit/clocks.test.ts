@@ -1,4 +1,4 @@
-// The statutory clocks of foi-domain.md §1.7, with the working shown to officers.
+// The statutory clocks of docs/law.md §1.7, with the working shown to officers.
 import { describe, expect, it } from 'vitest';
 import { calendars, shippedTable } from '../helpers/calendars';
 import { createCalendar } from '../../src/shared/domain/calendar/calendar';

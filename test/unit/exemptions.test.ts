@@ -1,4 +1,4 @@
-// The exemption catalogue (foi-domain.md §5): citations read and written back, absolute and
+// The exemption catalogue (docs/law.md §5): citations read and written back, absolute and
 // qualified, NCND provisions, for FOIA Part II, EIR reg 12-13 and FOISA Part 2.
 import { describe, expect, it } from 'vitest';
 import {

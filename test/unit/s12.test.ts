@@ -1,4 +1,4 @@
-// Section 12 cost estimates (foi-domain.md §4): what may be counted, the limit, the totals and the
+// Section 12 cost estimates (docs/law.md §4): what may be counted, the limit, the totals and the
 // working shown to requesters, and reg 5 aggregation on the real all-UK calendar.
 import { ruleError } from '../helpers/costs';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The refusal notice completeness check (FOIA s17; EIR reg 14; FOISA s16; foi-domain.md §6.1):
+// The refusal notice completeness check (FOIA s17; EIR reg 14; FOISA s16; docs/law.md §6.1):
 // one test per problem, each naming the provision it enforces.
 import { describe, expect, it } from 'vitest';
 import { refusalProblems, type RefusalInput } from '../../src/shared/domain/exemptions/s17';

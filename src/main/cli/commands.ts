@@ -190,6 +190,12 @@ export const COMMANDS: Command[] = [
         }
         await call('letters:setDraft', { reference, kind, fields });
       }
+      // The extension chooses the format; the PDF remains the record of what was sent.
+      if (/\.docx$/i.test(required(p, 'out'))) {
+        if (sent !== undefined) throw new UsageError('--sent records the letter as sent: save it as a PDF, the record of what was sent');
+        const d = await call('letters:saveDocx', { reference, kind });
+        return { value: { ...d, format: 'docx' }, text: `Saved ${d.path} (${d.size} bytes, Word).` };
+      }
       const r = await call('letters:save', { reference, kind, ...how });
       if (sent === undefined) return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
       const c = await call('cases:get', { reference });
@@ -374,6 +380,33 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['report', 'statistics'],
+    options: { from: { type: 'string' }, to: { type: 'string' }, regime: { type: 'string' }, officer: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const input = {
+        from: required(p, 'from'),
+        to: required(p, 'to'),
+        ...(str(p, 'regime') ? { regime: str(p, 'regime')!.toLowerCase() } : {}),
+        ...(str(p, 'officer') ? { officer: str(p, 'officer') } : {}),
+      };
+      for (const format of ['csv', 'pdf'] as const) {
+        if (str(p, format) === undefined) continue;
+        const saved = await call('reports:saveStatistics', { ...input, format });
+        return { value: saved, text: `Saved ${saved.path} (${saved.size} bytes).` };
+      }
+      const s = await call('reports:statistics', input);
+      const rate = s.ratePercent === null ? 'no rate yet' : `${s.ratePercent}% in time (${s.band})`;
+      const outcomes = Object.entries(s.outcomes).filter(([, n]) => n > 0).map(([o, n]) => `${o} ${n}`).join(', ') || 'none';
+      const text = [
+        `${s.from} to ${s.to}${s.regime ? ` (${s.regime.toUpperCase()})` : ''}: ${s.received} received; ${s.inTime} in time, ${s.extendedInTime} within an extension, ${s.late} late, ${s.pending} pending, ${s.overdue} overdue: ${rate}.`,
+        `Outcomes: ${outcomes}.`,
+        `Exemptions: ${Object.entries(s.exemptions).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}.`,
+        `Reviews: ${s.reviews.received} received, ${s.reviews.upheld} upheld, ${s.reviews.partlyUpheld} upheld in part, ${s.reviews.overturned} overturned. ICO: ${s.ico.complaints} complaints, ${s.ico.decisions} decisions. Tribunal: ${s.tribunal.appeals} appeals.`,
+      ].join('\n');
+      return { value: s, text };
+    },
+  },
+  {
     words: ['import'],
     options: { role: { type: 'string' } },
     async run({ parsed: p, call }) {
@@ -407,6 +440,39 @@ export const COMMANDS: Command[] = [
       const reference = p.positionals[0];
       const entries = await call('audit:list', { ...(reference ? { reference } : {}), limit: Number(str(p, 'limit') ?? 200) });
       return { value: entries, text: entries.map((e) => `${e.at}\t${e.actor}\t${e.reference ?? '-'}\t${e.summary}`).join('\n') || 'No entries.' };
+    },
+  },
+  {
+    words: ['case', 'publish'],
+    options: { title: { type: 'string' }, summary: { type: 'string' }, topic: { type: 'string' }, unpublish: { type: 'boolean' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const unpublish = p.values.unpublish === true;
+      if (!unpublish) {
+        required(p, 'title');
+        required(p, 'summary');
+      }
+      const r = await call('disclosure:publish', { reference, title: str(p, 'title') ?? '', summary: lines(str(p, 'summary')) ?? '', topic: str(p, 'topic') ?? '', unpublish });
+      return { value: { reference, published: r !== null, ...(r ?? {}) }, text: r ? `${reference} will appear in the disclosure log as "${r.title}".` : `${reference} is no longer in the disclosure log.` };
+    },
+  },
+  {
+    words: ['disclosure-log'],
+    options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      required(p, 'out');
+      const r = await call('disclosure:export', { from: required(p, 'from'), to: required(p, 'to') });
+      const left = r.skipped.map((s) => `  left out: ${s.reference} ${s.file}: ${s.reason}`).join('\n');
+      return { value: r, text: `Wrote the disclosure log to ${r.out}: ${r.requests} requests, ${r.files} documents.${left ? `\n${left}` : ''}` };
+    },
+  },
+  {
+    words: ['settings', 'docx-template'],
+    options: { file: { type: 'string' }, clear: { type: 'boolean' } },
+    async run({ parsed: p, call }) {
+      const clear = p.values.clear === true;
+      const t = clear || str(p, 'file') ? await call('letters:setDocxTemplate', { clear }) : await call('letters:docxTemplate', {});
+      return { value: t, text: t.sha256 ? `Word letters use the template ${t.name} (${t.sha256.slice(0, 12)}…).` : 'Word letters use the plain style (no template).' };
     },
   },
   {
@@ -471,11 +537,16 @@ Commands:
               O (with review-completed): upheld, partly-upheld, overturned
   case event REF --void EVENT_ID --reason TEXT
               a correction: the event stays in the record, struck through, and drives no clock
-  letter REF --kind KIND --out FILE.pdf [--field NAME=VALUE ...] [--sent YYYY-MM-DD]
+  letter REF --kind KIND --out FILE.pdf|FILE.docx [--field NAME=VALUE ...] [--sent YYYY-MM-DD]
               [--via email|post|hand] [--signed-by NAME]
+              (.docx: a Word copy to finish; the PDF remains the record of what was sent)
               --sent: the letter is dated that day, its event is recorded (acknowledged,
               clarification sought, fees notice, responded with its outcome, review completed…)
               and it is filed as outgoing correspondence sent by --via
+  settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
+  case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
+  report statistics --from D --to D [--regime R] [--officer LOGIN] [--json | --csv FILE | --pdf FILE]
+  disclosure-log --from YYYY-MM-DD --to YYYY-MM-DD --out DIR   export the log (a static site and a CSV)
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,
               eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),

@@ -11,13 +11,18 @@ import type { BoundedParser } from './parse/bounded';
 export interface Host {
   /** Ask where to save a file; null when the officer cancels. `slot` names which of several outputs
    * this is, for a host that takes paths from options (the CLI's --closed and --zip). */
-  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' }): Promise<string | null>;
-  /** Print a PDF that has been written to `file`; false when the officer cancels. */
+  chooseSavePath(o: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[]; slot?: 'closed' | 'zip' | 'csv' | 'pdf' }): Promise<string | null>;
+  /** Hand the PDF written to `file` to the system for printing (its PDF viewer, whose Print
+   * command is reliable); false when the officer cancels. */
   printPdf(file: string, title: string): Promise<boolean>;
   /** Ask which files to add; null when the officer cancels. */
   chooseFiles(o: { title: string }): Promise<string[] | null>;
   /** Show a file the core has written in the system's file manager (optional: not every host has one). */
   revealFile?(path: string): Promise<void>;
+  /** The paths behind one-time file tokens, each usable once (desktop app only). */
+  takeFiles?(tokens: readonly string[]): string[] | Promise<string[]>;
+  /** Files the operating system asked the app to open since last asked (desktop app only). */
+  openedFiles?(): { token: string; name: string; size: number }[] | Promise<{ token: string; name: string; size: number }[]>;
 }
 
 export interface CoreContext {

@@ -11,12 +11,15 @@ import { addCaseEvent, createCase, getCase, listCaseItems, updateCase, voidCaseE
 import { caseListMatches } from '../../shared/domain/case-list';
 import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
+import { saveStatistics, statistics } from './services/statistics.service';
+import { exportDisclosureLog, publicationOf, publishCase } from './services/disclosure.service';
+import { docxTemplate, saveLetterDocx, setDocxTemplate } from './services/letters-docx.service';
 import { addHoliday, holidayList, removeHoliday } from './services/holidays.service';
 import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/domain/reports';
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
 import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
 import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
-import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, markCorrespondence, saveAttachment, voidCorrespondence, search, setAttachmentRole } from './services/correspondence.service';
+import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, importTickets, markCorrespondence, saveAttachment, search, setAttachmentRole, voidCorrespondence } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 import { bundleProgress, cancelBundle, exportBundle, previewBundle } from './services/bundle.service';
@@ -75,12 +78,22 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'correspondence:void': (input) => voidCorrespondence(ctx, input),
     'correspondence:import': (input) => importBytes(ctx, input),
     'correspondence:importChosen': (input) => importChosen(ctx, input),
+    'correspondence:importFiles': (input) => importTickets(ctx, input),
+    'files:opened': async () => (await ctx.host.openedFiles?.()) ?? [],
     'attachments:content': (input) => attachmentContent(ctx, input.id),
     'attachments:save': (input) => saveAttachment(ctx, input.id),
     'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),
     'search:query': (input) => search(ctx, input.query, input.limit),
     'letters:save': (input) => saveLetter(ctx, input),
     'letters:print': (input) => printLetter(ctx, input),
+    'letters:saveDocx': (input) => saveLetterDocx(ctx, input.reference, input.kind),
+    'letters:docxTemplate': () => docxTemplate(ctx),
+    'letters:setDocxTemplate': (input) => setDocxTemplate(ctx, input.clear),
+    'disclosure:get': (input) => publicationOf(ctx, input.reference),
+    'disclosure:publish': (input) => publishCase(ctx, input),
+    'disclosure:export': (input) => exportDisclosureLog(ctx, input.from, input.to),
+    'reports:statistics': (input) => statistics(ctx, input),
+    'reports:saveStatistics': ({ format, ...input }) => saveStatistics(ctx, input, format),
     'bundles:plan': (input) => previewBundle(ctx, input),
     'bundles:export': (input) => exportBundle(ctx, input),
     'bundles:progress': async (input) => bundleProgress(ctx, input.jobId),

@@ -20,6 +20,7 @@ import { BlobStore } from './blobs';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
+import { sweepTemp } from './tempfiles';
 
 export type { Host } from './context';
 
@@ -91,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const actor = options.actor ?? safeUserName();
   const { db } = await openDatabase(join(dataDir, DATABASE_FILE));
   await syncShippedHolidays(db, resourcesDir, actor, now());
+  sweepTemp(join(dataDir, 'tmp'), now());
 
   let calendars: Promise<Calendars> | null = null;
   let fonts: Promise<FontFiles> | null = null;

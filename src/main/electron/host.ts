@@ -1,9 +1,10 @@
-// The host services the core asks for: native save dialogs and printing.
+// The host services the core asks for: native dialogs, printing, and the files dropped or opened.
 import { BrowserWindow, dialog, shell } from 'electron';
-import { pathToFileURL } from 'node:url';
 import type { Host } from '../core';
+import { DiscloseError } from '../../shared/errors';
+import type { FileTickets } from './dropped-files';
 
-export function electronHost(parent: () => BrowserWindow | null): Host {
+export function electronHost(parent: () => BrowserWindow | null, tickets: FileTickets): Host {
   return {
     async chooseSavePath({ title, defaultName, filters }) {
       const win = parent();
@@ -21,19 +22,15 @@ export function electronHost(parent: () => BrowserWindow | null): Host {
     async revealFile(path) {
       shell.showItemInFolder(path);
     },
-    // The PDF the core rendered, shown in Chromium's viewer in its own sandboxed window, then printed.
-    async printPdf(file, title) {
-      const win = new BrowserWindow({
-        width: 900,
-        height: 1000,
-        title,
-        parent: parent() ?? undefined,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
-      });
-      await win.loadURL(pathToFileURL(file).toString());
-      return new Promise<boolean>((resolvePrinted) => {
-        win.webContents.print({ silent: false, printBackground: true }, (success) => resolvePrinted(success));
-      });
+    // The letter opens in the system's PDF viewer, whose Print command works on every platform
+    // (a hidden window printing a file:// PDF prints blank pages and never closes). The core
+    // sweeps its temporary folder of PDFs older than a day when it opens.
+    async printPdf(file) {
+      const problem = await shell.openPath(file);
+      if (problem) throw new DiscloseError('IO', `No PDF viewer could open the letter (${problem}). Save it as a PDF and print it from there.`);
+      return true;
     },
+    takeFiles: (tokens) => tickets.take(tokens),
+    openedFiles: () => tickets.drainOpened(),
   };
 }

@@ -3,21 +3,9 @@
 import { net, protocol } from 'electron';
 import { normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CSP } from '../../shared/csp';
 
-export const APP_ORIGIN = 'app://disclose';
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { APP_ORIGIN } from './origin';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -1,13 +1,15 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, Menu, screen } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './protocol';
+import { MIN_SIZE, readWindowState, writeWindowState } from './window-state';
+import { contextMenuTemplate } from './menus';
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(stateFile: string): BrowserWindow {
+  const state = readWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 900,
-    minHeight: 600,
+    ...state.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Disclose',
     show: false,
     backgroundColor: '#ffffff',
@@ -20,7 +22,25 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: true,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  // Saved on close (the normal bounds, so a maximised window restores to its last real size).
+  win.on('close', () => {
+    try {
+      writeWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch {
+      // Losing the window position is not worth stopping the app from closing.
+    }
+  });
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template) Menu.buildFromTemplate(template).popup({ window: win });
+  });
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   void (devUrl ? win.loadURL(devUrl) : win.loadURL(`${APP_ORIGIN}/index.html`));
   return win;

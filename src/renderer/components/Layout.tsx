@@ -2,6 +2,7 @@
 // takes focus after each navigation so screen-reader users hear where they are.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { href, type Route } from '../router';
+import { OpenedFiles } from '../features/correspondence/OpenedFiles';
 
 export function Layout({ route, authority, title, children }: { route: Route; authority: string; title: string; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
@@ -57,6 +58,7 @@ export function Layout({ route, authority, title, children }: { route: Route; au
       </header>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={mainRef}>
+          <OpenedFiles />
           {children}
         </main>
       </div>

@@ -16,7 +16,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   other: 'Other',
 };
 
-/** What a file is to the case: what the regulator asks to see separately (foi-domain.md §6.3). */
+/** What a file is to the case: what the regulator asks to see separately (docs/law.md §6.3). */
 export const ATTACHMENT_ROLES = ['correspondence', 'disclosed', 'withheld', 'evidence'] as const;
 export type AttachmentRole = (typeof ATTACHMENT_ROLES)[number];
 

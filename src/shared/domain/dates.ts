@@ -1,5 +1,5 @@
 // UK calendar days as ISO `YYYY-MM-DD` strings. Dates in the domain carry no time or zone:
-// a request that arrives at 23:30 on a Sunday was received on that Sunday (foi-domain.md §8.4).
+// a request that arrives at 23:30 on a Sunday was received on that Sunday (docs/law.md §8.4).
 // Per-function entry points: the package index pulls in every date-fns module (seconds at start-up).
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';

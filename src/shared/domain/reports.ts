@@ -1,4 +1,4 @@
-// The dashboard and the timeliness figures an officer is judged on (foi-domain.md §7): what is
+// The dashboard and the timeliness figures an officer is judged on (docs/law.md §7): what is
 // due today and this week, what is overdue or on hold, and the share answered in time.
 import { addCalendarDays, dayOfWeek, type IsoDate } from './dates';
 import type { CaseListItem } from './cases';

@@ -13,7 +13,7 @@ export interface AuthoritySettings {
   referenceFormat: string;
   signatoryName: string;
   signatoryTitle: string;
-  /** The authority's own part of the UK: the calendar for SAR roll-forward (foi-domain.md §1.6). */
+  /** The authority's own part of the UK: the calendar for SAR roll-forward (docs/law.md §1.6). */
   region: Region;
 }
 

@@ -25,6 +25,7 @@ import type { Calendars, ClockResult } from './clocks/clocks';
 import type { CaseClocks, CaseEvent, CaseEventType, DerivedDeadline } from './clocks/events';
 import { Timeline } from './clocks/timeline';
 import { calendarDaysBetween, formatLongDate, type IsoDate } from './dates';
+import { RESPONSE_OUTCOMES, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from './statistics';
 
 export const CASE_STATUSES = ['open', 'on-hold', 'extended', 'overdue', 'responded', 'under-review', 'with-ico', 'at-tribunal', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -41,9 +42,9 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   closed: 'Closed',
 };
 
-/** What a response decided, recorded with the 'responded' event, for the letters and statistics. */
-export const RESPONSE_OUTCOMES = ['granted', 'part-granted', 'refused', 'not-held', 's12', 's14', 'withdrawn', 'transferred'] as const;
-export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
+// What a response decided (recorded with 'responded') and what a review decided (with
+// 'review-completed'): the statistics define the categories; the status and the letters share them.
+export { RESPONSE_OUTCOMES, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from './statistics';
 
 export const OUTCOME_LABELS: Record<ResponseOutcome, string> = {
   granted: 'Granted in full',
@@ -56,9 +57,6 @@ export const OUTCOME_LABELS: Record<ResponseOutcome, string> = {
   transferred: 'Transferred to another authority',
 };
 
-/** What an internal review (or reconsideration) decided, with the 'review-completed' event. */
-export const REVIEW_OUTCOMES = ['upheld', 'partly-upheld', 'overturned'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
   upheld: 'Original decision upheld',

@@ -1,4 +1,6 @@
 // The typed contract: channel -> input schema -> output type, and the result envelope.
+import type { Publication } from '../domain/disclosure';
+import type { Statistics } from '../domain/statistics';
 import type { z } from 'zod';
 import type { Channel } from './channels';
 import type { inputSchemas } from './schemas';
@@ -176,12 +178,22 @@ export interface Outputs {
   'correspondence:void': CorrespondenceItem[];
   'correspondence:import': ImportOutcome;
   'correspondence:importChosen': ImportOutcome;
+  'correspondence:importFiles': ImportOutcome;
+  'files:opened': FileTicket[];
   'attachments:content': AttachmentContent;
   'attachments:save': SaveResult;
   'attachments:setRole': AttachmentInfo;
   'search:query': SearchHit[];
   'letters:save': SaveResult;
   'letters:print': { printed: boolean };
+  'letters:saveDocx': { saved: boolean; path: string | null; size: number };
+  'letters:docxTemplate': { sha256: string | null; name: string | null };
+  'letters:setDocxTemplate': { sha256: string | null; name: string | null };
+  'disclosure:get': Publication | null;
+  'reports:statistics': Statistics;
+  'reports:saveStatistics': { saved: boolean; path: string | null; size: number };
+  'disclosure:publish': Publication | null;
+  'disclosure:export': { out: string | null; requests: number; files: number; skipped: { reference: string; file: string; reason: string }[] };
   'bundles:plan': BundlePreview;
   'bundles:export': BundleExport;
   'bundles:progress': BundleProgress;
@@ -201,7 +213,17 @@ export type Input<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
 export type ParsedInput<C extends Channel> = z.output<(typeof inputSchemas)[C]>;
 export type Output<C extends Channel> = Outputs[C];
 
+/** A file the desktop app may read on the officer's behalf, named by a one-time token. */
+export interface FileTicket {
+  token: string;
+  name: string;
+  size: number;
+}
+
 /** The API the renderer sees as `window.api`. */
 export interface DiscloseApi {
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** Desktop app only: tickets for dropped or chosen files, read by path in main (the browser
+   * fallback has no paths and sends the bytes with correspondence:import instead). */
+  fileTickets?(files: File[]): Promise<(FileTicket | null)[]>;
 }

@@ -167,7 +167,7 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
         try {
           bytes = input.readBlob(a.sha256, a.originalFilename || a.filename);
         } catch (err) {
-          // Altered or missing: reported, never exported (architecture.md, "Attachments").
+          // Altered or missing: reported, never exported (docs/architecture.md, "Attachments").
           const problem = blobProblem(err);
           return unreadable(d, { ...what, size: a.size }, problem.reason, problem.detail);
         }

@@ -1,7 +1,7 @@
 // The bundle as a plan, from the case alone: which sections, which documents in which order, what
 // each is titled and dated, and for the closed bundle which exemptions mark each withheld item.
 // Pure: no files are read here, so the order and the tabs are fixed before any page is made.
-// (foi-domain.md §6.3-6.4: correspondence in date order, the s12 working, the exemption schedule,
+// (docs/law.md §6.3-6.4: correspondence in date order, the s12 working, the exemption schedule,
 // the withheld information separately, marked by exemption.)
 import type { CaseDetail } from '../../../shared/domain/cases';
 import type { AttachmentInfo, CorrespondenceItem } from '../../../shared/domain/correspondence';

@@ -15,7 +15,7 @@ export interface PageFacts {
   totalPages: number;
 }
 
-/** "12", or "C12" in the closed bundle (paginated separately, GRC practice; foi-domain.md §6.4). */
+/** "12", or "C12" in the closed bundle (paginated separately, GRC practice; docs/law.md §6.4). */
 export function pageLabel(plan: Pick<BundlePlan, 'kind'>, n: number): string {
   return plan.kind === 'closed' ? `C${n}` : String(n);
 }

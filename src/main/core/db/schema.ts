@@ -79,6 +79,15 @@ export interface MetaTable {
   value: string;
 }
 
+export interface PublicationsTable {
+  case_id: number;
+  title: string;
+  summary: string;
+  topic: string;
+  marked_at: string;
+  marked_by: string;
+}
+
 export interface LettersTable {
   id: Generated<number>;
   case_id: number;
@@ -218,6 +227,7 @@ export interface DB {
   holidays: HolidaysTable;
   meta: MetaTable;
   letters: LettersTable;
+  publications: PublicationsTable;
   cost_estimates: CostEstimatesTable;
   cost_lines: CostLinesTable;
   case_links: CaseLinksTable;

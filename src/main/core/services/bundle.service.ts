@@ -1,5 +1,5 @@
 // Bundles for an ICO investigation or a tribunal appeal: the open bundle, the closed bundle of
-// withheld information, and a ZIP of the native files (foi-domain.md §6.3-6.4). The host says where
+// withheld information, and a ZIP of the native files (docs/law.md §6.3-6.4). The host says where
 // to save, as for letters; a long export reports progress and can be cancelled through a job id the
 // caller chooses, because IPC is request and response: the caller polls while the export runs.
 import { readFileSync } from 'node:fs';

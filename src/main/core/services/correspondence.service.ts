@@ -145,6 +145,17 @@ export async function importChosen(ctx: CoreContext, input: ParsedInput<'corresp
   await requireCase(ctx, input.reference);
   const paths = await ctx.host.chooseFiles({ title: `Add files to ${input.reference}` });
   if (!paths || paths.length === 0) return { added: [], skipped: [] };
+  return importPaths(ctx, input.reference, paths, input.role);
+}
+
+/** Files dropped on the window (or opened with the app), read by path from their one-time tokens. */
+export async function importTickets(ctx: CoreContext, input: ParsedInput<'correspondence:importFiles'>): Promise<ImportOutcome> {
+  await requireCase(ctx, input.reference);
+  if (!ctx.host.takeFiles) throw new DiscloseError('VALIDATION', 'Files are read by path only in the desktop app.');
+  return importPaths(ctx, input.reference, await ctx.host.takeFiles(input.tokens), input.role);
+}
+
+async function importPaths(ctx: CoreContext, reference: string, paths: readonly string[], role: AttachmentRole): Promise<ImportOutcome> {
   const files: IncomingFile[] = [];
   const skipped: ImportOutcome['skipped'] = [];
   for (const p of paths) {
@@ -154,7 +165,7 @@ export async function importChosen(ctx: CoreContext, input: ParsedInput<'corresp
       skipped.push({ file: p, reason: (err as Error).message });
     }
   }
-  const out = await importFiles(ctx, input.reference, files, input.role);
+  const out = await importFiles(ctx, reference, files, role);
   return { added: out.added, skipped: [...skipped, ...out.skipped] };
 }
 

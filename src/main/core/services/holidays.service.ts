@@ -1,6 +1,6 @@
 // Officers may add a day proclaimed at short notice (a state funeral, a jubilee): every open case's
 // deadline is recomputed at once, and the audit log keeps each due date before and after
-// (foi-domain.md §2.4 point 2, §8.3).
+// (docs/law.md §2.4 point 2, §8.3).
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { DueDateChange, HolidayChange, HolidayList, ParsedInput } from '../../../shared/ipc/contract';

@@ -289,7 +289,7 @@ async function recordOutput(ctx: CoreContext, out: LetterOutput, rendered: Rende
     await audit({
       action,
       caseId: found.id,
-      summary: `${action === 'letter.printed' ? 'Printed' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}${out.sent ? `, sent ${formatLongDate(rendered.view.date)} by ${out.via ?? defaultChannel(found.record.requester)}, signed by ${rendered.view.signatory.name}` : ''}${event ? `; recorded: ${eventLabel(event.type)}${event.outcome ? ` (${event.outcome})` : ''}` : ''}`,
+      summary: `${action === 'letter.printed' ? 'Opened for printing' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}${out.sent ? `, sent ${formatLongDate(rendered.view.date)} by ${out.via ?? defaultChannel(found.record.requester)}, signed by ${rendered.view.signatory.name}` : ''}${event ? `; recorded: ${eventLabel(event.type)}${event.outcome ? ` (${event.outcome})` : ''}` : ''}`,
       detail: { kind, sha256: sha256(rendered.bytes), size: rendered.bytes.length, path: savedTo, sent: out.sent ?? false, via: out.via ?? null, signedBy: rendered.view.signatory.name, event },
     });
   });

@@ -13,6 +13,7 @@ import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS, type CaseStatus } from '.
 import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } from '../../../shared/domain/case-list';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
+import { Statistics } from '../reports/Statistics';
 
 /** The dashboard: a count per filter, each a button that shows those cases (MoJ sub navigation). */
 function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: CaseFilter; onChange: (f: CaseFilter) => void }) {
@@ -194,6 +195,7 @@ export function CaseList() {
         </div>
       )}
       <Timeliness />
+      <Statistics />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { Explanation } from './DueDate';
 import { Letters } from '../letters/Letters';
 import { Bundles } from '../bundles/Bundles';
 import { CostEstimate } from '../costs/CostEstimate';
+import { Publication } from '../disclosure/Publication';
 import { Exemptions } from '../exemptions/Exemptions';
 import { Tabs } from '../../components/Tabs';
 import { Correspondence } from '../correspondence/Correspondence';
@@ -172,6 +173,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
           { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} requesterEmail={c.requester.email} /> },
           { id: 'bundle', label: 'Bundle', render: () => <Bundles reference={c.reference} /> },
+          ...(c.regime === 'sar' ? [] : [{ id: 'publication', label: 'Disclosure log', render: () => <Publication reference={c.reference} regime={c.regime} /> }]),
           { id: 'audit', label: 'Audit trail', render: () => auditTrail },
         ]}
       />

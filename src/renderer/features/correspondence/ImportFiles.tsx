@@ -1,5 +1,5 @@
 // Adding files to a case: drop several at once, or choose them with the file picker (the
-// keyboard route). Each file is sent and imported in turn, with progress and a result per file.
+// keyboard route). Each file is imported in turn, with progress and a result per file.
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
@@ -21,13 +21,24 @@ export function ImportFiles({ reference }: { reference: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
   const [result, setResult] = useState<ImportOutcome | null>(null);
 
+  // In the desktop app each file is read by path in main (a one-time ticket from the preload);
+  // in the browser fallback there are no paths, so its bytes travel instead.
+  async function importOne(f: File): Promise<ImportOutcome> {
+    if (window.api.fileTickets) {
+      const [ticket] = await window.api.fileTickets([f]);
+      if (!ticket) return { added: [], skipped: [{ file: f.name, reason: `${f.name} could not be read: drop a file saved on this computer.` }] };
+      return call('correspondence:importFiles', { reference, tokens: [ticket.token] });
+    }
+    return call('correspondence:import', { reference, files: [{ name: f.name, data: await toBase64(f) }] });
+  }
+
   async function importAll(files: File[]) {
     if (files.length === 0) return;
     const out: ImportOutcome = { added: [], skipped: [] };
     for (const [i, f] of files.entries()) {
       setProgress({ done: i, total: files.length, name: f.name });
       try {
-        const r = await call('correspondence:import', { reference, files: [{ name: f.name, data: await toBase64(f) }] });
+        const r = await importOne(f);
         out.added.push(...r.added);
         out.skipped.push(...r.skipped);
       } catch (err) {

@@ -1,5 +1,6 @@
 // Letters: choose the kind, supply the facts the case does not hold, read the letter as it will be
 // sent, then save it as PDF or print it. Refusals are checked for s17 completeness first.
+import { SaveWord } from './SaveWord';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api';
@@ -164,7 +165,7 @@ function DraftEditor({ reference, draft, how, setHow }: { reference: string; dra
   const print = useMutation({
     mutationFn: () => call('letters:print', output),
     onSuccess: async (r) => {
-      if (r.printed) announce(`Sent to the printer.${sentText}`);
+      if (r.printed) announce(`The letter is open in your PDF viewer: print it from there.${sentText}`);
       await refresh();
     },
   });
@@ -223,6 +224,7 @@ function DraftEditor({ reference, draft, how, setHow }: { reference: string; dra
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => print.mutate()} disabled={print.isPending || draft.problems.length > 0 || dirty}>
           Print
         </button>
+        <SaveWord reference={reference} kind={draft.kind} disabled={draft.problems.length > 0 || dirty} />
       </div>
       <div role="status" aria-live="polite">
         {save.data && !save.data.saved && <p className="govuk-body">Not saved: you cancelled.</p>}

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { navigate } from '../../router';
 import { Holidays } from './Holidays';
 import { Templates } from './Templates';
+import { WordTemplate } from './WordTemplate';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -85,6 +86,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
       </form>
       {!firstRun && <Holidays />}
       {!firstRun && <Templates />}
+      {!firstRun && <WordTemplate />}
     </>
   );
 }

@@ -33,7 +33,7 @@ export interface WorkingCalendar {
    * absent from data.
    */
   nonWorkingReason(d: IsoDate): string | null;
-  /** True when `d` falls in a year after the last published holiday list (foi-domain.md §8.10). */
+  /** True when `d` falls in a year after the last published holiday list (docs/law.md §8.10). */
   isProvisional(d: IsoDate): boolean;
 }
 

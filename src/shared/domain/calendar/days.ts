@@ -68,7 +68,7 @@ export function isWeekendDay(n: number): boolean {
   return w === 0 || w === 6;
 }
 
-/** Easter Sunday by the anonymous Gregorian (Meeus/Jones/Butcher) algorithm (foi-domain.md §2.2). */
+/** Easter Sunday by the anonymous Gregorian (Meeus/Jones/Butcher) algorithm (docs/law.md §2.2). */
 export function easterSunday(year: number): IsoDate {
   const a = year % 19;
   const b = Math.floor(year / 100);

@@ -1,6 +1,6 @@
 // The UK bank holiday table: the shipped data (resources/uk-bank-holidays.json) parsed and
 // checked, plus the officer-added days the core merges in. We ship a table rather than rules
-// because proclamations move and add days (BFDA 1971 s1(2)-(3); foi-domain.md §8.3).
+// because proclamations move and add days (BFDA 1971 s1(2)-(3); docs/law.md §8.3).
 import { z } from 'zod';
 import { type IsoDate } from '../dates';
 import { dayNumber } from './days';
@@ -21,7 +21,7 @@ export interface Holiday {
   movedFrom?: IsoDate;
 }
 
-/** A day that one source lists and we deliberately leave out (foi-domain.md §2.4). */
+/** A day that one source lists and we deliberately leave out (docs/law.md §2.4). */
 export interface DisputedHoliday {
   date: IsoDate;
   region: Region;

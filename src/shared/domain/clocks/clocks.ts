@@ -1,4 +1,4 @@
-// The statutory clocks (foi-domain.md §1.7): each one turns a start date into a due date and a
+// The statutory clocks (docs/law.md §1.7): each one turns a start date into a due date and a
 // human-readable working that an officer can check against the law and show a requester.
 import { addCalendarDays, addCalendarMonths, formatShortDay, yearOf, type IsoDate } from '../dates';
 import {

@@ -1,5 +1,5 @@
 // The case timeline and the deadlines derived from it. Due dates are always derived from the
-// recorded events, never stored as the only truth (foi-domain.md §8.5): a clarification restarts
+// recorded events, never stored as the only truth (docs/law.md §8.5): a clarification restarts
 // the clock, a fees notice pauses it, an extension replaces it, and a proclaimed holiday added
 // later moves it.
 import { addCalendarMonths, formatShortDay, type IsoDate } from '../dates';
@@ -391,7 +391,7 @@ function icoDeadlines(t: Timeline, received: IsoDate, reviewDone: CaseEvent | nu
 }
 
 /**
- * For timeliness statistics (foi-domain.md §7): "in time" means answered within the statutory
+ * For timeliness statistics (docs/law.md §7): "in time" means answered within the statutory
  * deadline or a permitted extension. null while that is not yet known, or when it does not apply.
  */
 export function isInTime(clocks: CaseClocks): boolean | null {

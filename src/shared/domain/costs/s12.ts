@@ -1,5 +1,5 @@
 // Section 12 cost estimates: the lines an officer may count, the appropriate limit, the totals and
-// the working that letters and bundles show (foi-domain.md §4; FOISA in §1.5). Pure: minutes and
+// the working that letters and bundles show (docs/law.md §4; FOISA in §1.5). Pure: minutes and
 // pence are integers, and the same lines always give the same words.
 import { z } from 'zod';
 import type { Regime } from '../clocks/events';
@@ -241,7 +241,7 @@ export function appropriateLimit(regime: Regime, centralGovernment: boolean): Ap
       return limit(pence, 2_500, `FOIA s12(1); SI 2004/3244 ${part}, reg 4(4)`);
     case 'eir':
       // EIR: no cost limit. Cost is weighed under reg 12(4)(b) (manifestly unreasonable), with the
-      // public interest test; the Fees Regulations hours are a guide only (foi-domain.md §4).
+      // public interest test; the Fees Regulations hours are a guide only (docs/law.md §4).
       return limit(pence, 2_500, `EIR reg 12(4)(b), with SI 2004/3244 ${part}, reg 4(4) as a guide`, true);
     case 'foisa':
       // SSI 2004/467 reg 5: £600 prescribed amount; reg 3(2)(b): staff time at most £15 an hour per person.

@@ -1,4 +1,4 @@
-// The exemptions and exceptions an officer may cite, shipped as data (foi-domain.md §5), and how a
+// The exemptions and exceptions an officer may cite, shipped as data (docs/law.md §5), and how a
 // citation such as "FOIA s43(2)", "EIR reg 12(5)(e)", "EISR reg 10(5)(b)" or "DPA Sch 2 para 16"
 // is read, matched and written back.
 import type { Act, CatalogueEntry, ExemptionTest, ProvisionRef, SubsectionEntry } from './types';

@@ -1,4 +1,4 @@
-// The completeness check run before a refusal letter is exported (foi-domain.md §6.1; EIR reg 14;
+// The completeness check run before a refusal letter is exported (docs/law.md §6.1; EIR reg 14;
 // FOISA s16). It returns two lists of full sentences, each naming the provision:
 //   problems — the notice would not do what the law requires; export should stop;
 //   warnings — things the officer must confirm (e.g. nothing withheld is on emissions).

@@ -1,7 +1,7 @@
 // What the law says differently in each regime, in the words a letter uses: the Act's name, the
 // sections to cite, and the review and complaint rights every decision letter must set out
 // (FOIA s17(7); EIR reg 14(5); EISR reg 13(e); FOISA s19; UK GDPR Art 12(4), 15(1)(e)-(f);
-// foi-domain.md §6.1).
+// docs/law.md §6.1).
 import type { Regime } from '../clocks/events';
 import type { AuthoritySettings } from '../settings';
 import type { LetterBlock } from './view';
@@ -69,12 +69,12 @@ export const REGIME_WORDS: Record<Regime, RegimeWords> = {
   },
 };
 
-// ICO address as WhatDoTheyKnow's help gave it (last changed 2023-07-18; foi-domain.md §6.1):
+// ICO address as WhatDoTheyKnow's help gave it (last changed 2023-07-18; docs/law.md §6.1):
 // verify it is current before each release.
 export const ICO_ADDRESS =
   'Information Commissioner’s Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; ico.org.uk/make-a-complaint';
 // TO BE VERIFIED before release: the Scottish Information Commissioner's postal address and
-// appeal page are from memory (foi-domain.md §6.1 marks Kinburn Castle [R]).
+// appeal page are from memory (docs/law.md §6.1 marks Kinburn Castle [R]).
 export const SIC_ADDRESS =
   'Scottish Information Commissioner, Kinburn Castle, Doubledykes Road, St Andrews, Fife KY16 9DS; foi.scot/appeal';
 

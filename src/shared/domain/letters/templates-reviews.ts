@@ -1,5 +1,5 @@
 // Default wording: internal review (FOIA, s45 Code), reconsideration (EIR reg 11) and review
-// (FOISA s20-21; EISR reg 16), acknowledged and then decided (foi-domain.md §6.2).
+// (FOISA s20-21; EISR reg 16), acknowledged and then decided (docs/law.md §6.2).
 import type { LetterTemplate } from './templates';
 
 export const reviewAcknowledgement: LetterTemplate = {

@@ -5,7 +5,8 @@ import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_lett
 import * as correspondence from './2026_11_22_1800_correspondence';
 import * as exemptionReasoning from './2026_11_30_0600_exemption_reasoning';
 import * as widenRegimesActivitiesActs from './2026_11_30_0900_widen_regimes_activities_acts';
-import * as correctionsOutcomes from './2026_11_30_1000_corrections_outcomes';
+import * as publications from './2026_11_30_1500_publications';
+import * as correctionsOutcomes from './2026_11_30_1600_corrections_outcomes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
@@ -13,5 +14,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1800_correspondence': correspondence,
   '2026_11_30_0600_exemption_reasoning': exemptionReasoning,
   '2026_11_30_0900_widen_regimes_activities_acts': widenRegimesActivitiesActs,
-  '2026_11_30_1000_corrections_outcomes': correctionsOutcomes,
+  '2026_11_30_1500_publications': publications,
+  '2026_11_30_1600_corrections_outcomes': correctionsOutcomes,
 };

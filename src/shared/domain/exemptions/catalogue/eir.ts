@@ -1,4 +1,4 @@
-// EIR 2004 exceptions, from foi-domain.md §5.2. Every exception is qualified (reg 12(1)(b)), read
+// EIR 2004 exceptions, from docs/law.md §5.2. Every exception is qualified (reg 12(1)(b)), read
 // restrictively, with a presumption in favour of disclosure (reg 12(2)); only reg 13's first
 // condition is absolute. NCND only for reg 12(5)(a) (reg 12(6)-(7)) and reg 13 (reg 13(5A)-(5B)).
 // "Adverse effect" means "would adversely affect": more probable than not, with no "likely to"

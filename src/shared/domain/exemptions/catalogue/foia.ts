@@ -1,4 +1,4 @@
-// FOIA 2000 Part II exemptions, from foi-domain.md §5.1. Absolute per s2(3): s21, s23, s32, s34,
+// FOIA 2000 Part II exemptions, from docs/law.md §5.1. Absolute per s2(3): s21, s23, s32, s34,
 // s36 for the Houses, s37(1)(a)-(ab), s40(1), s40(2) under the first condition, s41, s44; every
 // other exemption needs the public interest test. Subsections are the units officers cite.
 // Titles paraphrase the Act; check them against legislation.gov.uk before quoting them. [R]

@@ -1,0 +1,86 @@
+// disclose: the command line over the same core as the app. `--json` prints the contract's JSON on
+// stdout; errors go to stderr with a non-zero exit (1: refused or failed, 2: usage).
+import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { openCore, type Core } from '../core';
+import { findResources, prepareDataDir } from '../core/paths';
+import { isIsoDate } from '../../shared/domain/dates';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Output } from '../../shared/ipc/contract';
+import { DiscloseError } from '../../shared/errors';
+import { parse, str, UsageError, type Parsed } from './args';
+import { COMMANDS, USAGE, type CommandContext } from './commands';
+import { terminalSafe } from './terminal';
+
+async function main(argv: string[], resourcesDir?: string): Promise<number> {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w));
+  if (!command || argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return command || argv.length === 0 || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
+  }
+  // Remove the command words (first occurrences) and keep everything else for the option parser.
+  const rest = [...argv];
+  for (const w of command.words) rest.splice(rest.indexOf(w), 1);
+  const parsed: Parsed = parse(rest, command.options);
+  const json = parsed.values.json === true;
+  const today = str(parsed, 'today');
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError('--today must be a date as YYYY-MM-DD');
+  const out = str(parsed, 'out');
+  const core: Core = await openCore({
+    dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
+    resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),
+    ...(today ? { now: () => new Date(`${today}T12:00:00`) } : {}),
+    host: {
+      // The CLI's "save dialog" is the --out option (or --closed, --zip for a bundle's other outputs).
+      chooseSavePath: async ({ slot }) => {
+        const target = slot ? str(parsed, slot) : out;
+        if (!target) throw new UsageError(`--${slot ?? 'out'} FILE is required`);
+        const path = resolve(target);
+        const dir = resolve(path, '..');
+        if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DiscloseError('IO', `The folder ${dir} does not exist.`);
+        return path;
+      },
+      printPdf: async () => {
+        throw new DiscloseError('VALIDATION', 'Printing needs the desktop app; save the PDF with --out and print it from there.');
+      },
+      // The CLI's "open dialog" is the FILE arguments after the case reference.
+      // (or a --file option, for commands that take no case reference).
+      chooseFiles: async () => (str(parsed, 'file') ? [resolve(str(parsed, 'file')!)] : parsed.positionals.slice(1).map((p) => resolve(p))),
+    },
+  });
+  try {
+    const ctx: CommandContext = {
+      parsed,
+      call: async <C extends Channel>(channel: C, input: unknown): Promise<Output<C>> => {
+        const result = await core.invoke(channel, input);
+        if (!result.ok) throw new DiscloseError(result.error.code, result.error.message, result.error.fields);
+        return result.value;
+      },
+      core,
+    };
+    const { value, text, exitCode = 0, problem } = await command.run(ctx);
+    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
+    if (problem) process.stderr.write(`disclose: ${terminalSafe(problem)}\n`);
+    return exitCode;
+  } finally {
+    await core.close();
+  }
+}
+
+/** Runs one command and resolves to the exit code (0 ok, 1 refused or failed, 2 usage); the
+ * npm script and the packaged app (`Disclose --cli`, whose resources are not beside the code) share it. */
+export function runCli(argv: string[], resourcesDir?: string): Promise<number> {
+  return main(argv, resourcesDir).catch((err: unknown) => {
+    const json = argv.includes('--json');
+    if (err instanceof UsageError) {
+      process.stderr.write(`disclose: ${terminalSafe(err.message)}\nRun "npm run -s cli -- --help" (or "disclose --help" where the app is installed) for the commands.\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message: err.message } })}\n`);
+      return 2;
+    }
+    const info = err instanceof DiscloseError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: String((err as Error)?.stack ?? err) };
+    process.stderr.write(`disclose: ${terminalSafe(info.message)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: info })}\n`);
+    return 1;
+  });
+}

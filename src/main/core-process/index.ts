@@ -1,0 +1,28 @@
+// The entry point of the core's own process (Electron's utilityProcess.fork of out/main/core.js):
+// opens the core on the data folder main names, and serves it over the parent port.
+import { openCore } from '../core';
+import { serveCore, type Message, type Port } from './rpc';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parent = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parent) throw new Error('The core process must be started by the Disclose app (utilityProcess).');
+
+const port: Port = {
+  post: (m) => parent.postMessage(m),
+  onMessage: (listener) => parent.on('message', (e) => listener(e.data as Message)),
+};
+
+// argv: --data-dir DIR --resources DIR
+const arg = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const dataDir = arg('--data-dir');
+const resourcesDir = arg('--resources');
+if (!dataDir || !resourcesDir) throw new Error('The core process needs --data-dir and --resources.');
+
+void serveCore(port, (host) => openCore({ dataDir, resourcesDir, host }));

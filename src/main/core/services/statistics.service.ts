@@ -1,0 +1,93 @@
+// FOI statistics for a period, by regime: computed in the domain from every case's events and
+// derived clocks, then shown, saved as CSV, or printed as a PDF report.
+import type { CoreContext } from '../context';
+import { DiscloseError } from '../../../shared/errors';
+import { formatLongDate, type IsoDate } from '../../../shared/domain/dates';
+import { deriveCaseClocks, type Regime } from '../../../shared/domain/clocks/events';
+import { formatProvision } from '../../../shared/domain/exemptions/catalogue';
+import { computeStatistics, OUTCOME_LABELS, RESPONSE_OUTCOMES, statisticsRows, type Statistics, type StatsCase } from '../../../shared/domain/statistics';
+import type { LetterView } from '../../../shared/domain/letters/view';
+import { listCases } from '../repositories/cases.repository';
+import { listEvents } from '../repositories/events.repository';
+import { listApplied } from '../repositories/exemptions.repository';
+import { getSettings } from '../repositories/settings.repository';
+import { csvField } from '../bundle/zip';
+import { renderLetter } from '../pdf/letter';
+import { writeFileAtomic } from './letters.service';
+
+export interface StatisticsInput {
+  from: IsoDate;
+  to: IsoDate;
+  regime?: Regime | undefined;
+  officer?: string | undefined;
+}
+
+export async function statistics(ctx: CoreContext, input: StatisticsInput): Promise<Statistics> {
+  if (input.from > input.to) throw new DiscloseError('VALIDATION', `The period starts (${input.from}) after it ends (${input.to}).`, { from: 'After the end date' });
+  if (input.officer) {
+    // Cases carry an officer only on a team database; a local register has one officer.
+    throw new DiscloseError('VALIDATION', 'This register does not assign cases to officers: statistics by officer need the team database.', { officer: 'No officers in a local register' });
+  }
+  const rows = await listCases(ctx.db);
+  const events = await listEvents(ctx.db, rows.map((r) => r.id));
+  const calendars = await ctx.calendars();
+  const today = ctx.today();
+  const cases: StatsCase[] = [];
+  for (const { id, record } of rows) {
+    const ev = events.get(id) ?? [];
+    const live = ev.filter((e) => !(e as { voided?: boolean }).voided);
+    cases.push({
+      reference: record.reference,
+      regime: record.regime,
+      received: record.received,
+      events: ev,
+      clocks: deriveCaseClocks(record.regime, record.received, live, calendars, today),
+      exemptions: [...new Set((await listApplied(ctx.db, id)).map((a) => formatProvision(a.ref)))],
+    });
+  }
+  return computeStatistics(cases, { from: input.from, to: input.to, regime: input.regime ?? null }, today);
+}
+
+function reportView(authority: string, s: Statistics): LetterView {
+  const list = (items: [string, number][]) => ({ kind: 'list' as const, items: items.map(([k, v]) => `${k}: ${v}`) });
+  const exemptions = Object.entries(s.exemptions);
+  return {
+    title: `Information request statistics ${s.from} to ${s.to}`,
+    date: s.to,
+    letterhead: { name: authority, lines: [] },
+    recipient: [],
+    references: [{ label: 'Period', value: `${formatLongDate(s.from)} to ${formatLongDate(s.to)}` }, ...(s.regime ? [{ label: 'Regime', value: s.regime.toUpperCase() }] : [])],
+    subject: 'Information request statistics',
+    salutation: '',
+    blocks: [
+      { kind: 'heading', text: 'Requests and timeliness' },
+      list([['Received', s.received], ['Answered within the statutory time', s.inTime], ['Answered within a permitted extension', s.extendedInTime], ['Answered late', s.late], ['Late by up to 5 days', s.lateBy.upTo5], ['Late by 6 to 20 days', s.lateBy.upTo20], ['Late by more than 20 days', s.lateBy.over20], ['Not yet answered, within time', s.pending], ['Not yet answered, overdue', s.overdue]]),
+      { kind: 'paragraph', text: s.ratePercent === null ? 'No response rate yet: nothing in the period has been answered or fallen due.' : `Answered in time: ${s.ratePercent}% (${s.band}, on the Information Commissioner's bands: good 95% or more, adequate 90% to 95%).` },
+      { kind: 'heading', text: 'Outcomes' },
+      list(RESPONSE_OUTCOMES.map((o) => [OUTCOME_LABELS[o], s.outcomes[o]])),
+      { kind: 'heading', text: 'Exemptions and exceptions applied' },
+      exemptions.length ? list(exemptions) : { kind: 'paragraph', text: 'None.' },
+      { kind: 'heading', text: 'Reviews, complaints and appeals' },
+      list([['Reviews received', s.reviews.received], ['Reviews completed in time', s.reviews.answeredInTime], ['Upheld', s.reviews.upheld], ['Upheld in part', s.reviews.partlyUpheld], ['Overturned', s.reviews.overturned], ['Still under review', s.reviews.pending], ['Complaints to the Commissioner', s.ico.complaints], ['Decision notices', s.ico.decisions], ['Tribunal appeals', s.tribunal.appeals]]),
+      { kind: 'paragraph', text: 'Each request is counted in the period it was received; one still unanswered at the end of the period is counted as within time or overdue, never left out.' },
+    ],
+    closing: '',
+    signatory: { name: '', title: '', authority: '' },
+  };
+}
+
+export async function saveStatistics(ctx: CoreContext, input: StatisticsInput, format: 'csv' | 'pdf'): Promise<{ saved: boolean; path: string | null; size: number }> {
+  const s = await statistics(ctx, input);
+  const path = await ctx.host.chooseSavePath({
+    title: `Save the statistics as ${format.toUpperCase()}`,
+    defaultName: `statistics ${s.from} to ${s.to}.${format}`,
+    filters: [{ name: format === 'csv' ? 'CSV' : 'PDF document', extensions: [format] }],
+    slot: format,
+  });
+  if (path === null) return { saved: false, path: null, size: 0 };
+  const bytes = format === 'csv'
+    ? new Uint8Array(Buffer.from(`${statisticsRows(s).map((r) => r.map((v) => csvField(v)).join(',')).join('\r\n')}\r\n`, 'utf8'))
+    : await renderLetter(reportView((await getSettings(ctx.db)).name, s), await ctx.fonts());
+  writeFileAtomic(path, bytes);
+  return { saved: true, path, size: bytes.length };
+}

@@ -1,0 +1,25 @@
+// Starts the core in Electron's utilityProcess (out/main/core.js, built from src/main/core-process)
+// and connects to it: the window stays responsive while a bundle is assembled or a PDF is read,
+// and progress and cancel keep working because the core answers calls while it works.
+import { utilityProcess } from 'electron';
+import { join } from 'node:path';
+import type { Host } from '../core';
+import { connectCore, type Message, type RemoteCore } from '../core-process/rpc';
+
+export function startCoreProcess(o: { dataDir: string; resourcesDir: string; host: Host; onExit(code: number): void }): RemoteCore {
+  const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), ['--data-dir', o.dataDir, '--resources', o.resourcesDir], { serviceName: 'Disclose core' });
+  const remote = connectCore({ post: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', (m: Message) => listener(m)) }, o.host);
+  let exited = false;
+  child.on('exit', (code) => {
+    exited = true;
+    remote.lost(`exit code ${code}`);
+    o.onExit(code);
+  });
+  return {
+    ...remote,
+    close: async (timeoutMs?: number) => {
+      await remote.close(timeoutMs);
+      if (!exited) child.kill();
+    },
+  };
+}

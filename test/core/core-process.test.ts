@@ -1,0 +1,89 @@
+// The core in its own process, over a message port: here both ends run in this process over a
+// node:worker_threads MessageChannel, which copies every message by structured clone as
+// Electron's utilityProcess port does. The real core serves; the host answers from "main".
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectCore, serveCore, type Message, type Port, type RemoteCore } from '../../src/main/core-process/rpc';
+import type { Host } from '../../src/main/core';
+import { DiscloseError } from '../../src/shared/errors';
+import { AUTHORITY, ok, tempDir, testCore } from '../helpers/core';
+
+const portOf = (p: MessagePort): Port => ({ post: (m) => p.postMessage(m), onMessage: (l) => p.on('message', (m: Message) => l(m)) });
+
+const saveDir = tempDir();
+const hostCalls: string[] = [];
+const host: Host = {
+  chooseSavePath: async ({ defaultName }) => {
+    hostCalls.push(`save:${defaultName}`);
+    return join(saveDir, defaultName);
+  },
+  printPdf: async () => {
+    throw new DiscloseError('IO', 'No PDF viewer could open the letter.');
+  },
+  chooseFiles: async () => null,
+  takeFiles: async (tokens) => {
+    hostCalls.push(`take:${tokens.length}`);
+    return [];
+  },
+};
+
+let channel: MessageChannel;
+let remote: RemoteCore;
+let reference: string;
+
+beforeAll(async () => {
+  channel = new MessageChannel();
+  void serveCore(portOf(channel.port1), (h) => testCore({ host: h }));
+  remote = connectCore(portOf(channel.port2), host);
+  await remote.ready;
+  ok(await remote.invoke('settings:update', AUTHORITY));
+  reference = (ok(await remote.invoke('cases:create', { regime: 'foia', received: '2026-11-19', requester: { name: 'Zoë Ó Dónaill-Nguyễn 王' }, summary: 'Social media policy' })) as { reference: string }).reference;
+});
+
+afterAll(async () => {
+  await remote?.close(2000);
+  channel?.port1.close();
+});
+
+describe('the core over a message port', () => {
+  it('answers invoke with the same result envelope as the core itself, Unicode intact', async () => {
+    const detail = ok(await remote.invoke('cases:get', { reference }));
+    expect(JSON.stringify(detail)).toContain('Zoë Ó Dónaill-Nguyễn 王');
+    const bad = await remote.invoke('cases:get', { reference: 'NOPE/1' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await remote.invoke('no:such', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it("calls main's host for a save dialog and writes where main says", async () => {
+    const saved = ok(await remote.invoke('letters:save', { reference, kind: 'acknowledgement' })) as { saved: boolean; path: string | null };
+    expect(saved.saved).toBe(true);
+    expect(hostCalls.some((c) => c.startsWith('save:'))).toBe(true);
+    expect(saved.path && existsSync(saved.path)).toBe(true);
+  });
+
+  it("brings the host's error back as the core's error envelope", async () => {
+    expect(await remote.invoke('letters:print', { reference, kind: 'acknowledgement' })).toMatchObject({ ok: false, error: { code: 'IO', message: 'No PDF viewer could open the letter.' } });
+  });
+
+  it('answers several calls at once, each with its own result', async () => {
+    const [a, b, c] = await Promise.all([remote.invoke('app:info', {}), remote.invoke('cases:list', {}), remote.invoke('holidays:list', {})]);
+    expect(a.ok && b.ok && c.ok).toBe(true);
+    expect((b as { value: unknown[] }).value).toHaveLength(1);
+  });
+
+  it('reports a core that cannot open, and answers every waiting call with an error when the process is lost', async () => {
+    const failing = new MessageChannel();
+    void serveCore(portOf(failing.port1), async () => {
+      throw new DiscloseError('IO', 'Cannot create the data folder');
+    });
+    const r = connectCore(portOf(failing.port2), host);
+    await expect(r.ready).rejects.toThrow('Cannot create the data folder');
+    const waiting = r.invoke('app:info', {});
+    r.lost('exit code 9');
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('exit code 9') } });
+    expect(await r.invoke('app:info', {})).toMatchObject({ ok: false });
+    failing.port1.close();
+  });
+});
