@@ -7,6 +7,7 @@ import { NewCase, EditCase } from './features/cases/CaseForm';
 import { CaseView } from './features/cases/CaseView';
 import { SettingsForm } from './features/settings/Settings';
 import { Search } from './features/search/Search';
+import { ErrorTitle } from './components/ErrorSummary';
 
 function title(route: Route): string {
   switch (route.name) {
@@ -33,6 +34,7 @@ export function App() {
     return (
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper">
+          <ErrorTitle />
           <h1 className="govuk-heading-l">Disclose cannot reach its case files</h1>
           <p className="govuk-body">{settings.error.message}</p>
         </main>

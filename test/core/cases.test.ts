@@ -43,9 +43,12 @@ describe('creating a case', () => {
     expect(created.requester.name).toBe('Zoë Ó Dónaill-Nguyễn 王');
     const second = ok(await c.invoke('cases:create', { regime: 'foia', received: '2012-03-13', requester: { name: 'B' } }));
     expect(second.reference).toBe('FOI/2012/0002');
-    // The sequence restarts each year because the format contains {yyyy}.
-    const nextYear = ok(await c.invoke('cases:create', { regime: 'eir', received: '2013-01-07', requester: { name: 'C' } }));
+    // The sequence restarts each year because the format contains {yyyy}; the default format
+    // gives each regime its own prefix and counter ({regime}/{yyyy}/{seq:4}).
+    const nextYear = ok(await c.invoke('cases:create', { regime: 'foia', received: '2013-01-07', requester: { name: 'C' } }));
     expect(nextYear.reference).toBe('FOI/2013/0001');
+    const eir = ok(await c.invoke('cases:create', { regime: 'eir', received: '2013-01-07', requester: { name: 'D' } }));
+    expect(eir.reference).toBe('EIR/2013/0001');
   });
 
   it('uses the authority reference format, including {regime}', async () => {

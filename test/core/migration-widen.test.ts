@@ -62,7 +62,8 @@ describe(`migration ${TARGET}`, () => {
     const tablesBefore = new Set((before.indexes as { tbl_name: string }[]).map((i) => i.tbl_name));
     expect((now.indexes as { tbl_name: string }[]).filter((i) => tablesBefore.has(i.tbl_name))).toEqual(before.indexes);
     for (const table of ['cases', 'case_events', 'exemptions_applied', 'correspondence']) {
-      expect(now.rows[table]!.slice(0, before.rows[table]!.length)).toEqual(before.rows[table]);
+      // Every value kept; later migrations may add columns (case_events.outcome, voided_at…).
+      expect(now.rows[table]!.slice(0, before.rows[table]!.length)).toMatchObject(before.rows[table]!);
     }
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(after.pragma('foreign_key_check')).toEqual([]);

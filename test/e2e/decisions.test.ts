@@ -61,29 +61,34 @@ describe('section 12', () => {
 });
 
 describe('exemptions and the s17 check', () => {
-  it('holds a refusal back until the exemption has its subsection and public interest reasons', async () => {
+  it('checks at save what the refusal letter will need: the subsection, the reasons and the public interest; records who decided and when', async () => {
     await page.getByRole('tab', { name: 'Exemptions' }).click();
     await page.getByLabel('Exemption, with its subsection').fill('FOIA s43');
     await page.getByLabel('Why the exemption is engaged').fill('Disclosure would be likely to prejudice the council’s negotiating position with suppliers.');
     await page.getByRole('button', { name: 'Apply exemption' }).click();
-    await page.getByTestId('exemptions').waitFor();
-    await page.getByRole('tab', { name: 'Letters' }).click();
-    await page.getByLabel('Letter', { exact: true }).selectOption('refusal');
-    await page.getByTestId('letter-problems').waitFor();
-    expect(await page.getByTestId('letter-problems').textContent()).toMatch(/subsection/);
-    expect(await page.getByRole('button', { name: 'Save as PDF' }).isDisabled()).toBe(true);
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    // The error summary takes focus and links to each field (GOV.UK error summary pattern).
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).resolves.toBe(true);
+    const problems = await summary.textContent();
+    expect(problems).toMatch(/subsection/);
+    expect(problems).toMatch(/public interest in disclosure/i);
+    expect(await page.getByText('No exemption applied.').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'decisions-03-refusal-blocked');
+    await screenshot(page, 'decisions-03-exemption-checked');
 
-    await page.getByRole('tab', { name: 'Exemptions' }).click();
-    await page.getByRole('button', { name: 'Remove FOIA s43' }).click();
-    await page.getByText('No exemption applied.').waitFor();
     await page.getByLabel('Exemption, with its subsection').fill('FOIA s43(2)');
-    await page.getByLabel('Why the exemption is engaged').fill('Disclosure would be likely to prejudice the council’s negotiating position with suppliers.');
     await page.getByLabel('Public interest in disclosure').fill('Transparency in the spending of public money.');
     await page.getByLabel('Public interest in maintaining the exemption').fill('Protecting value for money in current tenders.');
     await page.getByLabel('The balance, and the conclusion').fill('While tenders are live the public interest favours withholding.');
+    await page.getByLabel('Decided by').fill('Alex Morgan');
+    const decided = page.getByRole('group', { name: 'Decided on' });
+    await decided.getByLabel('Day').fill('19');
+    await decided.getByLabel('Month').fill('11');
+    await decided.getByLabel('Year').fill('2026');
     await page.getByRole('button', { name: 'Apply exemption' }).click();
+    await page.getByTestId('exemption-applied').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('exemption-applied');
     await page.getByRole('button', { name: 'Remove FOIA s43(2)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'decisions-04-exemptions');

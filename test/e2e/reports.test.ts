@@ -35,7 +35,10 @@ describe('reports and the disclosure log in the app', () => {
   it('shows the statistics with charts, tables and the cases behind a figure', async () => {
     const { page, bridge } = s;
     await page.goto(`${bridge.url}#/`);
-    await page.getByLabel('Received from').last().fill('2026-01-01');
+    const from = page.getByRole('group', { name: 'Received from', exact: true }).last();
+    await from.getByLabel('Day').fill('1');
+    await from.getByLabel('Month').fill('1');
+    await from.getByLabel('Year').fill('2026');
     await page.getByTestId('statistics').waitFor();
     const figures = page.getByTestId('statistics');
     expect(await figures.locator('svg[role=img]').count()).toBe(2);

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from './bridge';
 import { axeViolations, launch, screenshot } from './browser';
+import { fillDate } from './dates';
 
 const RENDERER = 'out/renderer';
 let bridge: Bridge;
@@ -59,7 +60,7 @@ describe('walking skeleton: request to acknowledgement', () => {
   it('logs a request and shows the statutory due date with its working (FOIA s10, Kent case §3.1(a))', async () => {
     await page.getByRole('button', { name: 'Log a new request' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log a new request' }).waitFor();
-    await page.getByLabel('Date received').fill('2012-03-12');
+    await fillDate(page, 'Date received', '2012-03-12');
     // The due date appears before the request is saved: 20 working days on the all-UK calendar.
     await expect(page.getByTestId('due-preview').textContent()).resolves.toBe('12 April 2012');
     await page.getByLabel('Full name').fill('Zoë Ó Dónaill-Nguyễn 王');
@@ -99,11 +100,11 @@ describe('walking skeleton: request to acknowledgement', () => {
 
   it('records a clarification and shows the due date move, with its working (FOIA s1(3), s10(6)(b))', async () => {
     await page.getByLabel('What happened').selectOption('clarification-sought');
-    await page.getByLabel('Date', { exact: true }).fill('2012-03-13');
+    await fillDate(page, 'Date it happened', '2012-03-13');
     await page.getByRole('button', { name: 'Record event' }).click();
     await page.getByText('On hold: waiting for clarification').waitFor();
     await page.getByLabel('What happened').selectOption('clarification-received');
-    await page.getByLabel('Date', { exact: true }).fill('2012-03-20');
+    await fillDate(page, 'Date it happened', '2012-03-20');
     await page.getByRole('button', { name: 'Record event' }).click();
     await page.getByTestId('due-date').filter({ hasText: '19 April 2012' }).waitFor();
     const explanation = await page.locator('#due-explanation').textContent();
@@ -160,7 +161,7 @@ describe('a proclaimed bank holiday (docs/law.md §2.4, §8.3)', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Bank holidays' }).waitFor();
     const day = nextWeekday(created.value.received);
-    await page.getByLabel('Date', { exact: true }).fill(day);
+    await fillDate(page, 'Date', day);
     await page.getByRole('group', { name: 'Where is it a bank holiday?' }).getByLabel('Northern Ireland').check();
     await page.getByLabel('Name', { exact: true }).fill('Proclaimed day');
     await page.getByRole('button', { name: 'Add bank holiday' }).click();

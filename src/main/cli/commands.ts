@@ -3,6 +3,8 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
 import type { Core } from '../core';
 import { REGIME_LABELS, STATUS_LABELS, type CaseDetail } from '../../shared/domain/cases';
+import { standingText } from '../../shared/domain/status';
+import { eventLabel } from '../../shared/domain/clocks/events';
 import { CLOCK_NAMES } from '../../shared/domain/clocks/clocks';
 import { formatLongDate } from '../../shared/domain/dates';
 import { CASE_FILTERS, FILTER_LABELS } from '../../shared/domain/reports';
@@ -51,16 +53,23 @@ const lines = (s: string | undefined) => s?.replace(/\\n/g, '\n');
 
 export function caseText(c: CaseDetail): string {
   const out = [
-    `${c.reference}  ${REGIME_LABELS[c.regime]}  ${STATUS_LABELS[c.status]}`,
+    `${c.reference}  ${REGIME_LABELS[c.regime]}  ${standingText(c.standing)}`,
     `Requester: ${c.requester.name}${c.requester.organisation ? ` (${c.requester.organisation})` : ''}${c.requester.email ? ` <${c.requester.email}>` : ''}`,
     `Received:  ${formatLongDate(c.received)}`,
-    `Due:       ${formatLongDate(c.dueDate)} (${c.daysLeft >= 0 ? `${c.daysLeft} days left` : `${-c.daysLeft} days overdue`})${c.clocks.response.provisional ? ' provisional' : ''}`,
+    c.deadline && c.daysLeft !== null
+      ? `Due:       ${formatLongDate(c.deadline.due)}, ${c.deadline.label} (${c.daysLeft >= 0 ? `${c.daysLeft} days left` : `${-c.daysLeft} days overdue`})${c.clocks.response.provisional ? ' provisional' : ''}`
+      : `Response:  due ${formatLongDate(c.dueDate)} [${c.clocks.response.status}]; no deadline in force now`,
     ...(c.summary ? [`Summary:   ${c.summary}`] : []),
     '',
     'How the due date was worked out:',
     ...c.clocks.response.steps.map((s) => `  ${s}`),
   ];
   for (const d of c.clocks.deadlines) out.push(`${d.label}: ${formatLongDate(d.due)} [${d.status}]${d.warning ? ` ${d.warning}` : ''}`);
+  out.push('', 'Events:');
+  for (const e of c.events) {
+    const line = `  #${e.id} ${e.date} ${eventLabel(e.type)}${e.outcome ? ` (${e.outcome})` : ''}`;
+    out.push(e.voided ? `${line} [VOID: ${e.voidReason ?? ''}]` : line);
+  }
   return out.join('\n');
 }
 
@@ -87,10 +96,11 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'list'],
-    options: { filter: { type: 'string' } },
+    options: { filter: { type: 'string' }, regime: { type: 'string' }, text: { type: 'string' }, status: { type: 'string' } },
     async run({ parsed: p, call }) {
-      const items = await call('cases:list', { ...(str(p, 'today') ? { today: str(p, 'today') } : {}), ...(str(p, 'filter') ? { filter: str(p, 'filter') } : {}) });
-      const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.dueDate, String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
+      const opt = (name: string, f: (v: string) => string = (v) => v) => (str(p, name) !== undefined ? { [name]: f(str(p, name)!) } : {});
+      const items = await call('cases:list', { ...opt('today'), ...opt('filter'), ...opt('regime', (v) => v.toLowerCase()), ...opt('text'), ...opt('status') });
+      const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.deadline?.due ?? i.dueDate, i.daysLeft === null ? '-' : String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
       return { value: items, text: items.length ? ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...rows].join('\n') : 'No cases yet.' };
     },
   },
@@ -132,25 +142,49 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'event'],
-    options: { type: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' }, estimate: { type: 'string' } },
+    options: {
+      type: { type: 'string' }, date: { type: 'string' }, note: { type: 'string' }, estimate: { type: 'string' },
+      outcome: { type: 'string' }, void: { type: 'string' }, reason: { type: 'string' },
+    },
     async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      if (str(p, 'void') !== undefined) {
+        for (const other of ['type', 'date', 'note', 'estimate', 'outcome']) if (str(p, other) !== undefined) throw new UsageError(`--void cannot be combined with --${other}`);
+        const eventId = Number(str(p, 'void'));
+        if (!Number.isInteger(eventId) || eventId < 1) throw new UsageError('--void takes an event id (the # number in case show)');
+        const c = await call('cases:voidEvent', { reference, eventId, reason: required(p, 'reason') });
+        return { value: c, text: caseText(c) };
+      }
+      if (str(p, 'reason') !== undefined) throw new UsageError('--reason goes with --void');
       const c = await call('cases:addEvent', {
-        reference: positional(p, 'A case reference'),
+        reference,
         type: required(p, 'type'),
         date: required(p, 'date'),
         ...(str(p, 'note') !== undefined ? { note: str(p, 'note') } : {}),
         ...(str(p, 'estimate') !== undefined ? { estimate: str(p, 'estimate') } : {}),
+        ...(str(p, 'outcome') !== undefined ? { outcome: str(p, 'outcome') } : {}),
       });
       return { value: c, text: caseText(c) };
     },
   },
   {
     words: ['letter'],
-    options: { kind: { type: 'string' }, out: { type: 'string' }, field: { type: 'string', multiple: true } },
+    options: {
+      kind: { type: 'string' }, out: { type: 'string' }, field: { type: 'string', multiple: true },
+      sent: { type: 'string' }, via: { type: 'string' }, 'signed-by': { type: 'string' },
+    },
     async run({ parsed: p, call }) {
       const reference = positional(p, 'A case reference');
       const kind = required(p, 'kind');
       required(p, 'out');
+      const via = str(p, 'via');
+      if (via !== undefined && !['email', 'post', 'hand'].includes(via)) throw new UsageError('--via is email, post or hand');
+      const sent = str(p, 'sent');
+      const how = {
+        ...(sent !== undefined ? { sent: true, letterDate: sent } : {}),
+        ...(via !== undefined ? { via } : {}),
+        ...(str(p, 'signed-by') !== undefined ? { signedBy: str(p, 'signed-by') } : {}),
+      };
       const given = (p.values.field as string[] | undefined) ?? [];
       if (given.length) {
         const draft = await call('letters:draft', { reference, kind });
@@ -164,11 +198,15 @@ export const COMMANDS: Command[] = [
       }
       // The extension chooses the format; the PDF remains the record of what was sent.
       if (/\.docx$/i.test(required(p, 'out'))) {
+        if (sent !== undefined) throw new UsageError('--sent records the letter as sent: save it as a PDF, the record of what was sent');
         const d = await call('letters:saveDocx', { reference, kind });
         return { value: { ...d, format: 'docx' }, text: `Saved ${d.path} (${d.size} bytes, Word).` };
       }
-      const r = await call('letters:save', { reference, kind });
-      return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+      const r = await call('letters:save', { reference, kind, ...how });
+      if (sent === undefined) return { value: r, text: `Saved ${r.path} (${r.size} bytes).` };
+      const c = await call('cases:get', { reference });
+      const value = { ...r, sent, via: via ?? null, status: c.status, daysLeft: c.daysLeft, outcome: c.outcome };
+      return { value, text: `Saved ${r.path} (${r.size} bytes), recorded as sent on ${formatLongDate(sent)}. ${reference} is now: ${standingText(c.standing)}.` };
     },
   },
   {
@@ -491,18 +529,28 @@ Usage: npm run -s cli -- COMMAND [options] [--json] [--data-dir DIR]
 Commands:
   case create --regime foia|eir|eisr|foisa|sar --received YYYY-MM-DD --requester NAME
               [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
-  case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished]
+  case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished|extended|under-review|with-ico]
+              [--regime foia|eir|eisr|foisa|sar] [--text T] [--status STATUS]
+              STATUS: open, on-hold, extended, overdue, responded, under-review, with-ico, at-tribunal, closed
   case show REF
   case update REF [--regime R] [--received D] [--requester NAME] [--email E] [--address A]
               [--organisation O] [--summary S] [--text T]
-  case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD]
+  case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD] [--outcome O]
               TYPE: acknowledged, clarification-sought, clarification-received, fees-notice,
               fee-received, id-requested, id-received (SAR), pit-extension (with --estimate),
               eir-extension (EIR and EISR reg 7), sar-extension,
               responded, review-requested, review-completed, ico-complaint, ico-decision,
               tribunal-appeal, closed
-  letter REF --kind KIND --out FILE.pdf|FILE.docx [--field NAME=VALUE ...]
+              O (with responded): granted, part-granted, refused, not-held, s12, s14, withdrawn, transferred
+              O (with review-completed): upheld, partly-upheld, overturned
+  case event REF --void EVENT_ID --reason TEXT
+              a correction: the event stays in the record, struck through, and drives no clock
+  letter REF --kind KIND --out FILE.pdf|FILE.docx [--field NAME=VALUE ...] [--sent YYYY-MM-DD]
+              [--via email|post|hand] [--signed-by NAME]
               (.docx: a Word copy to finish; the PDF remains the record of what was sent)
+              --sent: the letter is dated that day, its event is recorded (acknowledged,
+              clarification sought, fees notice, responded with its outcome, review completed…)
+              and it is filed as outgoing correspondence sent by --via
   settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
   case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
   report statistics --from D --to D [--regime R] [--officer LOGIN] [--json | --csv FILE | --pdf FILE]

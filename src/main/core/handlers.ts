@@ -7,7 +7,8 @@ import type { CoreContext } from './context';
 import { getSettings } from './repositories/settings.repository';
 import { listAudit } from './repositories/audit.repository';
 import { findCase } from './repositories/cases.repository';
-import { addCaseEvent, createCase, getCase, listCaseItems, updateCase } from './services/cases.service';
+import { addCaseEvent, createCase, getCase, listCaseItems, updateCase, voidCaseEvent } from './services/cases.service';
+import { caseListMatches } from '../../shared/domain/case-list';
 import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
 import { updateSettings } from './services/settings.service';
 import { saveStatistics, statistics } from './services/statistics.service';
@@ -18,7 +19,7 @@ import { dashboardCounts, matchesFilter, timelinessReport } from '../../shared/d
 import { getCosts, linkCases, setAdvice, setCostLines } from './services/costs.service';
 import { applyExemption, listExemptions, removeExemption } from './services/exemptions.service';
 import { EXEMPTION_CATALOGUE } from '../../shared/domain/exemptions/catalogue';
-import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, importTickets, markCorrespondence, saveAttachment, search, setAttachmentRole } from './services/correspondence.service';
+import { addCorrespondence, attachmentContent, caseCorrespondence, importBytes, importChosen, importTickets, markCorrespondence, saveAttachment, search, setAttachmentRole, voidCorrespondence } from './services/correspondence.service';
 import { join } from 'node:path';
 import { DATABASE_FILE, APP_VERSION } from './constants';
 import { backupNow, backupStatus, configureBackups, verify } from './services/records.service';
@@ -38,11 +39,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     }),
     'settings:get': () => getSettings(ctx.db),
     'settings:update': (input) => updateSettings(ctx, input),
-    'cases:list': async ({ today = ctx.today(), filter }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today)),
+    'cases:list': async ({ today = ctx.today(), filter, ...by }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today) && caseListMatches(i, by)),
     'cases:get': (input) => getCase(ctx, input.reference),
     'cases:create': (input) => createCase(ctx, input),
     'cases:update': (input) => updateCase(ctx, input.reference, input.changes),
     'cases:addEvent': (input) => addCaseEvent(ctx, input),
+    'cases:voidEvent': (input) => voidCaseEvent(ctx, input),
     'audit:list': async (input) => {
       let caseId: number | undefined;
       if (input.reference !== undefined) {
@@ -71,11 +73,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'letters:templates': () => listTemplates(ctx),
     'letters:saveTemplate': (input) => updateTemplate(ctx, input.kind, input.subject, input.body),
     'letters:resetTemplate': (input) => resetTemplate(ctx, input.kind),
-    'letters:draft': (input) => getDraft(ctx, input.reference, input.kind),
+    'letters:draft': (input) => getDraft(ctx, input.reference, input.kind, input),
     'letters:setDraft': (input) => setDraft(ctx, input.reference, input.kind, input.fields),
     'correspondence:list': (input) => caseCorrespondence(ctx, input.reference),
     'correspondence:add': (input) => addCorrespondence(ctx, input),
     'correspondence:mark': (input) => markCorrespondence(ctx, input),
+    'correspondence:void': (input) => voidCorrespondence(ctx, input),
     'correspondence:import': (input) => importBytes(ctx, input),
     'correspondence:importChosen': (input) => importChosen(ctx, input),
     'correspondence:importFiles': (input) => importTickets(ctx, input),
@@ -84,8 +87,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'attachments:save': (input) => saveAttachment(ctx, input.id),
     'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),
     'search:query': (input) => search(ctx, input.query, input.limit),
-    'letters:save': (input) => saveLetter(ctx, input.reference, input.kind),
-    'letters:print': (input) => printLetter(ctx, input.reference, input.kind),
+    'letters:save': (input) => saveLetter(ctx, input),
+    'letters:print': (input) => printLetter(ctx, input),
     'letters:saveDocx': (input) => saveLetterDocx(ctx, input.reference, input.kind),
     'letters:docxTemplate': () => docxTemplate(ctx),
     'letters:setDocxTemplate': (input) => setDocxTemplate(ctx, input.clear),

@@ -1,10 +1,31 @@
 // The GOV.UK error summary: focused when it appears, each error a link to its field.
 import { useEffect, useRef } from 'react';
 
+/**
+ * While a page shows an error, its title starts "Error: " (GOV.UK error summary and error page
+ * patterns), so a screen-reader user hears it first; the title is put back when the error goes.
+ */
+export function useErrorTitle(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, '');
+    };
+  }, [active]);
+}
+
+/** For a page that is itself an error (a case that does not exist). */
+export function ErrorTitle() {
+  useErrorTitle(true);
+  return null;
+}
+
 export function ErrorSummary({ errors, message }: { errors: Record<string, string>; message?: string | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const visible = entries.length > 0 || !!message;
+  useErrorTitle(visible);
   useEffect(() => {
     if (visible) ref.current?.focus();
   }, [visible, message, entries.length]);

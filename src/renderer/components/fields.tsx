@@ -1,5 +1,5 @@
 // GOV.UK form fields: a label, an optional hint, an error message wired by aria-describedby.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -153,6 +153,98 @@ export function Checkbox(props: { id: string; label: string; hint?: string; chec
             </div>
           )}
         </div>
+      </div>
+    </div>
+  );
+}
+
+type DateParts = { day: string; month: string; year: string };
+
+function splitIso(value: string): DateParts {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: '', month: '', year: '' };
+}
+
+/** Day, month and year as typed, as YYYY-MM-DD; incomplete or odd input stays invalid for the check to name. */
+function joinParts(p: DateParts): string {
+  if (!p.day && !p.month && !p.year) return '';
+  const two = (s: string) => (s.length === 1 ? `0${s}` : s);
+  return `${p.year}-${two(p.month)}-${two(p.day)}`;
+}
+
+/**
+ * The GOV.UK date input pattern: day, month and year as three labelled fields in a fieldset (no
+ * browser date picker, which shows mm/dd/yyyy on some systems). The day field carries `id`, so an
+ * error summary link lands on it. `value` and `onChange` speak YYYY-MM-DD.
+ */
+export function DateInput(props: { id: string; legend: string; hint?: ReactNode; error?: string | undefined; value: string; onChange: (v: string) => void }) {
+  const { id, legend, hint = 'For example, 27 3 2026', error, value, onChange } = props;
+  const [parts, setParts] = useState<DateParts>(() => splitIso(value));
+  useEffect(() => {
+    // Follow a value set from outside (a reset after saving); our own typing already matches.
+    if (joinParts(parts) !== value) setParts(splitIso(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only an outside change of value resets the parts
+  }, [value]);
+  const set = (k: keyof DateParts) => (v: string) => {
+    const next = { ...parts, [k]: v.replace(/[^0-9]/g, '').slice(0, k === 'year' ? 4 : 2) };
+    setParts(next);
+    onChange(joinParts(next));
+  };
+  const fields: { k: keyof DateParts; label: string; fid: string; width: number }[] = [
+    { k: 'day', label: 'Day', fid: id, width: 2 },
+    { k: 'month', label: 'Month', fid: `${id}-month`, width: 2 },
+    { k: 'year', label: 'Year', fid: `${id}-year`, width: 4 },
+  ];
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        <div className="govuk-date-input" id={`${id}-group`}>
+          {fields.map((f) => (
+            <div className="govuk-date-input__item" key={f.k}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={f.fid}>
+                  {f.label}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${f.width}${error ? ' govuk-input--error' : ''}`}
+                  id={f.fid}
+                  name={f.fid}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={parts[f.k]}
+                  onChange={(e) => set(f.k)(e.target.value)}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The GOV.UK success notification banner. It takes focus whenever `message` changes (keyed by
+ * `seq`), so keyboard and screen-reader users land on what just happened (WCAG 2.4.3, 4.1.3).
+ */
+export function SuccessBanner({ message, seq, testId }: { message: string | null; seq: number; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message, seq]);
+  if (!message) return null;
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby={`banner-${seq}-title`} tabIndex={-1} ref={ref} data-testid={testId}>
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id={`banner-${seq}-title`}>
+          Success
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{message}</p>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // A case file as the officer sees it: the request, its requester, and where it stands.
 import type { IsoDate } from './dates';
-import type { CaseClocks, CaseEvent, CaseEventType, Regime } from './clocks/events';
+import type { CaseClocks, CaseEvent, Regime } from './clocks/events';
+import type { CaseStanding, CaseStatus, DeadlineInForce, ResponseOutcome, ReviewOutcome } from './status';
 import type { AttachmentInfo, CorrespondenceItem } from './correspondence';
 
 export interface Requester {
@@ -26,18 +27,13 @@ export interface CaseRecord {
 export interface CaseEventRecord extends CaseEvent {
   id: number;
   recordedAt: string;
+  voided: boolean;
+  voidReason: string | null;
+  voidedAt: string | null;
+  voidedBy: string | null;
 }
 
-export type CaseStatus = 'open' | 'on-hold' | 'overdue' | 'responded' | 'under-review' | 'closed';
-
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Open',
-  'on-hold': 'On hold',
-  overdue: 'Overdue',
-  responded: 'Responded',
-  'under-review': 'Internal review',
-  closed: 'Closed',
-};
+export { STATUS_LABELS, type CaseStatus } from './status';
 
 export const REGIME_LABELS: Record<Regime, string> = {
   foia: 'FOIA',
@@ -61,10 +57,15 @@ export interface CaseListItem {
   requesterName: string;
   summary: string;
   received: IsoDate;
+  /** The statutory response deadline (after restarts, pauses and extensions). */
   dueDate: IsoDate;
-  /** Working days from today to the due date on the clock's calendar; negative when overdue. */
-  daysLeft: number;
+  /** Days to the deadline in force on its own calendar; negative when overdue; null when none is in force. */
+  daysLeft: number | null;
   status: CaseStatus;
+  /** The date the authority must act by now (response, extension, review, appeal window), if any. */
+  deadline: DeadlineInForce | null;
+  standing: CaseStanding;
+  outcome: ResponseOutcome | null;
   onHold: CaseClocks['onHold'];
   provisional: boolean;
   /** Answered within the deadline or a permitted extension; null while not yet known (§7). */
@@ -79,24 +80,12 @@ export interface CaseDetail extends CaseRecord {
   attachments: AttachmentInfo[];
   clocks: CaseClocks;
   dueDate: IsoDate;
-  daysLeft: number;
+  daysLeft: number | null;
   status: CaseStatus;
-}
-
-function lastOf(events: readonly CaseEvent[], types: CaseEventType[]): CaseEvent | undefined {
-  let found: CaseEvent | undefined;
-  for (const e of events) if (types.includes(e.type) && (!found || e.date >= found.date)) found = e;
-  return found;
-}
-
-/** Where a case stands, from its events and derived clocks (never stored). */
-export function caseStatus(events: readonly CaseEvent[], clocks: CaseClocks, today: IsoDate): CaseStatus {
-  if (lastOf(events, ['closed'])) return 'closed';
-  const reviewRequested = lastOf(events, ['review-requested']);
-  const reviewCompleted = lastOf(events, ['review-completed']);
-  if (reviewRequested && (!reviewCompleted || reviewCompleted.date < reviewRequested.date)) return 'under-review';
-  if (lastOf(events, ['responded'])) return 'responded';
-  if (clocks.onHold) return 'on-hold';
-  if (clocks.response.due < today) return 'overdue';
-  return 'open';
+  deadline: DeadlineInForce | null;
+  standing: CaseStanding;
+  outcome: ResponseOutcome | null;
+  reviewOutcome: ReviewOutcome | null;
+  /** Earlier or later requests that look the same (same requester, similar summary, 60 working days). */
+  possibleDuplicates: { reference: string; received: IsoDate; summary: string }[];
 }

@@ -12,7 +12,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   post: 'Post',
   portal: 'Online portal',
   phone: 'Phone note',
-  'in-person': 'In person',
+  'in-person': 'In person or by hand',
   other: 'Other',
 };
 
@@ -83,6 +83,11 @@ export interface CorrespondenceItem {
   /** The timeline event this item was marked as, if any. */
   markedAs: CaseEventType | null;
   attachments: AttachmentInfo[];
+  /** Voided items stay in the record, struck through, and leave the bundle and the clocks. */
+  voided: boolean;
+  voidReason: string | null;
+  voidedAt: string | null;
+  voidedBy: string | null;
 }
 
 export interface ImportOutcome {

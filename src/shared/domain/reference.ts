@@ -1,5 +1,5 @@
 // Case references such as FOI/2026/0042, made from the authority's own format.
-// Tokens: {yyyy} {yy} {mm} year/month of receipt; {regime} FOI|EIR|FOISA|SAR; {seq} or {seq:N}
+// Tokens: {yyyy} {yy} {mm} year/month of receipt; {regime} FOI|EIR|EISR|FOISA|SAR; {seq} or {seq:N}
 // the next number, zero-padded to N digits. The sequence restarts for each distinct rendering of
 // the rest of the format, so FOI/{yyyy}/{seq:4} starts again at 0001 each year.
 import type { IsoDate } from './dates';
@@ -24,6 +24,14 @@ export function referenceFormatProblem(format: string): string | null {
   return null;
 }
 
+/**
+ * The prefix a regime's references carry: FOIA requests are "FOI" as every authority writes them;
+ * EIR, EISR (Scotland's own regulations, kept apart from FOISA's counter), FOISA and SAR as named.
+ */
+export function regimePrefix(regime: string): string {
+  return regime === 'foia' ? 'FOI' : regime.toUpperCase();
+}
+
 function render(format: string, ctx: ReferenceContext, seq: number | null): string {
   return format.replace(TOKEN, (_all, token: string, width?: string) => {
     switch (token) {
@@ -34,7 +42,7 @@ function render(format: string, ctx: ReferenceContext, seq: number | null): stri
       case 'mm':
         return ctx.received.slice(5, 7);
       case 'regime':
-        return ctx.regime.toUpperCase();
+        return regimePrefix(ctx.regime);
       default:
         return seq === null ? '{seq}' : String(seq).padStart(width ? Number(width) : 1, '0');
     }

@@ -3,7 +3,7 @@
 import { addCalendarDays, dayOfWeek, type IsoDate } from './dates';
 import type { CaseListItem } from './cases';
 
-export const CASE_FILTERS = ['all', 'active', 'due-today', 'due-this-week', 'overdue', 'on-hold', 'finished'] as const;
+export const CASE_FILTERS = ['all', 'active', 'due-today', 'due-this-week', 'overdue', 'on-hold', 'finished', 'extended', 'under-review', 'with-ico'] as const;
 export type CaseFilter = (typeof CASE_FILTERS)[number];
 
 export const FILTER_LABELS: Record<CaseFilter, string> = {
@@ -14,6 +14,9 @@ export const FILTER_LABELS: Record<CaseFilter, string> = {
   overdue: 'Overdue',
   'on-hold': 'On hold',
   finished: 'Responded or closed',
+  extended: 'Extended',
+  'under-review': 'Under internal review',
+  'with-ico': 'With the regulator or tribunal',
 };
 
 /** The Sunday that ends the calendar week (Monday to Sunday) containing `today`. */
@@ -21,35 +24,45 @@ export function endOfWeek(today: IsoDate): IsoDate {
   return addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
 }
 
-/** Waiting for the authority's response: the response deadline is the one that matters. */
-function awaitingResponse(i: CaseListItem): boolean {
-  return i.status === 'open' || i.status === 'overdue' || i.status === 'on-hold';
+/** Waiting for the authority's response (within time, extended, late or on hold). */
+function awaitingResponse(i: Pick<CaseListItem, 'status'>): boolean {
+  return i.status === 'open' || i.status === 'extended' || i.status === 'overdue' || i.status === 'on-hold';
 }
 
-export function matchesFilter(i: CaseListItem, filter: CaseFilter, today: IsoDate): boolean {
-  // A case on hold has no running deadline (s1(3) clarification, s10(2) fee), so it is never "due".
-  const running = awaitingResponse(i) && i.status !== 'on-hold';
+type Filterable = Pick<CaseListItem, 'status' | 'deadline'>;
+
+export function matchesFilter(i: Filterable, filter: CaseFilter, today: IsoDate): boolean {
+  // "Due" counts the authority's own deadline in force: a response (or its extension) or a review.
+  // A case on hold has none (s1(3) clarification, s10(2) fee), nor has one answered or closed.
+  const ownDeadline = awaitingResponse(i) || i.status === 'under-review';
+  const due = ownDeadline ? i.deadline?.due ?? null : null;
   switch (filter) {
     case 'all':
       return true;
     case 'active':
       return awaitingResponse(i);
     case 'due-today':
-      return running && i.dueDate === today;
+      return due === today;
     case 'due-this-week':
-      return running && i.dueDate >= today && i.dueDate <= endOfWeek(today);
+      return due !== null && due >= today && due <= endOfWeek(today);
     case 'overdue':
       return i.status === 'overdue';
     case 'on-hold':
       return i.status === 'on-hold';
     case 'finished':
-      return !awaitingResponse(i);
+      return !awaitingResponse(i); // answered: includes reviews and regulator stages, as before
+    case 'extended':
+      return i.status === 'extended';
+    case 'under-review':
+      return i.status === 'under-review';
+    case 'with-ico':
+      return i.status === 'with-ico' || i.status === 'at-tribunal';
   }
 }
 
 export type Dashboard = Record<CaseFilter, number> & { today: IsoDate };
 
-export function dashboardCounts(items: readonly CaseListItem[], today: IsoDate): Dashboard {
+export function dashboardCounts(items: readonly Filterable[], today: IsoDate): Dashboard {
   const counts = Object.fromEntries(CASE_FILTERS.map((f) => [f, items.filter((i) => matchesFilter(i, f, today)).length]));
   return { ...(counts as Record<CaseFilter, number>), today };
 }

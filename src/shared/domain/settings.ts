@@ -23,7 +23,8 @@ export const DEFAULT_SETTINGS: AuthoritySettings = {
   address: '',
   email: '',
   centralGovernment: false,
-  referenceFormat: 'FOI/{yyyy}/{seq:4}',
+  /** One prefix per regime: FOI/2026/0001, EIR/2026/0001, SAR/2026/0001 (each its own counter). */
+  referenceFormat: '{regime}/{yyyy}/{seq:4}',
   signatoryName: '',
   signatoryTitle: '',
   region: 'england-and-wales',

@@ -152,6 +152,7 @@ export interface Outputs extends RecordsOutputs {
   'cases:create': CaseDetail;
   'cases:update': CaseDetail;
   'cases:addEvent': CaseDetail;
+  'cases:voidEvent': CaseDetail;
   'audit:list': AuditEntry[];
   'deadlines:compute': ClockResult;
   'holidays:list': HolidayList;
@@ -176,6 +177,7 @@ export interface Outputs extends RecordsOutputs {
   'correspondence:list': CaseCorrespondence;
   'correspondence:add': CorrespondenceItem[];
   'correspondence:mark': CorrespondenceItem[];
+  'correspondence:void': CorrespondenceItem[];
   'correspondence:import': ImportOutcome;
   'correspondence:importChosen': ImportOutcome;
   'correspondence:importFiles': ImportOutcome;

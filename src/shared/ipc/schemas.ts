@@ -7,7 +7,9 @@ import { REGIONS } from '../domain/calendar/holidays';
 import { CLOCK_NAMES } from '../domain/clocks/clocks';
 import { referenceFormatProblem } from '../domain/reference';
 import { LETTER_KINDS } from '../domain/letters/kinds';
+import { SEND_CHANNELS } from '../domain/letters/sending';
 import { CASE_FILTERS } from '../domain/reports';
+import { CASE_STATUSES, RESPONSE_OUTCOMES, REVIEW_OUTCOMES } from '../domain/status';
 import { COST_ACTIVITIES } from '../domain/costs/types';
 import { recordsInputSchemas } from './records';
 import { ATTACHMENT_ROLES, CHANNELS, DIRECTIONS, MARKABLE_EVENTS } from '../domain/correspondence';
@@ -116,9 +118,36 @@ export const addEventInput = z.object({
   date: isoDate,
   estimate: isoDate.optional(),
   note: text(5000).optional(),
+  /** With 'responded' (granted … transferred) or 'review-completed' (upheld, partly-upheld, overturned). */
+  outcome: z.enum([...RESPONSE_OUTCOMES, ...REVIEW_OUTCOMES], { error: `Outcome must be one of ${[...RESPONSE_OUTCOMES, ...REVIEW_OUTCOMES].join(', ')}` }).optional(),
 });
 
-export const letterInput = z.object({ reference, kind: z.enum(LETTER_KINDS) });
+const voidReason = requiredText(1000, 'why this is being voided');
+
+export const caseListInput = z.object({
+  today: isoDate.optional(),
+  filter: z.enum(CASE_FILTERS).default('all'),
+  regime: regime.optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  /** Words to find in the reference, requester or summary (all of them, any case). */
+  text: line(200).optional(),
+});
+
+export const letterInput = z.object({
+  reference,
+  kind: z.enum(LETTER_KINDS),
+  /** The date on the letter (and, when sent, the day its event is recorded); today by default. */
+  letterDate: isoDate.optional(),
+  /** Who signs this letter, when not the authority's usual signatory (a reviewer, say). */
+  signedBy: line(200).transform((s) => s.trim()).optional(),
+  signedByTitle: line(200).transform((s) => s.trim()).optional(),
+});
+
+/** Saving or printing a letter; with `sent`, the letter moves the case (its event, by `via`). */
+export const letterOutputInput = letterInput.extend({
+  sent: z.boolean().default(false),
+  via: z.enum(SEND_CHANNELS, { error: 'Sent by email, post or hand' }).optional(),
+});
 
 
 export const deadlineInput = z
@@ -238,11 +267,12 @@ export const inputSchemas = {
   'app:info': empty,
   'settings:get': empty,
   'settings:update': settingsInput,
-  'cases:list': z.object({ today: isoDate.optional(), filter: z.enum(CASE_FILTERS).default('all') }),
+  'cases:list': caseListInput,
   'cases:get': z.object({ reference }),
   'cases:create': createCaseInput,
   'cases:update': updateCaseInput,
   'cases:addEvent': addEventInput,
+  'cases:voidEvent': z.object({ reference, eventId: z.number().int().positive(), reason: voidReason }),
   'audit:list': z.object({ reference: reference.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
   'deadlines:compute': deadlineInput,
   'holidays:list': empty,
@@ -279,6 +309,7 @@ export const inputSchemas = {
   }),
   'correspondence:mark': z.object({ reference, id: z.number().int().positive(), as: z.enum(MARKABLE_EVENTS as [string, ...string[]]).transform((v) => v as (typeof MARKABLE_EVENTS)[number]), estimate: isoDate.optional() }),
   'correspondence:import': z.object({ reference, role: role.default('correspondence'), files: z.array(z.object({ name: fileName, data: fileBytes })).min(1).max(200) }),
+  'correspondence:void': z.object({ reference, id: z.number().int().positive(), reason: voidReason }),
   'correspondence:importChosen': z.object({ reference, role: role.default('correspondence') }),
   // One-time tokens the desktop app issued for dropped or opened files (never paths, never bytes).
   'correspondence:importFiles': z.object({ reference, role: role.default('correspondence'), tokens: z.array(z.string().min(16).max(100)).min(1).max(200) }),
@@ -287,8 +318,8 @@ export const inputSchemas = {
   'attachments:save': z.object({ id: z.number().int().positive() }),
   'attachments:setRole': z.object({ id: z.number().int().positive(), role }),
   'search:query': z.object({ query: line(500), limit: z.number().int().min(1).max(500).default(50) }),
-  'letters:save': letterInput,
-  'letters:print': letterInput,
+  'letters:save': letterOutputInput,
+  'letters:print': letterOutputInput,
   'letters:saveDocx': letterInput,
   'letters:docxTemplate': empty,
   'letters:setDocxTemplate': z.object({ clear: z.boolean().default(false) }),

@@ -53,6 +53,10 @@ export interface CaseEventsTable {
   estimate: string | null;
   note: string | null;
   recorded_at: string;
+  outcome: Generated<string | null>;
+  voided_at: Generated<string | null>;
+  voided_by: Generated<string | null>;
+  void_reason: Generated<string | null>;
 }
 
 export interface AuditLogTable {
@@ -196,6 +200,9 @@ export interface CorrespondenceTable {
   created_at: string;
   /** SHA-256 of the stored text and headers with the source's hash (db/integrity.ts). */
   content_hash: string | null;
+  voided_at: Generated<string | null>;
+  voided_by: Generated<string | null>;
+  void_reason: Generated<string | null>;
 }
 
 export interface AttachmentsTable {

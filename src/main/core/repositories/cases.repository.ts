@@ -125,3 +125,12 @@ export async function findCaseIdsByReference(db: Kysely<DB>, references: readonl
   const rows = await db.selectFrom('cases').select(['id', 'reference']).where('reference', 'in', references).execute();
   return new Map(rows.map((r) => [r.reference, r.id]));
 }
+
+/**
+ * Other cases received between two dates, for the duplicate check; the domain compares names and
+ * emails (SQLite's lower() folds only ASCII, and requesters are often named in other scripts).
+ */
+export async function casesReceivedBetween(db: Kysely<DB>, from: string, to: string, excludeId: number): Promise<CaseRecord[]> {
+  const rows = await selectCases(db).where('cases.id', '!=', excludeId).where('cases.received_date', '>=', from).where('cases.received_date', '<=', to).execute();
+  return rows.map(caseRowToCase);
+}

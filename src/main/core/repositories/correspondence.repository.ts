@@ -40,6 +40,10 @@ function rowToItem(r: Selectable<CorrespondenceTable>, attachments: AttachmentIn
     warnings: JSON.parse(r.warnings) as string[],
     markedAs,
     attachments,
+    voided: r.voided_at !== null,
+    voidReason: r.void_reason,
+    voidedAt: r.voided_at,
+    voidedBy: r.voided_by,
   };
 }
 

@@ -14,7 +14,12 @@ export async function listEvents(db: Kysely<DB>, caseIds: readonly number[]): Pr
       date: r.date,
       estimate: r.estimate,
       note: r.note,
+      outcome: r.outcome,
       recordedAt: r.recorded_at,
+      voided: r.voided_at !== null,
+      voidReason: r.void_reason,
+      voidedAt: r.voided_at,
+      voidedBy: r.voided_by,
     });
   }
   return byCase;
@@ -23,13 +28,18 @@ export async function listEvents(db: Kysely<DB>, caseIds: readonly number[]): Pr
 export async function insertEvent(
   db: Kysely<DB>,
   caseId: number,
-  e: { type: CaseEventType; date: string; estimate?: string | null | undefined; note?: string | null | undefined },
+  e: { type: CaseEventType; date: string; estimate?: string | null | undefined; note?: string | null | undefined; outcome?: string | null | undefined },
   now: string,
 ): Promise<number> {
   const row = await db
     .insertInto('case_events')
-    .values({ case_id: caseId, type: e.type, date: e.date, estimate: e.estimate ?? null, note: e.note ?? null, recorded_at: now })
+    .values({ case_id: caseId, type: e.type, date: e.date, estimate: e.estimate ?? null, note: e.note ?? null, outcome: e.outcome ?? null, recorded_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Marks an event void (who, when, why); the row stays. */
+export async function voidEvent(db: Kysely<DB>, id: number, v: { at: string; by: string; reason: string }): Promise<void> {
+  await db.updateTable('case_events').set({ voided_at: v.at, voided_by: v.by, void_reason: v.reason }).where('id', '=', id).execute();
 }

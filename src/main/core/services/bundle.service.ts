@@ -11,7 +11,7 @@ import { sha256Hex } from '../blobs';
 import { findCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { listApplied } from '../repositories/exemptions.repository';
-import { getCase } from './cases.service';
+import { getCase, liveRecord } from './cases.service';
 import { getCosts } from './costs.service';
 import { renderCaseLetter, writeFileAtomic } from './letters.service';
 import { inTransaction } from './transaction';
@@ -84,7 +84,7 @@ async function gatherFacts(ctx: CoreContext, reference: string): Promise<BundleF
   const letters: LetterRecord[] = rows.map((r) => ({ id: r.id, kind: r.kind as LetterKind, letterDate: r.letter_date, sha256: r.sha256, size: r.size, savedTo: r.saved_to }));
   return {
     settings: await getSettings(ctx.db),
-    detail: await getCase(ctx, reference),
+    detail: liveRecord(await getCase(ctx, reference)), // voided entries leave the bundle's live sections
     letters,
     costs: await getCosts(ctx, reference),
     exemptions: await listApplied(ctx.db, found.id),

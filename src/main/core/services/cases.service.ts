@@ -4,38 +4,37 @@ import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { ParsedInput } from '../../../shared/ipc/contract';
-import { caseStatus, type CaseDetail, type CaseEventRecord, type CaseListItem, type CaseRecord } from '../../../shared/domain/cases';
-import { deriveCaseClocks, eventLabel, isInTime, type CaseClocks } from '../../../shared/domain/clocks/events';
+import type { CaseDetail, CaseEventRecord, CaseListItem, CaseRecord } from '../../../shared/domain/cases';
+import { deriveCaseClocks, eventLabel, isInTime } from '../../../shared/domain/clocks/events';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
-import { workingDaysBetween } from '../../../shared/domain/calendar/calendar';
-import { calendarDaysBetween, formatLongDate, type IsoDate } from '../../../shared/domain/dates';
+import { addCalendarDays, formatLongDate, type IsoDate } from '../../../shared/domain/dates';
+import { caseStanding, OUTCOME_LABELS, RESPONSE_OUTCOMES, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from '../../../shared/domain/status';
 import { formatReference, referenceScope } from '../../../shared/domain/reference';
 import * as cases from '../repositories/cases.repository';
-import { insertEvent, listEvents } from '../repositories/events.repository';
+import { possibleDuplicates as possibleDuplicatesOf } from '../../../shared/domain/case-list';
+import { insertEvent, listEvents, voidEvent } from '../repositories/events.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { inTransaction } from './transaction';
 import { listCorrespondence } from '../repositories/correspondence.repository';
 import { indexItem } from '../repositories/search.repository';
 
-/** Days left on the clock's own calendar: working days for working-day clocks, else calendar days. */
-export function daysLeft(clocks: CaseClocks, calendars: Calendars, today: IsoDate): number {
-  const { due, calendar } = clocks.response;
-  if (calendar === 'calendar-days' || calendar === 'calendar-months') return calendarDaysBetween(today, due);
-  const cal = calendar === 'scotland' ? calendars.scotland : calendars.allUk;
-  return due >= today ? workingDaysBetween(cal, today, due) : -workingDaysBetween(cal, due, today);
-}
-
-type Derived = Omit<CaseDetail, 'correspondence' | 'attachments'>;
+type Derived = Omit<CaseDetail, 'correspondence' | 'attachments' | 'possibleDuplicates'>;
 
 function toDetail(record: CaseRecord, events: CaseEventRecord[], calendars: Calendars, today: IsoDate): Derived {
+  // Voided events stay in the record but drive no clock and no status.
   const clocks = deriveCaseClocks(record.regime, record.received, events, calendars, today);
+  const standing = caseStanding(events, clocks, calendars, today);
   return {
     ...record,
     events,
     clocks,
     dueDate: clocks.response.due,
-    daysLeft: daysLeft(clocks, calendars, today),
-    status: caseStatus(events, clocks, today),
+    daysLeft: standing.daysLeft,
+    status: standing.status,
+    deadline: standing.deadline,
+    standing,
+    outcome: standing.outcome,
+    reviewOutcome: standing.reviewOutcome,
   };
 }
 
@@ -49,7 +48,19 @@ export async function getCase(ctx: CoreContext, reference: string, db: Kysely<DB
   const found = await requireCase(db, reference);
   const events = (await listEvents(db, [found.id])).get(found.id) ?? [];
   const { items, direct } = await listCorrespondence(db, found.id);
-  return { ...toDetail(found.record, events, await ctx.calendars(), ctx.today()), correspondence: items, attachments: direct };
+  const calendars = await ctx.calendars();
+  const rec = found.record;
+  const asCandidate = (r: CaseRecord) => ({ reference: r.reference, requesterName: r.requester.name, requesterEmail: r.requester.email, summary: r.summary, received: r.received });
+  // 60 working days never span more than 100 calendar days, so this window holds every candidate.
+  const others = await cases.casesReceivedBetween(db, addCalendarDays(rec.received, -100), addCalendarDays(rec.received, 100), found.id);
+  const possibleDuplicates = possibleDuplicatesOf(asCandidate(rec), others.map(asCandidate), calendars.allUk)
+    .map((d) => ({ reference: d.reference, received: d.received, summary: d.summary }));
+  return { ...toDetail(rec, events, calendars, ctx.today()), correspondence: items, attachments: direct, possibleDuplicates };
+}
+
+/** The case as the letters and the bundle use it: voided events and correspondence left out. */
+export function liveRecord<T extends Pick<CaseDetail, 'events' | 'correspondence'>>(detail: T): T {
+  return { ...detail, events: detail.events.filter((e) => !e.voided), correspondence: detail.correspondence.filter((c) => !c.voided) };
 }
 
 export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<CaseListItem[]> {
@@ -67,6 +78,9 @@ export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today
       dueDate: d.dueDate,
       daysLeft: d.daysLeft,
       status: d.status,
+      deadline: d.deadline,
+      standing: d.standing,
+      outcome: d.outcome,
       onHold: d.clocks.onHold,
       provisional: d.clocks.response.provisional,
       inTime: isInTime(d.clocks),
@@ -162,13 +176,55 @@ export async function addCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:a
     if (input.type === 'received') {
       throw new DiscloseError('VALIDATION', 'The date received is part of the case: edit the case to change it.', { type: 'Edit the case instead' });
     }
+    checkOutcome(input.type, input.outcome);
     const now = ctx.now().toISOString();
     await insertEvent(trx, found.id, input, now);
     await audit({
       action: 'case.event',
       caseId: found.id,
-      summary: `Recorded: ${eventLabel(input.type)}, ${formatLongDate(input.date)}${input.estimate ? ` (estimated date ${formatLongDate(input.estimate)})` : ''}`,
-      detail: { type: input.type, date: input.date, estimate: input.estimate ?? null, note: input.note ?? null },
+      summary: `Recorded: ${eventLabel(input.type)}, ${formatLongDate(input.date)}${input.estimate ? ` (estimated date ${formatLongDate(input.estimate)})` : ''}${input.outcome ? ` (${outcomeLabel(input.outcome)})` : ''}`,
+      detail: { type: input.type, date: input.date, estimate: input.estimate ?? null, note: input.note ?? null, outcome: input.outcome ?? null },
+    });
+  });
+  return getCase(ctx, input.reference);
+}
+
+function outcomeLabel(o: string): string {
+  return OUTCOME_LABELS[o as ResponseOutcome] ?? REVIEW_OUTCOME_LABELS[o as ReviewOutcome] ?? o;
+}
+
+/** A response's outcome goes with 'responded'; a review's with 'review-completed'; nothing else has one. */
+export function checkOutcome(type: string, outcome: string | undefined): void {
+  if (outcome === undefined) return;
+  const allowed: readonly string[] = type === 'responded' ? RESPONSE_OUTCOMES : type === 'review-completed' ? REVIEW_OUTCOMES : [];
+  if (allowed.length === 0) {
+    throw new DiscloseError('VALIDATION', 'An outcome goes only with a response (responded) or a review outcome (review-completed).', { outcome: 'Only for a response or review outcome' });
+  }
+  if (!allowed.includes(outcome)) {
+    throw new DiscloseError('VALIDATION', `The outcome of ${type === 'responded' ? 'a response' : 'a review'} is one of ${allowed.join(', ')}.`, { outcome: `Choose one of ${allowed.join(', ')}` });
+  }
+}
+
+/**
+ * Corrections, never deletions: the event stays in the record, struck through with who voided it,
+ * when and why, and leaves the clocks, the status, the chronology and the bundle.
+ */
+export async function voidCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:voidEvent'>): Promise<CaseDetail> {
+  await inTransaction(ctx, async (trx, audit) => {
+    const found = await requireCase(trx, input.reference);
+    const row = await trx.selectFrom('case_events').selectAll().where('id', '=', input.eventId).where('case_id', '=', found.id).executeTakeFirst();
+    if (!row) throw new DiscloseError('NOT_FOUND', `No event ${input.eventId} on ${input.reference}.`, { eventId: 'No such event on this case' });
+    if (row.type === 'received') {
+      throw new DiscloseError('VALIDATION', 'The request received is the case itself: edit the date received instead.', { eventId: 'Edit the case instead' });
+    }
+    if (row.voided_at !== null) throw new DiscloseError('CONFLICT', `Event ${input.eventId} was already voided on ${row.voided_at.slice(0, 10)}.`, { eventId: 'Already voided' });
+    const now = ctx.now().toISOString();
+    await voidEvent(trx, row.id, { at: now, by: ctx.actor, reason: input.reason });
+    await audit({
+      action: 'case.event.voided',
+      caseId: found.id,
+      summary: `Voided: ${eventLabel(row.type as CaseEventRecord['type'])}, ${formatLongDate(row.date)}. Reason: ${input.reason}`,
+      detail: { eventId: row.id, type: row.type, date: row.date, reason: input.reason },
     });
   });
   return getCase(ctx, input.reference);

@@ -7,7 +7,7 @@ import type { AttachmentRole, CorrespondenceItem, SearchHit, ImportOutcome } fro
 import { eventLabel } from '../../../shared/domain/clocks/events';
 import { findCase } from '../repositories/cases.repository';
 import { attachmentRowToInfo, getAttachment, insertCorrespondence, listCorrespondence } from '../repositories/correspondence.repository';
-import { insertEvent } from '../repositories/events.repository';
+import { insertEvent, voidEvent } from '../repositories/events.repository';
 import { searchIndex } from '../repositories/search.repository';
 import { fileFromPath, importFiles, type IncomingFile } from './import.service';
 import { writeFileAtomic } from './letters.service';
@@ -39,7 +39,12 @@ export async function markCorrespondence(ctx: CoreContext, input: ParsedInput<'c
   await inTransaction(ctx, async (trx, audit) => {
     const item = await trx.selectFrom('correspondence').selectAll().where('id', '=', input.id).where('case_id', '=', found.id).executeTakeFirst();
     if (!item) throw new DiscloseError('NOT_FOUND', `No correspondence ${input.id} in ${input.reference}.`);
-    if (item.event_id !== null) throw new DiscloseError('CONFLICT', 'This item is already on the timeline.');
+    if (item.voided_at !== null) throw new DiscloseError('CONFLICT', 'This item was voided: it cannot go on the timeline.');
+    if (item.event_id !== null) {
+      // A voided mark (a correction) frees the item to be marked again as what it really is.
+      const marked = await trx.selectFrom('case_events').select('voided_at').where('id', '=', item.event_id).executeTakeFirst();
+      if (marked && marked.voided_at === null) throw new DiscloseError('CONFLICT', 'This item is already on the timeline.');
+    }
     const date = item.sent_at.slice(0, 10);
     if (date < found.record.received) throw new DiscloseError('VALIDATION', `This item (${date}) is dated before the request was received.`);
     if (input.as === 'pit-extension' && !input.estimate) throw new DiscloseError('VALIDATION', 'A public interest extension needs its estimated date (FOIA s17(2)).', { estimate: 'Enter the estimated date' });
@@ -47,6 +52,38 @@ export async function markCorrespondence(ctx: CoreContext, input: ParsedInput<'c
     const eventId = await insertEvent(trx, found.id, { type: input.as, date, estimate: input.estimate ?? null, note: `From correspondence: ${item.subject || '(no subject)'}` }, now);
     await trx.updateTable('correspondence').set({ event_id: eventId }).where('id', '=', item.id).execute();
     await audit({ action: 'case.event', caseId: found.id, summary: `Recorded: ${eventLabel(input.as)}, from "${item.subject || '(no subject)'}"`, detail: { correspondenceId: item.id, type: input.as, date } });
+  });
+  return (await caseCorrespondence(ctx, input.reference)).items;
+}
+
+/**
+ * Corrections, never deletions: the item stays in the record, struck through (who, when, why), and
+ * leaves the bundle. Its timeline event, if it was marked as one, is voided with it so that it
+ * drives no clock.
+ */
+export async function voidCorrespondence(ctx: CoreContext, input: ParsedInput<'correspondence:void'>): Promise<CorrespondenceItem[]> {
+  const found = await requireCase(ctx, input.reference);
+  await inTransaction(ctx, async (trx, audit) => {
+    const item = await trx.selectFrom('correspondence').selectAll().where('id', '=', input.id).where('case_id', '=', found.id).executeTakeFirst();
+    if (!item) throw new DiscloseError('NOT_FOUND', `No correspondence ${input.id} in ${input.reference}.`);
+    if (item.voided_at !== null) throw new DiscloseError('CONFLICT', `This item was already voided on ${item.voided_at.slice(0, 10)}.`);
+    const now = ctx.now().toISOString();
+    const v = { at: now, by: ctx.actor, reason: input.reason };
+    await trx.updateTable('correspondence').set({ voided_at: v.at, voided_by: v.by, void_reason: v.reason }).where('id', '=', item.id).execute();
+    let eventVoided: number | null = null;
+    if (item.event_id !== null) {
+      const ev = await trx.selectFrom('case_events').select(['id', 'voided_at']).where('id', '=', item.event_id).executeTakeFirst();
+      if (ev && ev.voided_at === null) {
+        await voidEvent(trx, ev.id, v);
+        eventVoided = ev.id;
+      }
+    }
+    await audit({
+      action: 'correspondence.voided',
+      caseId: found.id,
+      summary: `Voided ${item.direction === 'in' ? 'incoming' : 'outgoing'} "${item.subject || '(no subject)'}"${eventVoided !== null ? ' and its timeline event' : ''}. Reason: ${input.reason}`,
+      detail: { id: item.id, eventId: eventVoided, reason: input.reason },
+    });
   });
   return (await caseCorrespondence(ctx, input.reference)).items;
 }

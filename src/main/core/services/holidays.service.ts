@@ -21,7 +21,7 @@ export async function holidayList(ctx: CoreContext): Promise<HolidayList> {
 
 async function openDueDates(ctx: CoreContext): Promise<Map<string, string>> {
   const items = await listCaseItems(ctx);
-  return new Map(items.filter((i) => i.status === 'open' || i.status === 'overdue' || i.status === 'on-hold').map((i) => [i.reference, i.dueDate]));
+  return new Map(items.filter((i) => i.status === 'open' || i.status === 'extended' || i.status === 'overdue' || i.status === 'on-hold').map((i) => [i.reference, i.dueDate]));
 }
 
 /** Applies a change to the holiday table in one transaction, with the moved deadlines audited. */

@@ -19,7 +19,7 @@ import { findCase } from '../repositories/cases.repository';
 import { recordLetter } from '../repositories/letters.repository';
 import { listApplied } from '../repositories/exemptions.repository';
 import { deleteTemplate, getLetterFields, listEditedTemplates, saveLetterFields, saveTemplate } from '../repositories/templates.repository';
-import { getCase } from './cases.service';
+import { getCase, liveRecord } from './cases.service';
 import { getCosts } from './costs.service';
 import { inTransaction } from './transaction';
 import type { Kysely } from 'kysely';
@@ -27,6 +27,10 @@ import type { DB } from '../db/schema';
 import type { Requester } from '../../../shared/domain/cases';
 import { ensureBlob, insertCorrespondence } from '../repositories/correspondence.repository';
 import { safeFilename } from '../mail/filenames';
+import { insertEvent } from '../repositories/events.repository';
+import { defaultChannel, filingChannel, LETTER_EVENTS, LETTER_NEEDS_EVENT, letterOutcome, letterSignatory, type SendChannel } from '../../../shared/domain/letters/sending';
+import { eventLabel } from '../../../shared/domain/clocks/events';
+import { formatLongDate } from '../../../shared/domain/dates';
 
 /** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
 const OWN_SUBJECT = '__subject';
@@ -50,21 +54,30 @@ async function requireCaseId(ctx: CoreContext, reference: string): Promise<numbe
   return found.id;
 }
 
-export async function getDraft(ctx: CoreContext, reference: string, kind: LetterKind): Promise<LetterDraft> {
+/** How this copy of a letter is dated and signed (the defaults: today, the authority's signatory). */
+export interface LetterOptions {
+  letterDate?: string | undefined;
+  signedBy?: string | undefined;
+  signedByTitle?: string | undefined;
+}
+
+export async function getDraft(ctx: CoreContext, reference: string, kind: LetterKind, opts: LetterOptions = {}): Promise<LetterDraft> {
   const caseId = await requireCaseId(ctx, reference);
-  const detail = await getCase(ctx, reference);
+  const detail = liveRecord(await getCase(ctx, reference)); // voided events never reach a letter
   const stored = await getLetterFields(ctx.db, caseId, kind);
   const { [OWN_SUBJECT]: ownSubject, [OWN_BODY]: ownBody, ...fields } = stored;
   const base = await templateFor(ctx, kind);
   const template: LetterTemplate = { kind, subject: ownSubject || base.subject, body: ownBody || base.body };
   const exemptions = await listApplied(ctx.db, caseId);
   const costs = await getCosts(ctx, reference);
+  const settings = await getSettings(ctx.db);
+  const signedBy = opts.signedBy !== undefined ? { name: opts.signedBy, title: opts.signedByTitle } : undefined;
   const data: LetterData = {
-    settings: withPlaceholders(await getSettings(ctx.db)),
+    settings: withPlaceholders({ ...settings, ...letterSignatory(kind, fields, settings, signedBy) }),
     caseRecord: detail,
     clocks: detail.clocks,
     events: detail.events,
-    today: ctx.today(),
+    today: opts.letterDate ?? ctx.today(),
     exemptions,
     cost: costs.comply,
     // FOIA s12(2): the estimate of confirming or denying alone reaches the letter and its check.
@@ -75,12 +88,18 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
   const problems: string[] = [];
   const warnings: string[] = [];
   if (REFUSAL_KINDS.includes(kind)) {
+    const cost = costs.comply ? { totals: costs.comply.aggregateTotals ?? costs.comply.totals } : null;
+    const confirmOrDeny = costs.confirmOrDeny ? { totals: costs.confirmOrDeny.aggregateTotals ?? costs.confirmOrDeny.totals } : null;
+    // A review outcome answers for the cost limit only when it reviews a s12 refusal: an estimate
+    // within the limit on a case refused on other grounds is no reason to stop the letter.
+    const reviewsS12 = detail.outcome === 's12' || (detail.outcome === null && (cost?.totals.exceeds === true || confirmOrDeny?.totals.exceeds === true));
+    const costFacts = kind !== 'review-outcome' || reviewsS12;
     const check = refusalProblems({
       regime: detail.regime,
       kind: kind as RefusalKind,
       exemptions,
-      cost: costs.comply ? { totals: costs.comply.aggregateTotals ?? costs.comply.totals } : null,
-      confirmOrDeny: costs.confirmOrDeny ? { totals: costs.confirmOrDeny.aggregateTotals ?? costs.confirmOrDeny.totals } : null,
+      cost: costFacts ? cost : null,
+      confirmOrDeny: costFacts ? confirmOrDeny : null,
       s16Advice: costs.s16Advice,
       pitEstimate: pitEstimate(detail.events),
     });
@@ -163,8 +182,8 @@ export interface RenderedLetter {
 }
 
 /** The letter as it will be sent; refuses (VALIDATION) while anything stops it being sent. */
-export async function renderCaseLetter(ctx: CoreContext, reference: string, kind: LetterKind): Promise<RenderedLetter> {
-  const draft = await getDraft(ctx, reference, kind);
+export async function renderCaseLetter(ctx: CoreContext, reference: string, kind: LetterKind, opts: LetterOptions = {}): Promise<RenderedLetter> {
+  const draft = await getDraft(ctx, reference, kind, opts);
   if (draft.problems.length || !draft.view) {
     throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter for ${reference} cannot be produced yet: ${draft.problems.join(' ')}`);
   }
@@ -197,17 +216,22 @@ function letterText(view: LetterView): string {
  * A letter produced is filed as outgoing correspondence with its PDF, so the case file (and a
  * bundle) holds what was sent. The same letter produced again (identical bytes) is filed once.
  */
-async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number, requester: Requester, rendered: RenderedLetter, now: string): Promise<void> {
+async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number, requester: Requester, rendered: RenderedLetter, now: string, via: SendChannel | undefined): Promise<number> {
   const sha = sha256(rendered.bytes);
+  const channel = filingChannel(via ?? defaultChannel(requester));
   const already = await trx
     .selectFrom('attachments')
     .innerJoin('correspondence', 'correspondence.id', 'attachments.correspondence_id')
-    .select('attachments.id')
+    .select(['attachments.id', 'correspondence.id as correspondenceId'])
     .where('attachments.case_id', '=', caseId)
     .where('attachments.sha256', '=', sha)
     .where('correspondence.direction', '=', 'out')
+    .where('correspondence.voided_at', 'is', null)
     .executeTakeFirst();
-  if (already) return;
+  if (already) {
+    if (via) await trx.updateTable('correspondence').set({ channel }).where('id', '=', already.correspondenceId).execute();
+    return already.correspondenceId;
+  }
   ctx.blobs.put(rendered.bytes);
   await ensureBlob(trx, sha, rendered.bytes.length, now);
   const body = letterText(rendered.view);
@@ -216,7 +240,7 @@ async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number,
     {
       caseId,
       direction: 'out',
-      channel: requester.address.trim() === '' && requester.email !== '' ? 'email' : 'post',
+      channel,
       sentAt: rendered.view.date,
       from: rendered.view.signatory.authority,
       to: requester.name,
@@ -242,26 +266,68 @@ async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number,
       created_at: now,
     })
     .execute();
+  return correspondenceId;
 }
 
-async function recordOutput(ctx: CoreContext, reference: string, kind: LetterKind, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
+/** How a letter goes out: dated, signed, and (when sent) the channel and the case event it records. */
+export interface LetterOutput extends LetterOptions {
+  reference: string;
+  kind: LetterKind;
+  sent?: boolean | undefined;
+  via?: SendChannel | undefined;
+}
+
+async function recordOutput(ctx: CoreContext, out: LetterOutput, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
+  const { reference, kind } = out;
   await inTransaction(ctx, async (trx, audit) => {
     const found = await findCase(trx, reference);
     if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
     const now = ctx.now().toISOString();
     await recordLetter(trx, { caseId: found.id, kind, letterDate: rendered.view.date, sha256: sha256(rendered.bytes), size: rendered.bytes.length, savedTo }, now);
-    await fileAsOutgoing(ctx, trx, found.id, found.record.requester, rendered, now);
+    const correspondenceId = await fileAsOutgoing(ctx, trx, found.id, found.record.requester, rendered, now, out.via);
+    const event = out.sent ? await recordSending(trx, found.id, out, rendered, correspondenceId, now) : null;
     await audit({
       action,
       caseId: found.id,
-      summary: `${action === 'letter.printed' ? 'Opened for printing' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}`,
-      detail: { kind, sha256: sha256(rendered.bytes), size: rendered.bytes.length, path: savedTo },
+      summary: `${action === 'letter.printed' ? 'Opened for printing' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}${out.sent ? `, sent ${formatLongDate(rendered.view.date)} by ${out.via ?? defaultChannel(found.record.requester)}, signed by ${rendered.view.signatory.name}` : ''}${event ? `; recorded: ${eventLabel(event.type)}${event.outcome ? ` (${event.outcome})` : ''}` : ''}`,
+      detail: { kind, sha256: sha256(rendered.bytes), size: rendered.bytes.length, path: savedTo, sent: out.sent ?? false, via: out.via ?? null, signedBy: rendered.view.signatory.name, event },
     });
   });
 }
 
-export async function saveLetter(ctx: CoreContext, reference: string, kind: LetterKind): Promise<SaveResult> {
-  const rendered = await renderCaseLetter(ctx, reference, kind);
+/**
+ * Saving a letter as sent moves the case: its event is recorded on the letter's date (or, for an
+ * extension letter, the extension already recorded is the event) and the filed copy is linked to it.
+ */
+async function recordSending(trx: Kysely<DB>, caseId: number, out: LetterOutput, rendered: RenderedLetter, correspondenceId: number, now: string) {
+  const type = LETTER_EVENTS[out.kind];
+  if (!type) return null;
+  const date = rendered.view.date;
+  const live = await trx.selectFrom('case_events').select(['id', 'date']).where('case_id', '=', caseId).where('type', '=', type).where('voided_at', 'is', null).orderBy('date', 'desc').orderBy('id', 'desc').execute();
+  const fields = await getLetterFields(trx, caseId, out.kind);
+  const outcome = letterOutcome(out.kind, fields);
+  const existing = LETTER_NEEDS_EVENT.includes(out.kind) ? live[0] : live.find((e) => e.date === date);
+  const eventId = existing?.id ?? (await insertEvent(trx, caseId, { type, date, outcome, note: `Letter sent: ${rendered.view.subject}` }, now));
+  await trx.updateTable('correspondence').set({ event_id: eventId }).where('id', '=', correspondenceId).execute();
+  return { id: eventId, type, date: existing?.date ?? date, outcome: existing ? null : outcome, recorded: !existing };
+}
+
+/** A letter may be dated for when it goes, never before the request nor, once sent, in the future. */
+async function checkLetterDate(ctx: CoreContext, out: LetterOutput): Promise<void> {
+  const found = await findCase(ctx.db, out.reference);
+  if (!found || !out.letterDate) return;
+  if (out.letterDate < found.record.received) {
+    throw new DiscloseError('VALIDATION', `The letter date ${out.letterDate} is before the request was received (${found.record.received}).`, { letterDate: 'Before the date received' });
+  }
+  if (out.sent && out.letterDate > ctx.today()) {
+    throw new DiscloseError('VALIDATION', `A letter cannot be recorded as sent on ${out.letterDate}, which is in the future.`, { letterDate: 'The date sent cannot be in the future' });
+  }
+}
+
+export async function saveLetter(ctx: CoreContext, out: LetterOutput): Promise<SaveResult> {
+  const { reference, kind } = out;
+  await checkLetterDate(ctx, out);
+  const rendered = await renderCaseLetter(ctx, reference, kind, out);
   const path = await ctx.host.chooseSavePath({
     title: `Save ${LETTER_KIND_LABELS[kind].toLowerCase()} letter`,
     defaultName: rendered.defaultName,
@@ -269,12 +335,14 @@ export async function saveLetter(ctx: CoreContext, reference: string, kind: Lett
   });
   if (path === null) return { saved: false, path: null, size: 0, sha256: null };
   writeFileAtomic(path, rendered.bytes);
-  await recordOutput(ctx, reference, kind, rendered, path, 'letter.saved');
+  await recordOutput(ctx, out, rendered, path, 'letter.saved');
   return { saved: true, path, size: rendered.bytes.length, sha256: sha256(rendered.bytes) };
 }
 
-export async function printLetter(ctx: CoreContext, reference: string, kind: LetterKind): Promise<{ printed: boolean }> {
-  const rendered = await renderCaseLetter(ctx, reference, kind);
+export async function printLetter(ctx: CoreContext, out: LetterOutput): Promise<{ printed: boolean }> {
+  const { reference, kind } = out;
+  await checkLetterDate(ctx, out);
+  const rendered = await renderCaseLetter(ctx, reference, kind, out);
   const dir = join(ctx.dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, rendered.defaultName);
@@ -283,6 +351,6 @@ export async function printLetter(ctx: CoreContext, reference: string, kind: Let
   // temporary folder is swept of copies a day old when the core opens (tempfiles.ts). The record
   // is the letter filed with the case.
   const printed = await ctx.host.printPdf(file, rendered.view.title);
-  if (printed) await recordOutput(ctx, reference, kind, rendered, null, 'letter.printed');
+  if (printed) await recordOutput(ctx, out, rendered, null, 'letter.printed');
   return { printed };
 }

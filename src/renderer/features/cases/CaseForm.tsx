@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { localToday } from '../../today';
 import { navigate } from '../../router';
-import { TextArea, TextInput, Radios } from '../../components/fields';
+import { TextArea, TextInput, Radios, DateInput } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
 import { REGIME_NAMES, type CaseDetail } from '../../../shared/domain/cases';
@@ -40,15 +40,13 @@ function CaseFields({ form, set, errors }: { form: FormState; set: <K extends ke
         options={REGIMES.map((r) => ({ value: r, label: REGIME_NAMES[r] }))}
         onChange={set('regime')}
       />
-      <TextInput
+      <DateInput
         id="received"
-        label="Date received"
-        hint="The day it arrived, even a weekend or bank holiday: that is day 0."
-        type="date"
+        legend="Date received"
+        hint="The day it arrived, even a weekend or bank holiday: that is day 0. For example, 27 3 2026"
         value={form.received}
         onChange={set('received')}
         error={errors.received}
-        width="10"
       />
       <DueDatePreview regime={form.regime} received={form.received} />
       <h2 className="govuk-heading-m">Requester</h2>

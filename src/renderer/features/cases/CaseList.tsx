@@ -1,11 +1,16 @@
-// The case list: what is due, for whom, and how long is left; sortable by any column.
-import { useMemo, useState } from 'react';
+// The case list: what is due, for whom, and how long is left; searchable, filtered by regime and
+// status (and by officer once cases have one), sortable by any column; the choices are kept for
+// the session so coming back from a case finds the list as it was left.
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api';
 import { href } from '../../router';
 import { StatusTag } from '../../components/Tag';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
+import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
+import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS, type CaseStatus } from '../../../shared/domain/status';
+import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } from '../../../shared/domain/case-list';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
 import { Statistics } from '../reports/Statistics';
@@ -35,7 +40,7 @@ function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: 
   );
 }
 
-type SortKey = 'reference' | 'requesterName' | 'received' | 'dueDate' | 'daysLeft' | 'status';
+type SortKey = CaseSortKey;
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'reference', label: 'Reference' },
   { key: 'requesterName', label: 'Requester' },
@@ -45,26 +50,46 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'status', label: 'Status' },
 ];
 
+interface ListState {
+  filter: CaseFilter;
+  sort: { key: SortKey; dir: 1 | -1 };
+  by: CaseListFilter;
+}
+
+const STATE_KEY = 'disclose.caseList';
+const INITIAL: ListState = { filter: 'active', sort: { key: 'dueDate', dir: 1 }, by: {} };
+
+function loadState(): ListState {
+  try {
+    const raw = sessionStorage.getItem(STATE_KEY);
+    return raw ? { ...INITIAL, ...(JSON.parse(raw) as Partial<ListState>) } : INITIAL;
+  } catch {
+    return INITIAL;
+  }
+}
+
 function daysLeftText(i: CaseListItem): string {
-  if (i.status === 'responded' || i.status === 'closed') return '–';
+  if (i.daysLeft === null) return '–';
   if (i.daysLeft < 0) return `${-i.daysLeft} overdue`;
   return String(i.daysLeft);
 }
 
 export function CaseList() {
-  const [filter, setFilter] = useState<CaseFilter>('active');
+  const [state, setState] = useState<ListState>(loadState);
+  const { filter, sort, by } = state;
+  useEffect(() => {
+    sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+  }, [state]);
+  const setFilter = (f: CaseFilter) => setState((s) => ({ ...s, filter: f }));
+  const setSort = (f: (s: ListState['sort']) => ListState['sort']) => setState((s) => ({ ...s, sort: f(s.sort) }));
+  const setBy = (patch: CaseListFilter) => setState((s) => ({ ...s, by: { ...s.by, ...patch } }));
   const cases = useQuery({ queryKey: ['cases', 'list', filter], queryFn: () => call('cases:list', { filter }) });
   const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'dueDate', dir: 1 });
+  // The due column sorts by the date in force; closed cases always sort last by days left.
   const rows = useMemo(() => {
-    const list = [...(cases.data ?? [])];
-    list.sort((a, b) => {
-      const x = a[sort.key];
-      const y = b[sort.key];
-      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en-GB', { numeric: true })) * sort.dir;
-    });
-    return list;
-  }, [cases.data, sort]);
+    const shown = (cases.data ?? []).filter((i) => caseListMatches(i, by)).map((i) => ({ ...i, dueDate: i.deadline?.due ?? i.dueDate }));
+    return sortCases(shown, sort.key, sort.dir);
+  }, [cases.data, sort, by]);
 
   return (
     <>
@@ -77,14 +102,50 @@ export function CaseList() {
         </a>
       </div>
       {dashboard.data && <FilterNav counts={dashboard.data} current={filter} onChange={setFilter} />}
+      <form className="app-list-filters" role="search" aria-label="Find cases" onSubmit={(e) => e.preventDefault()}>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="case-search">
+            Search cases
+          </label>
+          <div className="govuk-hint" id="case-search-hint">Reference, requester or summary</div>
+          <input className="govuk-input govuk-!-width-full" id="case-search" name="case-search" type="search" aria-describedby="case-search-hint" value={by.text ?? ''} onChange={(e) => setBy({ text: e.target.value })} />
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="case-regime">
+            Regime
+          </label>
+          <select className="govuk-select" id="case-regime" name="case-regime" value={by.regime ?? ''} onChange={(e) => setBy({ regime: (e.target.value || undefined) as Regime | undefined })}>
+            <option value="">All regimes</option>
+            {REGIMES.map((r) => (
+              <option key={r} value={r}>
+                {REGIME_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="case-status">
+            Status
+          </label>
+          <select className="govuk-select" id="case-status" name="case-status" value={by.status ?? ''} onChange={(e) => setBy({ status: (e.target.value || undefined) as CaseStatus | undefined })}>
+            <option value="">Any status</option>
+            {CASE_STATUSES.map((st) => (
+              <option key={st} value={st}>
+                {STATUS_LABELS[st]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {/* An officer filter joins these once cases are assigned to officers (CaseListFilter.officer). */}
+      </form>
       {cases.isPending && <p className="govuk-body">Loading…</p>}
       {cases.isError && <p className="govuk-body">{cases.error.message}</p>}
-      {cases.data && cases.data.length === 0 && (
-        <p className="govuk-body">{dashboard.data?.all === 0 ? 'No cases yet. Log the first request to start.' : `No cases: ${FILTER_LABELS[filter].toLowerCase()}.`}</p>
+      {cases.data && rows.length === 0 && (
+        <p className="govuk-body" role="status">{dashboard.data?.all === 0 ? 'No cases yet. Log the first request to start.' : cases.data.length === 0 ? `No cases: ${FILTER_LABELS[filter].toLowerCase()}.` : 'No cases match the search and filters.'}</p>
       )}
       {rows.length > 0 && (
-        <div className="app-table-wrap">
-          <table className="govuk-table" data-testid="case-table">
+        <div className="app-table-wrap" role="region" aria-label="Case list" tabIndex={0}>
+          <table className="govuk-table app-case-table" data-testid="case-table">
             <caption className="govuk-table__caption govuk-visually-hidden">
               {FILTER_LABELS[filter]}, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label}
             </caption>
@@ -94,6 +155,9 @@ export function CaseList() {
                   <th key={c.key} scope="col" className="govuk-table__header" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                     <button type="button" className="app-sort-button" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : 1 }))}>
                       {c.label}
+                      <span className="app-sort-arrow" aria-hidden="true">
+                        {sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ' ▲▼'}
+                      </span>
                     </button>
                   </th>
                 ))}
@@ -112,14 +176,16 @@ export function CaseList() {
                     <span className="govuk-body-s">{REGIME_LABELS[i.regime]}</span>
                   </td>
                   <td className="govuk-table__cell">{i.requesterName}</td>
-                  <td className="govuk-table__cell">{formatLongDate(i.received)}</td>
-                  <td className="govuk-table__cell">
+                  <td className="govuk-table__cell app-nowrap">{formatLongDate(i.received)}</td>
+                  <td className="govuk-table__cell app-nowrap">
                     {formatLongDate(i.dueDate)}
                     {i.provisional && ' (provisional)'}
                   </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{daysLeftText(i)}</td>
                   <td className="govuk-table__cell">
                     <StatusTag status={i.status} />
+                    {i.standing.extendedTo && i.status === 'extended' && <span className="govuk-body-s app-nowrap"> to {formatLongDate(i.standing.extendedTo)}</span>}
+                    {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {OUTCOME_LABELS[i.outcome].toLowerCase()}</span>}
                   </td>
                   <td className="govuk-table__cell">{i.summary}</td>
                 </tr>

@@ -6,7 +6,10 @@ import { href } from '../../router';
 import { StatusTag } from '../../components/Tag';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_NAMES, type CaseDetail } from '../../../shared/domain/cases';
-import { eventLabel } from '../../../shared/domain/clocks/events';
+import { standingText } from '../../../shared/domain/status';
+import { WarningText } from '../../components/WarningText';
+import { CaseTimeline } from './Timeline';
+import { ErrorTitle } from '../../components/ErrorSummary';
 import { Explanation } from './DueDate';
 import { Letters } from '../letters/Letters';
 import { Bundles } from '../bundles/Bundles';
@@ -29,9 +32,25 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** An edit's old and new values, as the audit holds them. */
+function ChangeList({ detail }: { detail: unknown }) {
+  if (!detail || typeof detail !== 'object') return null;
+  const rows = Object.entries(detail as Record<string, { from?: unknown; to?: unknown }>);
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+      {rows.map(([field, v]) => (
+        <li key={field}>
+          {field}: “{String(v?.from ?? '')}” → “{String(v?.to ?? '')}”
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Days to the deadline in force; nothing when none is (answered, on hold, closed). */
 function dueText(c: CaseDetail): string {
-  if (c.status !== 'open' && c.status !== 'overdue') return '';
-  const unit = c.clocks.response.calendar.startsWith('calendar') ? 'days' : 'working days';
+  if (!c.deadline || c.daysLeft === null) return '';
+  const unit = c.deadline.calendar.startsWith('calendar') ? 'days' : 'working days';
   return c.daysLeft < 0 ? ` (${-c.daysLeft} ${unit} overdue)` : ` (${c.daysLeft} ${unit} left)`;
 }
 
@@ -43,6 +62,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
   if (query.isError) {
     return (
       <>
+        <ErrorTitle />
         <h1 className="govuk-heading-l" tabIndex={-1}>
           Case not found
         </h1>
@@ -54,13 +74,22 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
   const r = c.requester;
   const overview = (
     <>
+      {c.possibleDuplicates.length > 0 && (
+        <WarningText>
+          Possible duplicate: {c.possibleDuplicates.map((d) => `${d.reference} (received ${formatLongDate(d.received)}: ${d.summary})`).join('; ')}. Same requester, a similar request, within 60 working days.
+        </WarningText>
+      )}
       <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <dl className="govuk-summary-list">
               <Row label="Received">{formatLongDate(c.received)}</Row>
-              <Row label="Due">
-                <strong data-testid="due-date">{formatLongDate(c.dueDate)}</strong>
+              <Row label="Status">
+                <span data-testid="case-standing">{standingText(c.standing)}</span>
+              </Row>
+              <Row label={c.deadline && c.deadline.key !== 'response' ? `Due (${c.deadline.label.toLowerCase()})` : 'Due'}>
+                <strong data-testid="due-date" className="app-nowrap">{formatLongDate(c.deadline?.due ?? c.dueDate)}</strong>
                 {dueText(c)}
+                {!c.deadline && <span className="govuk-body-s"> (response deadline; {c.status === 'on-hold' ? 'on hold' : 'nothing is due from the authority now'})</span>}
                 {c.clocks.onHold && <p className="govuk-body-s app-warning">On hold: waiting for {c.clocks.onHold === 'fee' ? 'the fee' : c.clocks.onHold === 'identity' ? 'proof of identity' : 'clarification'}. {c.clocks.response.warning}</p>}
                 {c.clocks.response.provisional && ' (provisional)'}
                 <Explanation result={c.clocks.response} id="due-explanation" />
@@ -89,19 +118,10 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
               </a>
             </div>
             <Deadlines detail={c} />
-            <RecordEvent reference={c.reference} />
+            <RecordEvent reference={c.reference} regime={c.regime} />
           </div>
           <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">Timeline</h2>
-            <ol className="app-timeline">
-              {[...c.events].reverse().map((e) => (
-                <li className="app-timeline__item" key={e.id}>
-                  <p className="app-timeline__title">{eventLabel(e.type)}</p>
-                  <p className="app-timeline__date">{formatLongDate(e.date)}</p>
-                  {e.note && <p className="govuk-body-s">{e.note}</p>}
-                </li>
-              ))}
-            </ol>
+            <CaseTimeline reference={c.reference} events={c.events} />
           </div>
         </div>
       </>
@@ -110,6 +130,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
     <>
       <h2 className="govuk-heading-l">Audit trail</h2>
         {audit.data && (
+          <div className="app-table-wrap" role="region" aria-label="Audit trail" tabIndex={0}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Every change to this case</caption>
             <thead className="govuk-table__head">
@@ -124,11 +145,15 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
                 <tr className="govuk-table__row" key={a.id}>
                   <td className="govuk-table__cell">{new Date(a.at).toLocaleString('en-GB')}</td>
                   <td className="govuk-table__cell">{a.actor}</td>
-                  <td className="govuk-table__cell">{a.summary}</td>
+                  <td className="govuk-table__cell">
+                    {a.summary}
+                    {a.action === 'case.updated' && <ChangeList detail={a.detail} />}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </>
   );
@@ -144,10 +169,10 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
         onSelect={setTab}
         tabs={[
           { id: 'overview', label: 'Overview', render: () => overview },
-          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} focus={focus} /> },
+          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} focus={focus} regime={c.regime} /> },
           { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
           { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
-          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} /> },
+          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} requesterEmail={c.requester.email} /> },
           { id: 'redaction', label: 'Redaction', render: () => <Redaction reference={c.reference} /> },
           { id: 'bundle', label: 'Bundle', render: () => <Bundles reference={c.reference} /> },
           ...(c.regime === 'sar' ? [] : [{ id: 'publication', label: 'Disclosure log', render: () => <Publication reference={c.reference} regime={c.regime} /> }]),

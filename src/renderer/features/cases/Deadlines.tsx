@@ -14,6 +14,7 @@ const STATUS: Record<DerivedDeadline['status'], { label: string; tag: string }> 
 export function Deadlines({ detail }: { detail: CaseDetail }) {
   const all = [detail.clocks.response, ...detail.clocks.deadlines];
   return (
+    <div className="app-table-wrap" role="region" aria-label="Deadlines" tabIndex={0}>
     <table className="govuk-table" data-testid="deadlines">
       <caption className="govuk-table__caption govuk-table__caption--m">Deadlines</caption>
       <thead className="govuk-table__head">
@@ -43,5 +44,6 @@ export function Deadlines({ detail }: { detail: CaseDetail }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

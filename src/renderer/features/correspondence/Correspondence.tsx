@@ -2,8 +2,10 @@
 // mark an item as a timeline event; give each file its role; preview and save copies.
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api';
-import { eventLabel, type CaseEventType } from '../../../shared/domain/clocks/events';
+import { call, ApiError } from '../../api';
+import { eventLabel, type CaseEventType, type Regime } from '../../../shared/domain/clocks/events';
+import { recordableEvents } from '../cases/RecordEvent';
+import { SuccessBanner, TextArea } from '../../components/fields';
 import { ATTACHMENT_ROLES, MARKABLE_EVENTS, ROLE_LABELS, CHANNEL_LABELS, type AttachmentInfo, type AttachmentRole, type CorrespondenceItem } from '../../../shared/domain/correspondence';
 import { ImportFiles } from './ImportFiles';
 import { LogCorrespondence } from './LogCorrespondence';
@@ -54,15 +56,72 @@ function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) 
   );
 }
 
-function Item({ item, reference }: { item: CorrespondenceItem; reference: string }) {
+// What an item can be, by which way it went: our letters are never "clarification received".
+const FROM_REQUESTER: readonly CaseEventType[] = ['clarification-received', 'fee-received', 'id-received', 'review-requested', 'ico-complaint', 'ico-decision', 'tribunal-appeal'];
+const FROM_US: readonly CaseEventType[] = ['acknowledged', 'clarification-sought', 'fees-notice', 'id-requested', 'eir-extension', 'sar-extension', 'responded', 'review-completed'];
+
+function markableFor(item: CorrespondenceItem, regime: Regime | undefined): CaseEventType[] {
+  const side = item.direction === 'in' ? FROM_REQUESTER : FROM_US;
+  const allowed = regime ? recordableEvents(regime) : [...MARKABLE_EVENTS];
+  return side.filter((t) => allowed.includes(t) && t !== 'pit-extension');
+}
+
+type Done = (message: string) => void;
+
+function VoidItem({ item, reference, onDone }: { item: CorrespondenceItem; reference: string; onDone: Done }) {
   const qc = useQueryClient();
-  const [as, setAs] = useState<CaseEventType>('clarification-received');
-  const mark = useMutation({ mutationFn: () => call('correspondence:mark', { reference, id: item.id, as }), onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', reference] }) });
+  const [reason, setReason] = useState('');
+  const id = `void-item-${item.id}-reason`;
+  const voiding = useMutation({
+    mutationFn: () => call('correspondence:void', { reference, id: item.id, reason }),
+    onSuccess: async () => {
+      onDone(`Voided “${item.subject || '(no subject)'}”${item.markedAs ? ` and its timeline entry (${eventLabel(item.markedAs)})` : ''}. It stays in the record, struck through.`);
+      await qc.invalidateQueries({ queryKey: ['cases', reference] });
+    },
+  });
+  const err = voiding.error instanceof ApiError ? voiding.error : null;
   return (
-    <div className="app-item" data-testid="correspondence-item" id={`correspondence-${item.id}`} tabIndex={-1}>
+    <details className="govuk-details govuk-!-margin-bottom-2">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          Void<span className="govuk-visually-hidden"> {item.subject || 'this item'}</span>
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        <TextArea id={id} label="Why is this item wrong?" hint="For example, filed on the wrong case. Kept in the record and the audit trail." value={reason} onChange={setReason} rows={2} error={err?.fields.reason ?? (err ? err.message : undefined)} />
+        <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" disabled={voiding.isPending} onClick={() => voiding.mutate()}>
+          Void this item
+        </button>
+      </div>
+    </details>
+  );
+}
+
+function Item({ item, reference, regime, onDone }: { item: CorrespondenceItem; reference: string; regime: Regime | undefined; onDone: Done }) {
+  const qc = useQueryClient();
+  const [as, setAs] = useState<CaseEventType | ''>('');
+  const [choose, setChoose] = useState<string | null>(null);
+  const mark = useMutation({
+    mutationFn: (t: CaseEventType) => call('correspondence:mark', { reference, id: item.id, as: t }),
+    onSuccess: async (_d, t) => {
+      onDone(`Added to the timeline: ${eventLabel(t)}, from “${item.subject || '(no subject)'}”. The deadlines have been worked out again.`);
+      setAs('');
+      await qc.invalidateQueries({ queryKey: ['cases', reference] });
+    },
+  });
+  const options = markableFor(item, regime);
+  return (
+    <div className={`app-item${item.voided ? ' app-item--voided' : ''}`} data-testid="correspondence-item" id={`correspondence-${item.id}`} tabIndex={-1}>
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-        <strong className={`govuk-tag ${item.direction === 'in' ? 'govuk-tag--blue' : 'govuk-tag--green'}`}>{item.direction === 'in' ? 'In' : 'Out'}</strong> {item.subject || '(no subject)'}
+        <strong className={`govuk-tag ${item.direction === 'in' ? 'govuk-tag--blue' : 'govuk-tag--green'}`}>{item.direction === 'in' ? 'In' : 'Out'}</strong>{' '}
+        {item.voided ? <del>{item.subject || '(no subject)'}</del> : item.subject || '(no subject)'}
+        {item.voided && <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Voided</strong>}
       </h3>
+      {item.voided && (
+        <p className="govuk-body-s app-void-note">
+          Voided by {item.voidedBy} on {item.voidedAt ? when(item.voidedAt.slice(0, 10)) : ''}: {item.voidReason}
+        </p>
+      )}
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         {when(item.sentAt)} · {CHANNEL_LABELS[item.channel]} · From {item.from || '—'}
         {item.to && <> · To {item.to}</>}
@@ -98,29 +157,50 @@ function Item({ item, reference }: { item: CorrespondenceItem; reference: string
           ))}
         </ul>
       )}
-      {!item.markedAs && (
-        <div className="app-actions">
+      {!item.markedAs && !item.voided && options.length > 0 && (
+        <div className={`govuk-form-group app-actions${choose ? ' govuk-form-group--error' : ''}`}>
           <label className="govuk-label govuk-visually-hidden" htmlFor={`mark-${item.id}`}>
-            Mark {item.subject || 'this item'} as
+            Add {item.subject || 'this item'} to the timeline as
           </label>
-          <select className="govuk-select" id={`mark-${item.id}`} value={as} onChange={(e) => setAs(e.target.value as CaseEventType)}>
-            {MARKABLE_EVENTS.filter((t) => t !== 'pit-extension').map((t) => (
+          {choose && (
+            <p className="govuk-error-message" id={`mark-${item.id}-error`}>
+              <span className="govuk-visually-hidden">Error:</span> {choose}
+            </p>
+          )}
+          <select className="govuk-select" id={`mark-${item.id}`} value={as} aria-describedby={choose ? `mark-${item.id}-error` : undefined} onChange={(e) => setAs(e.target.value as CaseEventType | '')}>
+            <option value="">Choose what this is</option>
+            {options.map((t) => (
               <option key={t} value={t}>
                 {eventLabel(t)}
               </option>
             ))}
           </select>
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => mark.mutate()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => {
+              if (as === '') {
+                setChoose('Choose what this item is before adding it to the timeline');
+                document.getElementById(`mark-${item.id}`)?.focus();
+                return;
+              }
+              setChoose(null);
+              mark.mutate(as);
+            }}
+          >
             Add to the timeline<span className="govuk-visually-hidden">: {item.subject}</span>
           </button>
           {mark.error && <p className="govuk-error-message">{mark.error.message}</p>}
         </div>
       )}
+      {!item.voided && <VoidItem item={item} reference={reference} onDone={onDone} />}
     </div>
   );
 }
 
-export function Correspondence({ reference, focus }: { reference: string; focus?: string | undefined }) {
+export function Correspondence({ reference, focus, regime }: { reference: string; focus?: string | undefined; regime?: Regime }) {
+  const [done, setDone] = useState({ message: '', seq: 0 });
+  const onDone = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
   const list = useQuery({ queryKey: ['cases', reference, 'correspondence'], queryFn: () => call('correspondence:list', { reference }) });
   // Arriving from a search hit: bring that item into view and give it focus.
   useEffect(() => {
@@ -134,9 +214,10 @@ export function Correspondence({ reference, focus }: { reference: string; focus?
       <h2 className="govuk-heading-l" id="correspondence-heading">
         Correspondence
       </h2>
+      <SuccessBanner message={done.message || null} seq={done.seq} testId="correspondence-done" />
       <ImportFiles reference={reference} />
       {list.data && list.data.items.length === 0 && list.data.direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
-      {list.data?.items.map((item) => <Item key={item.id} item={item} reference={reference} />)}
+      {list.data?.items.map((item) => <Item key={item.id} item={item} reference={reference} regime={regime} onDone={onDone} />)}
       {list.data && list.data.direct.length > 0 && (
         <>
           <h3 className="govuk-heading-m">Other files</h3>

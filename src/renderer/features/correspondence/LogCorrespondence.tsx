@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { CHANNELS, CHANNEL_LABELS, type Channel, type Direction } from '../../../shared/domain/correspondence';
-import { TextArea, TextInput, Radios } from '../../components/fields';
+import { TextArea, TextInput, Radios, DateInput, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { localToday } from '../../today';
 
@@ -21,10 +21,12 @@ export function LogCorrespondence({ reference }: { reference: string }) {
       return call('correspondence:add', { reference, ...rest, sentAt });
     },
     onSuccess: async () => {
+      setDone((d) => ({ message: `Logged ${form.direction === 'in' ? 'incoming' : 'outgoing'} ${form.subject ? `“${form.subject}”` : 'item'}.`, seq: d.seq + 1 }));
       setForm(empty);
       await qc.invalidateQueries({ queryKey: ['cases', reference] });
     },
   });
+  const [done, setDone] = useState({ message: '', seq: 0 });
   const err = add.error instanceof ApiError ? add.error : null;
   const fields = Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`log-${k}`, v]));
   const onSubmit = (e: FormEvent) => {
@@ -37,6 +39,7 @@ export function LogCorrespondence({ reference }: { reference: string }) {
         <span className="govuk-details__summary-text">Log a letter, call or other item by hand</span>
       </summary>
       <div className="govuk-details__text">
+        <SuccessBanner message={done.message || null} seq={done.seq} testId="correspondence-logged" />
         <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
         <form onSubmit={onSubmit} noValidate>
           <Radios<Direction> id="log-direction" legend="Direction" inline value={form.direction} options={[{ value: 'in', label: 'Received' }, { value: 'out', label: 'Sent' }]} onChange={set('direction')} />
@@ -53,7 +56,7 @@ export function LogCorrespondence({ reference }: { reference: string }) {
             </select>
           </div>
           <div className="app-actions">
-            <TextInput id="log-sentAt" label="Date" type="date" value={form.sentAt} onChange={set('sentAt')} width="10" error={fields['log-sentAt']} />
+            <DateInput id="log-sentAt" legend="Date" value={form.sentAt} onChange={set('sentAt')} error={fields['log-sentAt']} />
             <TextInput id="log-time" label="Time (optional)" type="time" value={form.time} onChange={set('time')} width="5" />
           </div>
           <TextInput id="log-from" label="From" value={form.from} onChange={set('from')} />

@@ -7,7 +7,7 @@ import { call, ApiError } from '../../api';
 import { type CostActivity, type CostLine, type EstimateScope } from '../../../shared/domain/costs/types';
 import { NON_COUNTABLE, activitiesFor, costTotals, formatMinutes, formatPence } from '../../../shared/domain/costs/s12';
 import type { CostView } from '../../../shared/ipc/contract';
-import { Radios, TextArea } from '../../components/fields';
+import { Radios, SuccessBanner, TextArea } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 const ACTIVITY_LABELS: Record<CostActivity, string> = {
@@ -16,6 +16,15 @@ const ACTIVITY_LABELS: Record<CostActivity, string> = {
   retrieving: 'Retrieving the information or documents',
   extracting: 'Extracting the information',
   providing: 'Providing the information',
+};
+
+/** Each regime's own cost rule, named as its law names it. */
+const COST_HEADINGS: Record<CostView['regime'], string> = {
+  foia: 'Section 12 cost estimate',
+  foisa: 'Section 12 cost estimate (FOISA)',
+  eir: 'Cost guide for regulation 12(4)(b)',
+  eisr: 'Cost guide for regulation 10(4)(b)',
+  sar: 'Cost of manual unstructured data (DPA 2018 s24)',
 };
 
 interface Row {
@@ -52,17 +61,20 @@ export function CostEstimate({ reference }: { reference: string }) {
   if (costs.isError) return <p className="govuk-body">{costs.error.message}</p>;
   return (
     <>
-      <Radios<EstimateScope>
-        id="cost-scope"
-        legend="Which estimate"
-        inline
-        value={scope}
-        options={[
-          { value: 'comply', label: 'Complying with the request (s12(1))' },
-          { value: 'confirm-or-deny', label: 'Confirming or denying alone (s12(2))' },
-        ]}
-        onChange={setScope}
-      />
+      {/* Only FOIA separates the cost of confirming or denying (s12(2)). */}
+      {costs.data.regime === 'foia' && (
+        <Radios<EstimateScope>
+          id="cost-scope"
+          legend="Which estimate"
+          inline
+          value={scope}
+          options={[
+            { value: 'comply', label: 'Complying with the request (s12(1))' },
+            { value: 'confirm-or-deny', label: 'Confirming or denying alone (s12(2))' },
+          ]}
+          onChange={setScope}
+        />
+      )}
       <Editor key={scope} scope={scope} view={costs.data} onSaved={() => qc.invalidateQueries({ queryKey: ['cases', reference] })} />
     </>
   );
@@ -74,8 +86,39 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
   const [rows, setRows] = useState<Row[]>(() => (saved?.lines.length ? saved.lines.map(toRow) : [EMPTY_ROW]));
   const [advice, setAdvice] = useState(view.s16Advice);
   useEffect(() => setAdvice(view.s16Advice), [view.s16Advice]);
-  const save = useMutation({ mutationFn: () => call('costs:set', { reference, scope, lines: rows.map(toLine) }), onSuccess: onSaved });
-  const saveAdvice = useMutation({ mutationFn: () => call('costs:setAdvice', { reference, s16Advice: advice }), onSuccess: onSaved });
+  const [done, setDone] = useState({ message: '', seq: 0 });
+  const [checks, setChecks] = useState<Record<string, string>>({});
+  const announce = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
+  const save = useMutation({
+    mutationFn: () => call('costs:set', { reference, scope, lines: rows.map(toLine) }),
+    onSuccess: () => {
+      announce('Estimate saved.');
+      onSaved();
+    },
+  });
+  const saveAdvice = useMutation({
+    mutationFn: () => call('costs:setAdvice', { reference, s16Advice: advice }),
+    onSuccess: () => {
+      announce('Advice and assistance saved.');
+      onSaved();
+    },
+  });
+  /** Whole numbers where the estimate needs them, each named against its own field. */
+  const rowProblems = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    rows.forEach((r, i) => {
+      const whole = (v: string) => /^\d+$/.test(v.trim());
+      if (!whole(r.quantity) || Number(r.quantity) < 1) out[`cost-${i}-quantity`] = `Enter the quantity on line ${i + 1} as a whole number, at least 1`;
+      if (!whole(r.minutesEach)) out[`cost-${i}-minutesEach`] = `Enter the minutes each on line ${i + 1} as a whole number`;
+      if ((r.sampleItems.trim() === '') !== (r.sampleMinutes.trim() === '')) out[`cost-${i}-${r.sampleItems.trim() === '' ? 'sampleItems' : 'sampleMinutes'}`] = `Give both the items sampled and the minutes they took on line ${i + 1}, or neither`;
+    });
+    return out;
+  };
+  const trySave = () => {
+    const problems = rowProblems();
+    setChecks(problems);
+    if (Object.keys(problems).length === 0) save.mutate();
+  };
   const link = useMutation({ mutationFn: (other: string) => call('costs:link', { reference, other, reason: 'Same requester; same or similar information (reg 5)' }), onSuccess: onSaved });
   const unlink = useMutation({ mutationFn: (other: string) => call('costs:unlink', { reference, other }), onSuccess: onSaved });
 
@@ -84,12 +127,12 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
   const preview = valid ? costTotals(lines, view.limit) : null;
   const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const err = save.error instanceof ApiError ? save.error : null;
-  const fields = Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`cost-${k.replace(/^lines\./, '').replace(/\./g, '-')}`, v]));
+  const fields: Record<string, string> = { ...Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`cost-${k.replace(/^lines\./, '').replace(/\./g, '-').replace(/-sample-items$/, '-sampleItems').replace(/-sample-minutes$/, '-sampleMinutes')}`, v])), ...checks };
 
   return (
     <section aria-labelledby="costs-heading">
       <h2 className="govuk-heading-l" id="costs-heading">
-        Section 12 cost estimate
+        {COST_HEADINGS[view.regime]}
       </h2>
       <p className="govuk-body">
         Limit: <strong>{formatPence(view.limit.limitPence)}</strong> ({view.limit.limitHours} hours at {formatPence(view.limit.ratePencePerHour)} an hour). {view.limit.basis}
@@ -111,62 +154,71 @@ function Editor({ view, scope, onSaved }: { view: CostView; scope: EstimateScope
           </ul>
         </div>
       </details>
+      <SuccessBanner message={done.message || null} seq={done.seq} testId="cost-saved" />
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
-      <table className="govuk-table" data-testid="cost-lines">
-        <caption className="govuk-table__caption govuk-table__caption--m">Lines of work</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Activity</th>
-            <th scope="col" className="govuk-table__header">What is counted <span className="govuk-body-s">(e.g. case files)</span></th>
-            <th scope="col" className="govuk-table__header">Quantity</th>
-            <th scope="col" className="govuk-table__header">Minutes each</th>
-            <th scope="col" className="govuk-table__header">Sample (items, minutes)</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.map((r, i) => (
-            <tr className="govuk-table__row" key={i}>
-              <td className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-activity`}>Activity, line {i + 1}</label>
-                <select className="govuk-select" id={`cost-${i}-activity`} value={r.activity} onChange={(e) => set(i, { activity: e.target.value as CostActivity })}>
-                  {activitiesFor(view.regime).map((a) => (
-                    <option key={a} value={a}>{ACTIVITY_LABELS[a]}</option>
-                  ))}
-                </select>
-              </td>
-              <td className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-description`}>What is counted, line {i + 1}</label>
-                <input className="govuk-input" id={`cost-${i}-description`} value={r.description} onChange={(e) => set(i, { description: e.target.value })} />
-              </td>
-              <td className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-quantity`}>Quantity, line {i + 1}</label>
-                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-quantity`} inputMode="numeric" value={r.quantity} onChange={(e) => set(i, { quantity: e.target.value })} />
-              </td>
-              <td className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-minutesEach`}>Minutes each, line {i + 1}</label>
-                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-minutesEach`} inputMode="numeric" value={r.minutesEach} onChange={(e) => set(i, { minutesEach: e.target.value })} />
-              </td>
-              <td className="govuk-table__cell">
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-sampleItems`}>Items sampled, line {i + 1}</label>
-                <input className="govuk-input govuk-input--width-3" id={`cost-${i}-sampleItems`} inputMode="numeric" value={r.sampleItems} onChange={(e) => set(i, { sampleItems: e.target.value })} />{' '}
-                <label className="govuk-visually-hidden" htmlFor={`cost-${i}-sampleMinutes`}>Minutes the sample took, line {i + 1}</label>
-                <input className="govuk-input govuk-input--width-4" id={`cost-${i}-sampleMinutes`} inputMode="numeric" value={r.sampleMinutes} onChange={(e) => set(i, { sampleMinutes: e.target.value })} />
-              </td>
-              <td className="govuk-table__cell">
-                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
-                  Remove<span className="govuk-visually-hidden"> line {i + 1}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* One block per line, every field with a visible label and its own error: it reads and
+          reflows at any width, where a table of inputs would need scrolling sideways. */}
+      <h3 className="govuk-heading-m">Lines of work</h3>
+      <div data-testid="cost-lines">
+        {rows.map((r, i) => {
+          const field = (key: keyof Row, label: string, width: string, hint?: string) => {
+            const id = `cost-${i}-${key}`;
+            const error = fields[id];
+            return (
+              <div className={`govuk-form-group app-cost-field${error ? ' govuk-form-group--error' : ''}`}>
+                <label className="govuk-label govuk-label--s" htmlFor={id}>
+                  {label}<span className="govuk-visually-hidden">, line {i + 1}</span>
+                </label>
+                {hint && <div className="govuk-hint" id={`${id}-hint`}>{hint}</div>}
+                {error && (
+                  <p className="govuk-error-message" id={`${id}-error`}>
+                    <span className="govuk-visually-hidden">Error:</span> {error}
+                  </p>
+                )}
+                <input
+                  className={`govuk-input ${width}${error ? ' govuk-input--error' : ''}`}
+                  id={id}
+                  inputMode={key === 'description' ? undefined : 'numeric'}
+                  value={r[key]}
+                  aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+                  onChange={(e) => set(i, { [key]: e.target.value })}
+                />
+              </div>
+            );
+          };
+          return (
+            <fieldset className="govuk-fieldset app-cost-line" key={i}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Line {i + 1}</legend>
+              <div className="app-cost-fields">
+                <div className={`govuk-form-group app-cost-field${fields[`cost-${i}-activity`] ? ' govuk-form-group--error' : ''}`}>
+                  <label className="govuk-label govuk-label--s" htmlFor={`cost-${i}-activity`}>
+                    Activity<span className="govuk-visually-hidden">, line {i + 1}</span>
+                  </label>
+                  {fields[`cost-${i}-activity`] && <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {fields[`cost-${i}-activity`]}</p>}
+                  <select className="govuk-select" id={`cost-${i}-activity`} value={r.activity} onChange={(e) => set(i, { activity: e.target.value as CostActivity })}>
+                    {activitiesFor(view.regime).map((a) => (
+                      <option key={a} value={a}>{ACTIVITY_LABELS[a]}</option>
+                    ))}
+                  </select>
+                </div>
+                {field('description', 'What is counted', 'govuk-!-width-full', 'For example, case files')}
+                {field('quantity', 'Quantity', 'govuk-input--width-5')}
+                {field('minutesEach', 'Minutes each', 'govuk-input--width-5')}
+                {field('sampleItems', 'Items sampled (optional)', 'govuk-input--width-5')}
+                {field('sampleMinutes', 'Minutes the sample took (optional)', 'govuk-input--width-5')}
+              </div>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                Remove<span className="govuk-visually-hidden"> line {i + 1}</span>
+              </button>
+            </fieldset>
+          );
+        })}
+      </div>
       <div className="app-actions">
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRows((rs) => [...rs, EMPTY_ROW])}>
           Add a line
         </button>
-        <button type="button" className="govuk-button" onClick={() => save.mutate()} disabled={save.isPending}>
+        <button type="button" className="govuk-button" onClick={trySave} disabled={save.isPending}>
           Save estimate
         </button>
       </div>

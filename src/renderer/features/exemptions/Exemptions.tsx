@@ -8,7 +8,7 @@ import { call, ApiError } from '../../api';
 import { findEntry, formatProvision, exemptionTitle, needsPublicInterestTest, parseProvision } from '../../../shared/domain/exemptions/catalogue';
 import type { AppliedExemption, CatalogueEntry, ReasoningField } from '../../../shared/domain/exemptions/types';
 import type { Regime } from '../../../shared/domain/clocks/events';
-import { TextArea, TextInput, Checkbox } from '../../components/fields';
+import { TextArea, TextInput, Checkbox, DateInput, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 const ACT_FOR: Record<Regime, CatalogueEntry['act']> = { foia: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA', sar: 'DPA' };
@@ -33,9 +33,11 @@ interface Form {
   qpDate: string;
   qpMaterial: string;
   reasoning: Record<string, string>;
+  decidedBy: string;
+  decidedOn: string;
 }
 
-const EMPTY: Form = { provision: '', item: '', ncnd: false, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', qpName: '', qpDate: '', qpMaterial: '', reasoning: {} };
+const EMPTY: Form = { provision: '', item: '', ncnd: false, engagement: '', publicInterestFor: '', publicInterestAgainst: '', balance: '', qpName: '', qpDate: '', qpMaterial: '', reasoning: {}, decidedBy: '', decidedOn: '' };
 
 function toForm(e: AppliedExemption): Form {
   return {
@@ -50,6 +52,8 @@ function toForm(e: AppliedExemption): Form {
     qpDate: e.qualifiedPerson?.opinionDate ?? '',
     qpMaterial: e.qualifiedPerson?.materialPutToThem ?? '',
     reasoning: { ...e.reasoning },
+    decidedBy: e.decidedBy,
+    decidedOn: e.decidedOn ?? '',
   };
 }
 
@@ -72,16 +76,21 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
         publicInterestAgainst: form.publicInterestAgainst,
         balance: form.balance,
         qualifiedPerson: form.qpName ? { name: form.qpName, opinionDate: form.qpDate, materialPutToThem: form.qpMaterial } : null,
+        ...(form.decidedBy.trim() ? { decidedBy: form.decidedBy } : {}),
+        ...(form.decidedOn ? { decidedOn: form.decidedOn } : {}),
         ...(reasoningFields.length ? { reasoning: form.reasoning } : {}),
       }),
     onSuccess: async () => {
+      setDone((d) => ({ message: `Applied ${form.provision}${form.item ? ` to ${form.item}` : ''}. The refusal letter will give it.`, seq: d.seq + 1 }));
       setForm(EMPTY);
       await refresh();
     },
   });
+  const [done, setDone] = useState({ message: '', seq: 0 });
+  const [checks, setChecks] = useState<Record<string, string>>({});
   const remove = useMutation({ mutationFn: (e: AppliedExemption) => call('exemptions:remove', { reference, provision: formatProvision(e.ref), item: e.item }), onSuccess: refresh });
   const err = apply.error instanceof ApiError ? apply.error : null;
-  const fields = Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`exemption-${k.replace(/\./g, '-')}`, v]));
+  const fields = { ...Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`exemption-${k.replace(/\./g, '-')}`, v])), ...checks };
   const act = ACT_FOR[regime];
   const options = (catalogue.data ?? []).filter((e) => e.act === act).flatMap((e) => (e.subsections.length ? e.subsections.map((s) => ({ ref: { act: e.act, section: e.section, subsection: s.subsection }, title: `${e.title}: ${s.title}` })) : [{ ref: { act: e.act, section: e.section, subsection: '' }, title: e.title }]));
   // Which fields to ask for follows from the provision typed: absolute ones have no public interest
@@ -89,9 +98,11 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
   let parsedQualified = act !== 'DPA';
   let needsQp = false;
   let reasoningFields: ReasoningField[] = [];
+  let subsectionMissing = false;
   try {
     const ref = parseProvision(form.provision, act);
     const entry = findEntry(ref);
+    subsectionMissing = !!entry && entry.subsections.length > 0 && ref.subsection === '';
     parsedQualified = entry ? needsPublicInterestTest(ref) : parsedQualified;
     needsQp = !!entry?.needsQualifiedPerson;
     reasoningFields = entry?.reasoning ?? [];
@@ -99,9 +110,24 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
     // Not a provision yet (still typing): show the regime's usual fields.
   }
   const noun = act === 'EIR' || act === 'EISR' ? 'exception' : 'exemption';
+  // What the refusal letter will need (s17(1)(b)-(c), s17(3)), checked when saved rather than
+  // found missing when the letter is drafted.
+  const letterNeeds = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (subsectionMissing) out['exemption-provision'] = `Give the subsection the letter must cite, for example ${EXAMPLE[act]}`;
+    if (!form.ncnd && form.engagement.trim() === '') out['exemption-engagement'] = `Say why the ${noun} ${act === 'DPA' ? 'applies' : 'is engaged'}: the letter must explain it`;
+    if (parsedQualified && !form.ncnd) {
+      if (form.publicInterestFor.trim() === '') out['exemption-publicInterestFor'] = 'Give the public interest in disclosure (s17(3))';
+      if (form.publicInterestAgainst.trim() === '') out['exemption-publicInterestAgainst'] = 'Give the public interest in maintaining it (s17(3))';
+      if (form.balance.trim() === '') out['exemption-balance'] = 'Give the balance and the conclusion (s17(3))';
+    }
+    return out;
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    apply.mutate();
+    const problems = form.provision.trim() === '' ? {} : letterNeeds();
+    setChecks(problems);
+    if (Object.keys(problems).length === 0) apply.mutate();
   };
   return (
     <section aria-labelledby="exemptions-heading">
@@ -143,6 +169,7 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
           </tbody>
         </table>
       )}
+      <SuccessBanner message={done.message || null} seq={done.seq} testId="exemption-applied" />
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
       <form onSubmit={onSubmit} noValidate>
         <h3 className="govuk-heading-m">Apply an {noun}</h3>
@@ -176,19 +203,21 @@ export function Exemptions({ reference, regime }: { reference: string; regime: R
         )}
         {parsedQualified && (
           <>
-            <TextArea id="exemption-publicInterestFor" label="Public interest in disclosure" value={form.publicInterestFor} onChange={set('publicInterestFor')} rows={3} />
-            <TextArea id="exemption-publicInterestAgainst" label="Public interest in maintaining the exemption" value={form.publicInterestAgainst} onChange={set('publicInterestAgainst')} rows={3} />
-            <TextArea id="exemption-balance" label="The balance, and the conclusion" value={form.balance} onChange={set('balance')} rows={3} />
+            <TextArea id="exemption-publicInterestFor" label="Public interest in disclosure" value={form.publicInterestFor} onChange={set('publicInterestFor')} rows={3} error={fields['exemption-publicInterestFor']} />
+            <TextArea id="exemption-publicInterestAgainst" label="Public interest in maintaining the exemption" value={form.publicInterestAgainst} onChange={set('publicInterestAgainst')} rows={3} error={fields['exemption-publicInterestAgainst']} />
+            <TextArea id="exemption-balance" label="The balance, and the conclusion" value={form.balance} onChange={set('balance')} rows={3} error={fields['exemption-balance']} />
           </>
         )}
         {(needsQp || form.qpName) && (
           <fieldset className="govuk-fieldset">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">The qualified person's opinion (section 36)</legend>
             <TextInput id="exemption-qpName" label="Qualified person" value={form.qpName} onChange={set('qpName')} error={fields['exemption-qualifiedPerson-name']} />
-            <TextInput id="exemption-qpDate" label="Date of the opinion" type="date" value={form.qpDate} onChange={set('qpDate')} width="10" error={fields['exemption-qualifiedPerson-opinionDate']} />
+            <DateInput id="exemption-qpDate" legend="Date of the opinion" value={form.qpDate} onChange={set('qpDate')} error={fields['exemption-qualifiedPerson-opinionDate']} />
             <TextArea id="exemption-qpMaterial" label="What was put to them" value={form.qpMaterial} onChange={set('qpMaterial')} rows={3} error={fields['exemption-qualifiedPerson-materialPutToThem']} />
           </fieldset>
         )}
+        <TextInput id="exemption-decidedBy" label="Decided by (optional)" value={form.decidedBy} onChange={set('decidedBy')} error={fields['exemption-decidedBy']} width="20" />
+        <DateInput id="exemption-decidedOn" legend="Decided on (optional)" value={form.decidedOn} onChange={set('decidedOn')} error={fields['exemption-decidedOn']} />
         <button type="submit" className="govuk-button" disabled={apply.isPending}>
           Apply {noun}
         </button>

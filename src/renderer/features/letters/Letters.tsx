@@ -8,14 +8,36 @@ import { LETTER_KIND_LABELS, letterKindsFor, type LetterKind } from '../../../sh
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { LetterDraft } from '../../../shared/ipc/contract';
 import { formatLongDate } from '../../../shared/domain/dates';
-import { TextArea, TextInput, Radios } from '../../components/fields';
+import { TextArea, TextInput, Radios, DateInput, Checkbox, SuccessBanner } from '../../components/fields';
+import { localToday } from '../../today';
+import { LETTER_EVENTS, type SendChannel } from '../../../shared/domain/letters/sending';
+import { eventLabel } from '../../../shared/domain/clocks/events';
+import { ApiError } from '../../api';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { LetterPreview } from './LetterPreview';
 import { WarningText } from '../../components/WarningText';
 
 /** Only the letters the case's law provides for (LETTER_KIND_REGIMES): a SAR has no FOI letters. */
-export function Letters({ reference, regime }: { reference: string; regime: Regime }) {
+export interface Dispatch {
+  letterDate: string;
+  signedBy: string;
+  sent: boolean;
+  via: SendChannel;
+}
+
+export function Letters({ reference, regime, requesterEmail = '' }: { reference: string; regime: Regime; requesterEmail?: string }) {
   const [kind, setKind] = useState<LetterKind>('acknowledgement');
-  const draft = useQuery({ queryKey: ['cases', reference, 'letter', kind], queryFn: () => call('letters:draft', { reference, kind }) });
+  const [how, setHow] = useState<Dispatch>({ letterDate: localToday(), signedBy: '', sent: false, via: requesterEmail ? 'email' : 'post' });
+  // The preview follows the date and signatory chosen; a half-typed date keeps the last good one.
+  const [shown, setShown] = useState({ letterDate: how.letterDate, signedBy: how.signedBy });
+  useEffect(() => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(how.letterDate)) setShown({ letterDate: how.letterDate, signedBy: how.signedBy });
+  }, [how.letterDate, how.signedBy]);
+  const draft = useQuery({
+    queryKey: ['cases', reference, 'letter', kind, shown],
+    queryFn: () => call('letters:draft', { reference, kind, letterDate: shown.letterDate, ...(shown.signedBy.trim() ? { signedBy: shown.signedBy } : {}) }),
+    placeholderData: (prev) => (prev?.kind === kind ? prev : undefined),
+  });
   return (
     <section aria-labelledby="letters-heading">
       <h2 className="govuk-heading-l" id="letters-heading">
@@ -35,7 +57,7 @@ export function Letters({ reference, regime }: { reference: string; regime: Regi
       </div>
       {draft.isPending && <p className="govuk-body">Loading…</p>}
       {draft.isError && <p className="govuk-body">{draft.error.message}</p>}
-      {draft.data && <DraftEditor key={kind} reference={reference} draft={draft.data} />}
+      {draft.data && <DraftEditor key={kind} reference={reference} draft={draft.data} how={how} setHow={setHow} />}
     </section>
   );
 }
@@ -78,20 +100,84 @@ function Wording({ reference, draft }: { reference: string; draft: LetterDraft }
   );
 }
 
-function DraftEditor({ reference, draft }: { reference: string; draft: LetterDraft }) {
+/** How this letter goes: its date, who signs it, and whether saving it records it as sent. */
+function DispatchForm({ kind, how, setHow, errors }: { kind: LetterKind; how: Dispatch; setHow: (f: (h: Dispatch) => Dispatch) => void; errors: Record<string, string> }) {
+  const event = LETTER_EVENTS[kind];
+  return (
+    <fieldset className="govuk-fieldset govuk-!-margin-bottom-4">
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+        <h3 className="govuk-fieldset__heading">Date, signature and sending</h3>
+      </legend>
+      <DateInput id="letter-date" legend="Date on the letter" value={how.letterDate} onChange={(letterDate) => setHow((h) => ({ ...h, letterDate }))} error={errors['letter-date']} />
+      <TextInput id="letter-signed-by" label="Signed by (optional)" hint="Leave empty for the signatory in Settings. A review outcome is signed by the reviewer named in the letter." value={how.signedBy} onChange={(signedBy) => setHow((h) => ({ ...h, signedBy }))} width="20" />
+      <Checkbox
+        id="letter-sent"
+        label="Record it as sent when saved or printed"
+        hint={event ? `Adds “${eventLabel(event)}” to the timeline on the letter’s date and files the letter as outgoing correspondence.` : 'Files the letter as outgoing correspondence; this letter adds nothing to the timeline.'}
+        checked={how.sent}
+        onChange={(sent) => setHow((h) => ({ ...h, sent }))}
+      />
+      {how.sent && (
+        <Radios
+          id="letter-via"
+          legend="Sent by"
+          inline
+          value={how.via}
+          options={[
+            { value: 'email', label: 'Email' },
+            { value: 'post', label: 'Post' },
+            { value: 'hand', label: 'By hand' },
+          ]}
+          onChange={(via) => setHow((h) => ({ ...h, via }))}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+function DraftEditor({ reference, draft, how, setHow }: { reference: string; draft: LetterDraft; how: Dispatch; setHow: (f: (h: Dispatch) => Dispatch) => void }) {
   const qc = useQueryClient();
   const [fields, setFields] = useState(draft.fields);
+  const [done, setDone] = useState({ message: '', seq: 0 });
   useEffect(() => setFields(draft.fields), [draft.fields]);
   const refresh = () => qc.invalidateQueries({ queryKey: ['cases', reference] });
-  const saveFields = useMutation({ mutationFn: () => call('letters:setDraft', { reference, kind: draft.kind, fields }), onSuccess: refresh });
-  const save = useMutation({ mutationFn: () => call('letters:save', { reference, kind: draft.kind }), onSuccess: refresh });
-  const print = useMutation({ mutationFn: () => call('letters:print', { reference, kind: draft.kind }), onSuccess: refresh });
+  const output = {
+    reference, kind: draft.kind, letterDate: how.letterDate, sent: how.sent,
+    ...(how.sent ? { via: how.via } : {}), ...(how.signedBy.trim() ? { signedBy: how.signedBy } : {}),
+  };
+  const event = LETTER_EVENTS[draft.kind];
+  const sentText = how.sent ? ` Recorded as sent by ${how.via === 'hand' ? 'hand' : how.via} on ${/^\d{4}-\d{2}-\d{2}$/.test(how.letterDate) ? formatLongDate(how.letterDate) : how.letterDate}${event ? `: “${eventLabel(event)}” is on the timeline and the deadlines have moved on` : ''}.` : '';
+  const announce = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
+  const saveFields = useMutation({
+    mutationFn: () => call('letters:setDraft', { reference, kind: draft.kind, fields }),
+    onSuccess: async () => {
+      announce('The letter has been updated.');
+      await refresh();
+    },
+  });
+  const save = useMutation({
+    mutationFn: () => call('letters:save', output),
+    onSuccess: async (r) => {
+      if (r.saved) announce(`Saved to ${r.path}.${sentText}`);
+      await refresh();
+    },
+  });
+  const print = useMutation({
+    mutationFn: () => call('letters:print', output),
+    onSuccess: async (r) => {
+      if (r.printed) announce(`The letter is open in your PDF viewer: print it from there.${sentText}`);
+      await refresh();
+    },
+  });
+  const failed = save.error ?? print.error;
+  const errors: Record<string, string> = failed instanceof ApiError && failed.fields.letterDate ? { 'letter-date': failed.fields.letterDate } : {};
   const dirty = JSON.stringify(fields) !== JSON.stringify(draft.fields);
   const error = save.error ?? print.error ?? saveFields.error;
   const set = (id: string) => (v: string) => setFields((f) => ({ ...f, [id]: v }));
 
   return (
     <>
+      <SuccessBanner message={done.message || null} seq={done.seq} testId="letter-saved" />
       {draft.specs.length > 0 && (
         <form
           onSubmit={(e) => {
@@ -130,6 +216,7 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
       )}
       {draft.warnings.length > 0 && <WarningText>{draft.warnings.join(' ')}</WarningText>}
       {draft.view && <LetterPreview view={draft.view} />}
+      <DispatchForm kind={draft.kind} how={how} setHow={setHow} errors={errors} />
       <div className="app-actions">
         <button type="button" className="govuk-button" onClick={() => save.mutate()} disabled={save.isPending || draft.problems.length > 0 || dirty}>
           Save as PDF
@@ -140,22 +227,10 @@ function DraftEditor({ reference, draft }: { reference: string; draft: LetterDra
         <SaveWord reference={reference} kind={draft.kind} disabled={draft.problems.length > 0 || dirty} />
       </div>
       <div role="status" aria-live="polite">
-        {save.data?.saved && (
-          <p className="govuk-body" data-testid="letter-saved">
-            Saved to {save.data.path}, {formatLongDate(draft.view?.date ?? '2000-01-01')}
-          </p>
-        )}
         {save.data && !save.data.saved && <p className="govuk-body">Not saved: you cancelled.</p>}
-        {print.data && <p className="govuk-body">{print.data.printed ? 'The letter is open in your PDF viewer: print it from there.' : 'Printing cancelled.'}</p>}
+        {print.data && !print.data.printed && <p className="govuk-body">Printing cancelled.</p>}
       </div>
-      {error && (
-        <div className="govuk-error-summary" role="alert">
-          <h3 className="govuk-error-summary__title">The letter could not be produced</h3>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{error.message}</p>
-          </div>
-        </div>
-      )}
+      {error && <ErrorSummary errors={errors} message={Object.keys(errors).length ? undefined : `The letter could not be produced: ${error.message}`} />}
     </>
   );
 }

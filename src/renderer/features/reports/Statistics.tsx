@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { call } from '../../api';
 import { href } from '../../router';
-import { TextInput } from '../../components/fields';
+import { DateInput } from '../../components/fields';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
 import { REGIME_NAMES } from '../../../shared/domain/cases';
@@ -125,8 +125,8 @@ export function Statistics() {
     <section aria-labelledby="statistics-heading" className="govuk-!-margin-top-8">
       <h2 className="govuk-heading-m" id="statistics-heading">Statistics</h2>
       <div className="app-actions">
-        <TextInput id="statistics-from" label="Received from" type="date" value={from} onChange={setFrom} width="10" />
-        <TextInput id="statistics-to" label="Received to" type="date" value={to} onChange={setTo} width="10" error={valid ? undefined : 'Enter a period whose end is not before its start'} />
+        <DateInput id="statistics-from" legend="Received from" value={from} onChange={setFrom} />
+        <DateInput id="statistics-to" legend="Received to" value={to} onChange={setTo} error={valid ? undefined : 'Enter real dates, the end not before the start'} />
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="statistics-regime">Law</label>
           <select className="govuk-select" id="statistics-regime" value={regime} onChange={(e) => setRegime(e.target.value as Regime | '')}>

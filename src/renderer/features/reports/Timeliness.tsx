@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api';
-import { TextInput } from '../../components/fields';
+import { DateInput } from '../../components/fields';
 import { isIsoDate } from '../../../shared/domain/dates';
 
 const BAND_TAG = { good: 'govuk-tag--green', adequate: 'govuk-tag--yellow', unsatisfactory: 'govuk-tag--red' } as const;
@@ -21,8 +21,8 @@ export function Timeliness() {
         Timeliness
       </h2>
       <div className="app-actions">
-        <TextInput id="timeliness-from" label="Received from" type="date" value={from} onChange={setFrom} width="10" />
-        <TextInput id="timeliness-to" label="Received to" type="date" value={to} onChange={setTo} width="10" error={valid ? undefined : 'Enter a period whose end is not before its start'} />
+        <DateInput id="timeliness-from" legend="Received from" value={from} onChange={setFrom} />
+        <DateInput id="timeliness-to" legend="Received to" value={to} onChange={setTo} error={valid ? undefined : 'Enter real dates, the end not before the start'} />
       </div>
       {r && (
         <p className="govuk-body" data-testid="timeliness">

@@ -1,17 +1,20 @@
 // Bank holidays proclaimed at short notice: the officer adds the day, Disclose recomputes every
 // open deadline and lists the cases whose due date moved (all recorded in the audit log).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
-import { TextInput, Radios } from '../../components/fields';
+import { TextInput, Radios, DateInput } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { REGIONS, regionLabel, type Region } from '../../../shared/domain/calendar/holidays';
 import { formatLongDate } from '../../../shared/domain/dates';
 import type { HolidayChange } from '../../../shared/ipc/contract';
 
 function Moved({ change, verb }: { change: HolidayChange; verb: string }) {
+  // Takes focus when it appears, so the officer hears which due dates moved (WCAG 2.4.3, 4.1.3).
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [change]);
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="status" data-testid="holiday-change">
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" tabIndex={-1} ref={ref} data-testid="holiday-change">
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
           {verb} {change.holiday.name}, {formatLongDate(change.holiday.date)}
@@ -90,7 +93,7 @@ export function Holidays() {
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
       <form onSubmit={onSubmit} noValidate>
         <h3 className="govuk-heading-m">Add a proclaimed bank holiday</h3>
-        <TextInput id="holiday-date" label="Date" type="date" value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} error={fields['holiday-date']} width="10" />
+        <DateInput id="holiday-date" legend="Date" value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} error={fields['holiday-date']} />
         <Radios<Region>
           id="holiday-region"
           legend="Where is it a bank holiday?"

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { REGIONS, regionLabel, type Region } from '../../../shared/domain/calendar/holidays';
-import { TextArea, TextInput, Radios } from '../../components/fields';
+import { TextArea, TextInput, Radios, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { navigate } from '../../router';
 import { Holidays } from './Holidays';
@@ -41,13 +41,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
   return (
     <>
       <ErrorSummary errors={fields} message={err && Object.keys(fields).length === 0 ? err.message : undefined} />
-      {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Settings saved</p>
-          </div>
-        </div>
-      )}
+      <SuccessBanner message={saved ? 'Settings saved' : null} seq={saved ? 1 : 0} testId="settings-saved" />
       <h1 className="govuk-heading-l" tabIndex={-1}>
         {firstRun ? 'Set up Disclose' : 'Settings'}
       </h1>
@@ -78,7 +72,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
         <TextInput
           id="referenceFormat"
           label="Case reference format"
-          hint="Use {yyyy} for the year received, {mm} for the month, {regime} for FOI/EIR/FOISA/SAR and {seq:4} for a 4-digit number, e.g. FOI/{yyyy}/{seq:4}"
+          hint="Use {yyyy} for the year received, {mm} for the month, {regime} for FOI, EIR, EISR, FOISA or SAR and {seq:4} for a 4-digit number, e.g. {regime}/{yyyy}/{seq:4}"
           value={form.referenceFormat}
           onChange={set('referenceFormat')}
           error={fields.referenceFormat}

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { LETTER_KINDS, LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
 import { mergeFieldsFor } from '../../../shared/domain/letters/merge';
-import { TextArea, TextInput } from '../../components/fields';
+import { TextArea, TextInput, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 
 export function Templates() {
@@ -21,11 +21,13 @@ export function Templates() {
       setBody(current.body);
     }
   }, [current]);
-  const done = async () => {
+  const [saved, setSaved] = useState({ message: '', seq: 0 });
+  const done = (message: string) => async () => {
+    setSaved((d) => ({ message, seq: d.seq + 1 }));
     await qc.invalidateQueries();
   };
-  const save = useMutation({ mutationFn: () => call('letters:saveTemplate', { kind, subject, body }), onSuccess: done });
-  const reset = useMutation({ mutationFn: () => call('letters:resetTemplate', { kind }), onSuccess: done });
+  const save = useMutation({ mutationFn: () => call('letters:saveTemplate', { kind, subject, body }), onSuccess: done('Template saved. New letters of this kind use it.') });
+  const reset = useMutation({ mutationFn: () => call('letters:resetTemplate', { kind }), onSuccess: done('The standard template is back.') });
   const err = save.error instanceof ApiError ? save.error : null;
   const fields = Object.fromEntries(Object.entries(err?.fields ?? {}).map(([k, v]) => [`template-${k}`, v]));
   return (
@@ -33,6 +35,7 @@ export function Templates() {
       <h2 className="govuk-heading-l" id="templates-heading">
         Letter templates
       </h2>
+      <SuccessBanner message={saved.message || null} seq={saved.seq} testId="template-saved" />
       <p className="govuk-body">
         Each letter is built from a template. Merge fields in double braces, such as {'{{requester.name}}'}, are filled in from the case. A blank line starts a new paragraph; a line starting with "&gt; " is quoted, "- " makes a list, "## " a heading; {'{{#if field}} … {{/if}}'} includes text only when the field has a value.
       </p>

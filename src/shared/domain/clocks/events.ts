@@ -23,6 +23,10 @@ export interface CaseEvent {
   /** The s17(2) estimated date, on a 'pit-extension' event. */
   estimate?: IsoDate | null;
   note?: string | null;
+  /** On 'responded' and 'review-completed': what was decided (see status.ts). */
+  outcome?: string | null;
+  /** A voided event stays in the record but drives no clock (a correction, never a deletion). */
+  voided?: boolean;
 }
 
 export interface DerivedDeadline extends ClockResult {
@@ -196,7 +200,7 @@ export function deriveCaseClocks(
 ): CaseClocks {
   dayNumber(received);
   dayNumber(today);
-  const t = new Timeline(events.filter((e) => e.type !== 'received'));
+  const t = new Timeline(events.filter((e) => e.type !== 'received' && e.voided !== true));
   const deadlines = [] as CaseClocks['deadlines'];
   const responseWarnings: string[] = [];
   const law = LAW[regime];

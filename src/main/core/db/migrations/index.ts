@@ -9,6 +9,7 @@ import * as exemptionReasoning from './2026_11_30_0600_exemption_reasoning';
 import * as widenRegimesActivitiesActs from './2026_11_30_0900_widen_regimes_activities_acts';
 import * as redaction from './2026_11_30_1200_redaction';
 import * as publications from './2026_11_30_1500_publications';
+import * as correctionsOutcomes from './2026_11_30_1600_corrections_outcomes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_0900_initial': initial,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0900_widen_regimes_activities_acts': widenRegimesActivitiesActs,
   '2026_11_30_1200_redaction': redaction,
   '2026_11_30_1500_publications': publications,
+  '2026_11_30_1600_corrections_outcomes': correctionsOutcomes,
 };
