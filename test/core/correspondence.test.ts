@@ -114,7 +114,7 @@ describe('importing email', () => {
   });
 });
 
-describe('the published sample threads (../shared/samples)', () => {
+describe('the published sample threads (test/fixtures/samples)', () => {
   it('imports each thread as correspondence and the disclosed documents as attachments, searchable', async () => {
     const samples = SAMPLES_DIR;
     const threads = ['kent-social-services-facebook-thread.txt', 'home-office-social-media-request-thread.txt'];

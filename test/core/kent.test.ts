@@ -1,4 +1,4 @@
-// The Kent County Council request of 2012 (../shared/samples/kent-social-services-facebook-thread.txt),
+// The Kent County Council request of 2012 (test/fixtures/samples/kent-social-services-facebook-thread.txt),
 // reproduced end to end through the core: acknowledgement due 12 April 2012, the s12 estimate at
 // exactly 18 hours = £450 (not over the limit, SI 2004/3244 reg 3, 4), the s12 refusal refused
 // until the estimate exceeds the limit and s16 advice is recorded, then the refusal letter.

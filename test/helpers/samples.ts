@@ -1,4 +1,4 @@
-// The published FOI material in ../shared/samples, copied into test/fixtures/samples so the tests
+// The published FOI material copied into test/fixtures/samples so the tests
 // do not depend on what sits beside the checkout.
 import { join } from 'node:path';
 

@@ -1,5 +1,5 @@
 // One status model, derived from the events and the derived clocks: every transition, with the law.
-// The Kent request (received Mon 12 Mar 2012, FOIA response due Thu 12 Apr 2012, foi-domain.md §3.1(a))
+// The Kent request (received Mon 12 Mar 2012, FOIA response due Thu 12 Apr 2012, docs/law.md §3.1(a))
 // is the running example.
 import { describe, expect, it } from 'vitest';
 import { calendars } from '../helpers/calendars';
