@@ -174,4 +174,18 @@ describe('import and search commands', () => {
     // eslint-disable-next-line no-control-regex -- the point is that none reach the terminal
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
   });
+
+  it('takes the global options before the command as well as after it (--data-dir DIR case list)', () => {
+    const own = tempDir('disclose-cli-global-');
+    const raw = (args: string[]) => spawnSync(process.execPath, ['scripts/cli.mjs', ...args], { encoding: 'utf8' });
+    expect(JSON.parse(raw(['--data-dir', own, 'case', 'list', '--json']).stdout)).toEqual([]);
+    const made = raw(['--json', '--today', '2026-01-05', '--data-dir', own, 'case', 'create', '--regime', 'foia', '--received', '2026-01-02', '--requester', 'Zoë']);
+    expect(JSON.parse(made.stdout).reference).toBe('FOI/2026/0001');
+    expect(JSON.parse(raw([`--data-dir=${own}`, 'case', 'show', 'FOI/2026/0001', '--json']).stdout).reference).toBe('FOI/2026/0001');
+    expect(JSON.parse(raw(['case', 'list', '--json', '--data-dir', own]).stdout)).toHaveLength(1);
+    // A folder named like a command word is still the folder, not the command.
+    const named = join(tempDir('disclose-cli-global-'), 'case');
+    expect(raw(['--data-dir', named, 'case', 'list', '--json']).status).toBe(0);
+    expect(raw(['--data-dir', own, 'frobnicate']).status).toBe(2);
+  });
 });

@@ -28,6 +28,29 @@ export function parse(argv: string[], options: Options): Parsed {
   }
 }
 
+/**
+ * The positional words of argv and where they stand, skipping every option and the value of each
+ * option that takes one (global or the command's), so `--data-dir DIR case list` and
+ * `case list --data-dir DIR` read alike.
+ */
+export function positionalWords(argv: readonly string[], options: Options): { word: string; at: number }[] {
+  const all: Options = { ...GLOBAL_OPTIONS, ...options };
+  const out: { word: string; at: number }[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      for (let j = i + 1; j < argv.length; j++) out.push({ word: argv[j]!, at: j });
+      break;
+    }
+    if (a.startsWith('-')) {
+      if (a.startsWith('--') && !a.includes('=') && all[a.slice(2)]?.type === 'string') i += 1;
+      continue;
+    }
+    out.push({ word: a, at: i });
+  }
+  return out;
+}
+
 export function str(p: Parsed, name: string): string | undefined {
   const v = p.values[name];
   return typeof v === 'string' ? v : undefined;

@@ -551,14 +551,14 @@ Commands:
               --sent: the letter is dated that day, its event is recorded (acknowledged,
               clarification sought, fees notice, responded with its outcome, review completed…)
               and it is filed as outgoing correspondence sent by --via
-  settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
-  case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
-  report statistics --from D --to D [--regime R] [--officer LOGIN] [--json | --csv FILE | --pdf FILE]
-  disclosure-log --from YYYY-MM-DD --to YYYY-MM-DD --out DIR   export the log (a static site and a CSV)
               KIND: acknowledgement, clarification, fees-notice, response, refusal, s12-refusal,
               s14-refusal, pit-extension, review-acknowledgement, review-outcome,
               eir-extension (EIR/EISR reg 7), sar-extension (UK GDPR Art 12(3)),
               sar-refusal (Art 12(4))
+  settings docx-template [--file TEMPLATE.docx | --clear]   the authority's Word letterhead
+  case publish REF --title T --summary S [--topic T] | --unpublish   mark a response for the disclosure log
+  report statistics --from D --to D [--regime R] [--officer LOGIN] [--json | --csv FILE | --pdf FILE]
+  disclosure-log --from YYYY-MM-DD --to YYYY-MM-DD --out DIR   export the log (a static site and a CSV)
   cost REF [--line ACTIVITY:QUANTITY:MINUTES[:DESCRIPTION] ...] [--scope comply|confirm-or-deny]
               [--advice S16_ADVICE] [--clear]
               ACTIVITY: determining, locating, retrieving, extracting (FOIA, EIR guide, DPA s24:

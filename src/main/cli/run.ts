@@ -8,20 +8,21 @@ import { isIsoDate } from '../../shared/domain/dates';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
 import { DiscloseError } from '../../shared/errors';
-import { parse, str, UsageError, type Parsed } from './args';
+import { parse, positionalWords, str, UsageError, type Parsed } from './args';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
 import { terminalSafe } from './terminal';
 
 async function main(argv: string[], resourcesDir?: string): Promise<number> {
-  const words = argv.filter((a) => !a.startsWith('-'));
-  const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w));
-  if (!command || argv.includes('--help') || argv.includes('-h')) {
+  // Global options may stand before or after the command: the words are found past their values.
+  const matched = COMMANDS.map((c) => ({ c, words: positionalWords(argv, c.options) })).find(({ c, words }) => c.words.every((w, i) => words[i]?.word === w));
+  const command = matched?.c;
+  if (!matched || !command || argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
     return command || argv.length === 0 || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
   }
-  // Remove the command words (first occurrences) and keep everything else for the option parser.
-  const rest = [...argv];
-  for (const w of command.words) rest.splice(rest.indexOf(w), 1);
+  // Remove the command words where they stand and keep everything else for the option parser.
+  const at = new Set(matched.words.slice(0, command.words.length).map((w) => w.at));
+  const rest = argv.filter((_, i) => !at.has(i));
   const parsed: Parsed = parse(rest, command.options);
   const json = parsed.values.json === true;
   const today = str(parsed, 'today');
