@@ -1,8 +1,8 @@
 // Publishing and Word letters through the command line, as scripts use them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import mammoth from 'mammoth';
 import { tempDir } from '../helpers/core';
 
@@ -35,6 +35,9 @@ describe('CLI: letters in Word, the disclosure log', () => {
     const r = cli(['settings', 'docx-template', '--file', bogus, '--json']);
     expect(r.status).toBe(1);
     expect(r.json().error.message).toMatch(/Word template cannot be read/);
+    const missing = cli(['settings', 'docx-template', '--file', join(tempDir(), 'none.docx'), '--json']);
+    expect(missing.status).toBe(1);
+    expect(missing.json().error).toMatchObject({ code: 'IO', message: expect.stringContaining('there is no such file') });
     expect(cli(['settings', 'docx-template', '--clear', '--json']).json()).toEqual({ sha256: null, name: null });
   });
 
@@ -49,6 +52,8 @@ describe('CLI: letters in Word, the disclosure log', () => {
     expect(log.status).toBe(0);
     expect(log.json()).toMatchObject({ out, requests: 1 });
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+    // Written beside the folder and renamed into place: no staging folder is left behind.
+    expect(readdirSync(dirname(out)).filter((n) => n.includes('disclose-tmp'))).toEqual([]);
     expect(cli(['disclosure-log', '--from', '2026-04-01', '--to', '2026-06-30', '--json']).status).toBe(2);
   });
 

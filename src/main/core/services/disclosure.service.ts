@@ -4,7 +4,7 @@
 // re-set without the addressee and with the request replaced by the summary, and every file is
 // read back and searched for the requester's details before it is written; a file that cannot be
 // checked, or that names the requester, is left out and listed.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
@@ -166,11 +166,16 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
   files.push({ path: 'index.html', bytes: indexPage(settings.name, { from, to }, entries) });
   for (const e of entries) files.push({ path: join('requests', `${e.slug}.html`), bytes: requestPage(settings.name, e) });
   files.push({ path: 'style.css', bytes: STYLE_CSS }, { path: 'filter.js', bytes: FILTER_JS }, { path: 'disclosure-log.csv', bytes: `${csv}\r\n` });
+  // Written beside the target and renamed into place, so a failure (a full disk) leaves no half log.
+  const staging = `${out}.${process.pid}.disclose-tmp`;
   try {
-    for (const dir of ['', 'files', 'requests']) mkdirSync(join(out, dir), { recursive: true });
-    for (const f of files) writeFileSync(join(out, f.path), f.bytes);
+    for (const dir of ['', 'files', 'requests']) mkdirSync(join(staging, dir), { recursive: true });
+    for (const f of files) writeFileSync(join(staging, f.path), f.bytes);
+    if (existsSync(out)) rmdirSync(out); // empty, checked above
+    renameSync(staging, out);
   } catch (err) {
-    throw new DiscloseError('IO', `Could not write the disclosure log to ${out}: ${(err as Error).message}`);
+    rmSync(staging, { recursive: true, force: true });
+    throw new DiscloseError('IO', `Could not write the disclosure log to ${out}: ${(err as Error).message}. Nothing was written.`);
   }
   const written = files.filter((f) => f.path.startsWith('files')).length;
   await inTransaction(ctx, async (_trx, audit) => {

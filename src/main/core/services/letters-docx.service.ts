@@ -36,8 +36,14 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     const chosen = await ctx.host.chooseFiles({ title: 'Choose the Word template (.docx)' });
     const path = chosen?.[0];
     if (!path) return docxTemplate(ctx);
-    if (statSync(path).size > MAX_TEMPLATE_BYTES) throw new DiscloseError('VALIDATION', `The Word template ${path} is larger than 20 MB.`);
-    const bytes = new Uint8Array(readFileSync(path));
+    let bytes: Uint8Array;
+    try {
+      if (statSync(path).size > MAX_TEMPLATE_BYTES) throw new DiscloseError('VALIDATION', `The Word template ${path} is larger than 20 MB.`);
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (err) {
+      if (err instanceof DiscloseError) throw err;
+      throw new DiscloseError('IO', `The Word template ${path} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message}.`);
+    }
     const parts = readZip(bytes); // refuses what is not a readable .docx before anything is kept
     if (!parts.some((p) => p.name === 'word/document.xml')) throw new DiscloseError('VALIDATION', `${path} is not a Word document: it has no word/document.xml.`);
     const sha256 = ctx.blobs.put(bytes);
