@@ -10,7 +10,7 @@
 // A request is counted in the period it was RECEIVED (as the Cabinet Office counts); one still
 // unanswered at the end of the period is counted as pending or overdue, never dropped.
 import type { IsoDate } from './dates';
-import { isInTime, type CaseClocks, type CaseEventType, type Regime } from './clocks/events';
+import { isInTime, type CaseClocks, type CaseEvent, type CaseEventType, type Regime } from './clocks/events';
 import { timelinessBand, type TimelinessBand } from './reports';
 
 export const RESPONSE_OUTCOMES = ['granted', 'part-granted', 'refused', 'not-held', 's12', 's14', 'withdrawn', 'transferred'] as const;
@@ -29,18 +29,11 @@ export const OUTCOME_LABELS: Record<ResponseOutcome, string> = {
   transferred: 'Transferred to another authority',
 };
 
-export interface StatsEvent {
-  type: CaseEventType;
-  date: IsoDate;
-  outcome?: string | null;
-  voided?: boolean;
-}
-
 export interface StatsCase {
   reference: string;
   regime: Regime;
   received: IsoDate;
-  events: readonly StatsEvent[];
+  events: readonly CaseEvent[];
   clocks: CaseClocks;
   /** Provisions applied, as cited ("FOIA s40(2)"), once each. */
   exemptions: readonly string[];

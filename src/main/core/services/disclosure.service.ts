@@ -81,13 +81,7 @@ function publicLetter(view: LetterView, publication: Publication, tokens: readon
 }
 
 function respondedOn(c: CaseDetail): IsoDate | null {
-  const live = c.events.filter((e) => e.type === 'responded' && !(e as { voided?: boolean }).voided);
-  return live.map((e) => e.date).sort()[0] ?? null;
-}
-
-function outcomeOf(c: CaseDetail): string | null {
-  const o = (c as { outcome?: string | null }).outcome;
-  return typeof o === 'string' && o !== '' ? o : null;
+  return c.events.filter((e) => e.type === 'responded' && !e.voided).map((e) => e.date).sort()[0] ?? null;
 }
 
 async function checkedText(bytes: Uint8Array, contentType: string): Promise<string | null> {
@@ -118,15 +112,14 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
   const entries: PublishedEntry[] = [];
   const files: { path: string; bytes: Uint8Array | string }[] = [];
   const skipped: DisclosureLogResult['skipped'] = [];
-  for (const { reference, publication } of await listPublished(ctx.db)) {
+  for (const { caseId, reference, publication } of await listPublished(ctx.db)) {
     const c = await getCase(ctx, reference);
     const responded = respondedOn(c);
     if (!publishable(c.regime) || !responded || responded < from || responded > to) continue;
     const tokens = identityTokens(c.requester);
     const base = slug(reference);
-    const entry: PublishedEntry = { reference, slug: base, title: publication.title, summary: publication.summary, topic: publication.topic, received: c.received, responded, outcome: outcomeOf(c), documents: [] };
-    const found = await findCase(ctx.db, reference);
-    const sent = found ? await latestLetter(ctx.db, found.id, RESPONSE_LETTERS) : null;
+    const entry: PublishedEntry = { reference, slug: base, title: publication.title, summary: publication.summary, topic: publication.topic, received: c.received, responded, outcome: c.outcome ?? null, documents: [] };
+    const sent = await latestLetter(ctx.db, caseId, RESPONSE_LETTERS);
     const kind = (sent?.kind ?? null) as LetterKind | null;
     const draft = kind ? await getDraft(ctx, reference, kind) : null;
     if (draft?.view && sent) {

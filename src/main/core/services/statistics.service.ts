@@ -9,7 +9,7 @@ import { computeStatistics, OUTCOME_LABELS, RESPONSE_OUTCOMES, statisticsRows, t
 import type { LetterView } from '../../../shared/domain/letters/view';
 import { listCases } from '../repositories/cases.repository';
 import { listEvents } from '../repositories/events.repository';
-import { listApplied } from '../repositories/exemptions.repository';
+import { listAppliedByCase } from '../repositories/exemptions.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { csvField } from '../bundle/zip';
 import { renderLetter } from '../pdf/letter';
@@ -30,21 +30,21 @@ export async function statistics(ctx: CoreContext, input: StatisticsInput): Prom
   }
   const rows = await listCases(ctx.db);
   const events = await listEvents(ctx.db, rows.map((r) => r.id));
+  const applied = await listAppliedByCase(ctx.db);
   const calendars = await ctx.calendars();
   const today = ctx.today();
-  const cases: StatsCase[] = [];
-  for (const { id, record } of rows) {
+  // deriveCaseClocks leaves voided events out itself; computeStatistics does the same for counts.
+  const cases: StatsCase[] = rows.map(({ id, record }) => {
     const ev = events.get(id) ?? [];
-    const live = ev.filter((e) => !(e as { voided?: boolean }).voided);
-    cases.push({
+    return {
       reference: record.reference,
       regime: record.regime,
       received: record.received,
       events: ev,
-      clocks: deriveCaseClocks(record.regime, record.received, live, calendars, today),
-      exemptions: [...new Set((await listApplied(ctx.db, id)).map((a) => formatProvision(a.ref)))],
-    });
-  }
+      clocks: deriveCaseClocks(record.regime, record.received, ev, calendars, today),
+      exemptions: [...new Set((applied.get(id) ?? []).map((a) => formatProvision(a.ref)))],
+    };
+  });
   return computeStatistics(cases, { from: input.from, to: input.to, regime: input.regime ?? null }, today);
 }
 
