@@ -55,19 +55,13 @@ export interface PdfLimits {
   maxTextChars: number;
 }
 
-export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = { maxPages: MAX_PAGES, maxTextChars: MAX_TEXT_CHARS }): Promise<PdfText> {
-  const { maxPages, maxTextChars } = limits;
-  if (bytes.length === 0) return unreadable('The file is empty.');
-  let pdfjs: Pdfjs;
-  try {
-    pdfjs = await loadPdfjs();
-  } catch (error) {
-    return unreadable(`The PDF reader could not be loaded: ${describe(error)}`);
-  }
-
-  // pdf.js 6 no longer evaluates generated code (the old isEvalSupported switch is gone), so
-  // there is nothing to turn off there.
-  const task = pdfjs.getDocument({
+/**
+ * How the core opens a PDF with pdf.js, for text and for redaction alike: no fonts installed, no
+ * fetching, no script engine, no XFA, and recover what it can from a damaged page. pdf.js 6 no
+ * longer evaluates generated code (the old isEvalSupported switch is gone).
+ */
+export function documentOptions(pdfjs: Pdfjs, bytes: Uint8Array) {
+  return {
     // A plain copy: pdf.js transfers (detaches) the buffer it is given, and refuses a Buffer.
     data: new Uint8Array(bytes),
     verbosity: pdfjs.VerbosityLevel.ERRORS,
@@ -81,7 +75,20 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = { ma
     cMapUrl: packageFolder('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: packageFolder('standard_fonts'),
-  });
+  };
+}
+
+export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = { maxPages: MAX_PAGES, maxTextChars: MAX_TEXT_CHARS }): Promise<PdfText> {
+  const { maxPages, maxTextChars } = limits;
+  if (bytes.length === 0) return unreadable('The file is empty.');
+  let pdfjs: Pdfjs;
+  try {
+    pdfjs = await loadPdfjs();
+  } catch (error) {
+    return unreadable(`The PDF reader could not be loaded: ${describe(error)}`);
+  }
+
+  const task = pdfjs.getDocument(documentOptions(pdfjs, bytes));
 
   let pdf: Awaited<typeof task.promise>;
   try {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DiscloseError } from '../../../shared/errors';
 import type { Box, TextRun } from '../../../shared/domain/redaction';
-import { loadPdfjs, packageFolder } from '../pdf/extract';
+import { documentOptions, loadPdfjs } from '../pdf/extract';
 
 type Pdfjs = Awaited<ReturnType<typeof loadPdfjs>>;
 
@@ -95,20 +95,7 @@ function toRun(pdfjs: Pdfjs, viewportTransform: number[], item: { str: string; t
 
 export async function openReader(bytes: Uint8Array, resourcesDir: string): Promise<RedactionReader> {
   const pdfjs = await loadPdfjs();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    cMapUrl: packageFolder('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: packageFolder('standard_fonts'),
-  });
+  const task = pdfjs.getDocument(documentOptions(pdfjs, bytes));
   let pdf: Awaited<typeof task.promise>;
   try {
     pdf = await task.promise;
