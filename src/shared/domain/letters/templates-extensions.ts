@@ -1,6 +1,7 @@
 // Default wording: extension notices (EIR and EISR reg 7; UK GDPR Art 12(3)) and the subject
 // access refusal (UK GDPR Art 12(4), with the DPA 2018 exemptions).
 import type { LetterTemplate } from './templates';
+import { ART15_DETAILS } from './templates-requests';
 
 const OPENING = `Thank you for your request, which we received on {{case.received}}.{{#if requestText}} You asked:{{/if}}
 
@@ -74,25 +75,7 @@ This letter sets out our reasons, as Article 12(4) of the UK General Data Protec
 
 {{dpaSchedule}}
 
-## About our use of your personal data
-
-Purposes: {{fields.purposes}}
-
-Categories of personal data: {{fields.categories}}
-
-Who it has been or will be disclosed to: {{fields.recipients}}
-
-How long we keep it: {{fields.retention}}
-
-Where it came from: {{fields.source}}
-{{#if fields.automatedDecisions}}
-
-Automated decision-making: {{fields.automatedDecisions}}
-{{/if}}
-{{#if fields.transfers}}
-
-Transfers outside the United Kingdom: {{fields.transfers}}
-{{/if}}
+${ART15_DETAILS}
 
 ## Your rights
 

@@ -5,6 +5,27 @@ import type { LetterTemplate } from './templates';
 const THANKS = 'Thank you for your request, which we received on {{case.received}}.';
 const YOU_ASKED = '{{#if requestText}} You asked:{{/if}}';
 
+/** The Art 15(1)-(2) information every subject access response gives, from the officer's fields. */
+export const ART15_DETAILS = `## About our use of your personal data
+
+Purposes: {{fields.purposes}}
+
+Categories of personal data: {{fields.categories}}
+
+Who it has been or will be disclosed to: {{fields.recipients}}
+
+How long we keep it: {{fields.retention}}
+
+Where it came from: {{fields.source}}
+{{#if fields.automatedDecisions}}
+
+Automated decision-making: {{fields.automatedDecisions}}
+{{/if}}
+{{#if fields.transfers}}
+
+Transfers outside the United Kingdom: {{fields.transfers}}
+{{/if}}`;
+
 export const acknowledgement: LetterTemplate = {
   kind: 'acknowledgement',
   subject: '{{law.requestTitle}} {{case.reference}}',
@@ -177,25 +198,7 @@ We enclose:
 {{/if}}
 {{#if regime.sar}}
 
-## About our use of your personal data
-
-Purposes: {{fields.purposes}}
-
-Categories of personal data: {{fields.categories}}
-
-Who it has been or will be disclosed to: {{fields.recipients}}
-
-How long we keep it: {{fields.retention}}
-
-Where it came from: {{fields.source}}
-{{#if fields.automatedDecisions}}
-
-Automated decision-making: {{fields.automatedDecisions}}
-{{/if}}
-{{#if fields.transfers}}
-
-Transfers outside the United Kingdom: {{fields.transfers}}
-{{/if}}
+${ART15_DETAILS}
 {{/if}}
 
 ## If you are not satisfied
