@@ -1,16 +1,13 @@
 // Publishing and Word letters through the command line, as scripts use them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import mammoth from 'mammoth';
 import { tempDir } from '../helpers/core';
+import { runCli } from '../helpers/cli';
 
 let dir = '';
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dir], { encoding: 'utf8' });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-}
+const cli = (args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
   dir = tempDir('disclose-cli-pub-');

@@ -2,14 +2,11 @@
 // SAR identity events restarting the month, FOISA providing and determining, and aggregation
 // refused across regimes (SSI 2004/467 reg 3; UK GDPR Art 12A; SI 2004/3244 reg 5).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { tempDir } from '../helpers/core';
+import { runCli } from '../helpers/cli';
 
 let dir = '';
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dir], { encoding: 'utf8' });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-}
+const cli = (args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
   dir = tempDir('disclose-legal-cli-');

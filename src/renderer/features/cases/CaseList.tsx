@@ -8,8 +8,8 @@ import { href } from '../../router';
 import { StatusTag } from '../../components/Tag';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
-import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
-import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS, type CaseStatus } from '../../../shared/domain/status';
+import { REGIMES } from '../../../shared/domain/clocks/events';
+import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS } from '../../../shared/domain/status';
 import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } from '../../../shared/domain/case-list';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
@@ -110,32 +110,8 @@ export function CaseList() {
           <div className="govuk-hint" id="case-search-hint">Reference, requester or summary</div>
           <input className="govuk-input govuk-!-width-full" id="case-search" name="case-search" type="search" aria-describedby="case-search-hint" value={by.text ?? ''} onChange={(e) => setBy({ text: e.target.value })} />
         </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="case-regime">
-            Regime
-          </label>
-          <select className="govuk-select" id="case-regime" name="case-regime" value={by.regime ?? ''} onChange={(e) => setBy({ regime: (e.target.value || undefined) as Regime | undefined })}>
-            <option value="">All regimes</option>
-            {REGIMES.map((r) => (
-              <option key={r} value={r}>
-                {REGIME_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="case-status">
-            Status
-          </label>
-          <select className="govuk-select" id="case-status" name="case-status" value={by.status ?? ''} onChange={(e) => setBy({ status: (e.target.value || undefined) as CaseStatus | undefined })}>
-            <option value="">Any status</option>
-            {CASE_STATUSES.map((st) => (
-              <option key={st} value={st}>
-                {STATUS_LABELS[st]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionalSelect id="case-regime" label="Regime" none="All regimes" value={by.regime} options={REGIMES} labels={REGIME_LABELS} onChange={(regime) => setBy({ regime })} />
+        <OptionalSelect id="case-status" label="Status" none="Any status" value={by.status} options={CASE_STATUSES} labels={STATUS_LABELS} onChange={(status) => setBy({ status })} />
         {/* An officer filter joins these once cases are assigned to officers (CaseListFilter.officer). */}
       </form>
       {cases.isPending && <p className="govuk-body">Loading…</p>}
@@ -197,5 +173,24 @@ export function CaseList() {
       <Timeliness />
       <Statistics />
     </>
+  );
+}
+
+/** A filter that is either one of the options or, when empty, none of them. */
+function OptionalSelect<T extends string>(p: { id: string; label: string; none: string; value: T | undefined; options: readonly T[]; labels: Record<T, string>; onChange: (v: T | undefined) => void }) {
+  return (
+    <div className="govuk-form-group">
+      <label className="govuk-label govuk-label--s" htmlFor={p.id}>
+        {p.label}
+      </label>
+      <select className="govuk-select" id={p.id} name={p.id} value={p.value ?? ''} onChange={(e) => p.onChange((e.target.value || undefined) as T | undefined)}>
+        <option value="">{p.none}</option>
+        {p.options.map((o) => (
+          <option key={o} value={o}>
+            {p.labels[o]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
