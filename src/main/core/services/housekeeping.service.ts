@@ -40,27 +40,34 @@ export function unreferencedBlobs(sqlite: Database.Database): string[] {
     .all() as string[];
 }
 
-/** What is left over, without changing anything; `olderThan` is a timestamp (ms) or Infinity for all. */
-export function findLeftovers(sqlite: Database.Database, blobs: BlobStore, dataDir: string, olderThan = Infinity): Leftovers {
+type Listing = ReturnType<BlobStore['list']>;
+
+/** The files left over, from one walk of the store. */
+function leftoverFiles(sqlite: Database.Database, listing: Listing, dataDir: string, olderThan: number): Omit<Leftovers, 'unreferenced'> {
   const known = new Set(sqlite.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
-  const { blobs: files, strays } = blobs.list();
   const printDir = join(dataDir, 'tmp');
   const printFiles = existsSync(printDir) ? readdirSync(printDir).map((n) => join(printDir, n)) : [];
   return {
-    tempFiles: strays.filter((s) => s.mtimeMs < olderThan).map((s) => s.path),
-    orphanFiles: files.filter((f) => !known.has(f.sha256) && f.mtimeMs < olderThan).map((f) => f.sha256),
-    unreferenced: unreferencedBlobs(sqlite),
+    tempFiles: listing.strays.filter((s) => s.mtimeMs < olderThan).map((s) => s.path),
+    orphanFiles: listing.blobs.filter((f) => !known.has(f.sha256) && f.mtimeMs < olderThan).map((f) => f.sha256),
     printFiles: printFiles.filter((p) => statSync(p).mtimeMs < olderThan),
   };
+}
+
+/** What is left over, without changing anything; `olderThan` is a timestamp (ms) or Infinity for all. */
+export function findLeftovers(sqlite: Database.Database, blobs: BlobStore, dataDir: string, olderThan = Infinity): Leftovers {
+  return { ...leftoverFiles(sqlite, blobs.list(), dataDir, olderThan), unreferenced: unreferencedBlobs(sqlite) };
 }
 
 /** Run at start: clears temp files of processes that are gone, and stale orphans and print files. */
 export function sweepOnOpen(sqlite: Database.Database, blobs: BlobStore, dataDir: string, now = Date.now()): { removed: number } {
   let removed = 0;
   try {
-    const found = findLeftovers(sqlite, blobs, dataDir, now - SWEEP_GRACE_MS);
+    // One walk of the store serves both sweeps (it runs at every open).
+    const listing = blobs.list();
+    const found = leftoverFiles(sqlite, listing, dataDir, now - SWEEP_GRACE_MS);
     // A temp file whose writer has died is garbage at once, whatever its age.
-    const deadTemps = blobs.list().strays.filter((s) => s.path.endsWith('.tmp') && !pidAlive(s.path));
+    const deadTemps = listing.strays.filter((s) => s.path.endsWith('.tmp') && !pidAlive(s.path));
     const temps = new Set([...found.tempFiles.filter((p) => p.endsWith('.tmp')), ...deadTemps.map((s) => s.path)]);
     for (const p of temps) rmSync(p, { force: true });
     for (const sha of found.orphanFiles) blobs.remove(sha);
