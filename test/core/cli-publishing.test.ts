@@ -39,7 +39,7 @@ describe('CLI: letters in Word, the disclosure log', () => {
   });
 
   it('case publish and disclosure-log', () => {
-    expect(cli(['case', 'event', 'FOI/2026/0001', '--type', 'responded', '--date', '2026-04-20', '--json']).status).toBe(0);
+    expect(cli(['case', 'event', 'FOI/2026/0001', '--type', 'responded', '--date', '2026-04-20', '--outcome', 'granted', '--json']).status).toBe(0);
     const refused = cli(['case', 'publish', 'FOI/2026/0001', '--title', 'Cycle lanes', '--summary', 'zoe@example.org asked', '--json']);
     expect(refused.status).toBe(1);
     const p = cli(['case', 'publish', 'FOI/2026/0001', '--title', 'Cycle lanes', '--summary', 'Cycle lane budget', '--topic', 'Transport', '--json']);
@@ -49,6 +49,8 @@ describe('CLI: letters in Word, the disclosure log', () => {
     expect(log.status).toBe(0);
     expect(log.json()).toMatchObject({ out, requests: 1 });
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+    // The public page says the outcome in words, not its code.
+    expect(readFileSync(join(out, 'requests', 'foi-2026-0001.html'), 'utf8')).toContain('<dd>Granted in full</dd>');
     // Written beside the folder and renamed into place: no staging folder is left behind.
     expect(readdirSync(dirname(out)).filter((n) => n.includes('disclose-tmp'))).toEqual([]);
     expect(cli(['disclosure-log', '--from', '2026-04-01', '--to', '2026-06-30', '--json']).status).toBe(2);

@@ -11,6 +11,7 @@ import { DiscloseError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/domain/dates';
 import type { CaseDetail } from '../../../shared/domain/cases';
 import type { LetterView } from '../../../shared/domain/letters/view';
+import { OUTCOME_LABELS } from '../../../shared/domain/statistics';
 import { identityFound, identityTokens, publishable, slug, withoutIdentity, type Publication } from '../../../shared/domain/disclosure';
 import { findCase } from '../repositories/cases.repository';
 import { deletePublication, getPublication, latestLetter, listPublished, upsertPublication } from '../repositories/publications.repository';
@@ -118,7 +119,7 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
     if (!publishable(c.regime) || !responded || responded < from || responded > to) continue;
     const tokens = identityTokens(c.requester);
     const base = slug(reference);
-    const entry: PublishedEntry = { reference, slug: base, title: publication.title, summary: publication.summary, topic: publication.topic, received: c.received, responded, outcome: c.outcome ?? null, documents: [] };
+    const entry: PublishedEntry = { reference, slug: base, title: publication.title, summary: publication.summary, topic: publication.topic, received: c.received, responded, outcome: c.outcome ? OUTCOME_LABELS[c.outcome] : null, documents: [] };
     const sent = await latestLetter(ctx.db, caseId, RESPONSE_LETTERS);
     const kind = (sent?.kind ?? null) as LetterKind | null;
     const draft = kind ? await getDraft(ctx, reference, kind) : null;
