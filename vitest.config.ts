@@ -8,6 +8,27 @@ if (Number(process.versions.napi) < 10) {
   );
 }
 
+/** Core tests that run on both engines (every test of the core's behaviour through openCore). */
+const TEAM_CORE_TESTS = [
+  'bundle',
+  'cases',
+  'clocks',
+  'corrections',
+  'correspondence',
+  'decisions',
+  'hostile',
+  'ipc-fuzz',
+  'kent',
+  'legal-aggregation',
+  'legal-exemptions',
+  'letters-docx',
+  'letters-sent',
+  'records-retention',
+  'redaction',
+  'redaction-rotated',
+  'shell-files',
+];
+
 export default defineConfig({
   test: {
     // CI reads its summary from the JSON report (.ci/run); people read the default reporter.
@@ -16,6 +37,20 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // The same core tests on the team database (PostgreSQL, a throwaway cluster), and the tests
+      // of what only the team database has (logins, privileges, row-level security, concurrency).
+      // Left out: what is about the local file itself (its backups, disk, opening, migration of old files, processes).
+      {
+        test: {
+          name: 'core-pg',
+          include: [...TEAM_CORE_TESTS.map((t) => `test/core/${t}.test.ts`), 'test/team/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          env: { DISCLOSE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/helpers/pg-global.ts'],
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'DB_NEWER', // the database was written by a newer Disclose
   'DB_CORRUPT', // SQLite reports damage
   'IO', // a file could not be read or written
+  'OFFLINE', // the team database cannot be reached
+  'FORBIDDEN', // the team database refused: wrong login, or not this officer's to see or change
   'CANCELLED', // the officer cancelled a dialog or a long task
   'INTERNAL', // a bug: anything unexpected
 ] as const;

@@ -3,6 +3,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../src/main/core';
+import { freshTeamSchema, onTeamDatabase } from './team';
+import { teamInit } from '../../src/main/core/team';
+
+/** One schema per data folder, so that a test reopening a folder reopens the same register. */
+const teamSchemas = new Map<string, Promise<string>>();
+
+function initTeamSchema(dataDir: string): Promise<string> {
+  let url = teamSchemas.get(dataDir);
+  if (!url) {
+    url = freshTeamSchema().then(async ({ url: u }) => {
+      await teamInit(u);
+      return u;
+    });
+    teamSchemas.set(dataDir, url);
+  }
+  return url;
+}
 
 export function tempDir(prefix = 'disclose-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -10,8 +27,11 @@ export function tempDir(prefix = 'disclose-test-'): string {
 
 export async function testCore(opts: Partial<CoreOptions> & { today?: string } = {}): Promise<Core> {
   const today = opts.today ?? '2026-11-20';
+  // In the core-pg project every register is a fresh schema on the test cluster, set up as `team init` does.
+  const dataDir = opts.dataDir ?? tempDir();
+  if (onTeamDatabase && opts.database === undefined) opts = { ...opts, database: await initTeamSchema(dataDir) };
   return openCore({
-    dataDir: opts.dataDir ?? tempDir(),
+    dataDir,
     resourcesDir: 'resources',
     actor: 'test-officer',
     now: () => new Date(`${today}T10:00:00`),

@@ -36,6 +36,8 @@ export function caseRecord(regime: Regime, over: Partial<CaseRecord> = {}): Case
     requestText: REQUEST,
     createdAt: '2026-03-02T09:00:00Z',
     updatedAt: '2026-03-02T09:00:00Z',
+    officer: 'test-officer',
+    version: 1,
     ...over,
   };
 }

@@ -27,10 +27,28 @@ export function isDiskFull(err: unknown): boolean {
 }
 
 export class BlobStore {
+  /** On the team database: where a file not yet in this machine's cache is fetched from. */
+  remote: ((sha256: string) => Promise<Uint8Array | null>) | null = null;
+
   constructor(
     readonly root: string,
     private readonly fs: BlobFs = nodeFs,
   ) {}
+
+  /** The bytes, verified; on the team database fetched into the local cache first when missing. */
+  async load(sha256: string, name = sha256): Promise<Uint8Array> {
+    if (this.remote && this.check(sha256) !== 'ok') {
+      const bytes = await this.remote(sha256);
+      if (bytes !== null) {
+        const actual = sha256Hex(bytes);
+        if (actual !== sha256) {
+          throw new DiscloseError('DB_CORRUPT', `The team database's copy of ${name} has been altered or damaged: its SHA-256 is ${actual}, not ${sha256}. It will not be used.`);
+        }
+        this.put(bytes);
+      }
+    }
+    return this.get(sha256, name);
+  }
 
   pathOf(sha256: string): string {
     if (!SHA.test(sha256)) throw new DiscloseError('INTERNAL', `Not a SHA-256: ${sha256}`);

@@ -28,10 +28,17 @@ export interface Host {
 
 export interface CoreContext {
   db: Kysely<DB>;
-  /** The connection under `db`, for what Kysely does not cover (online backup, integrity check). */
-  sqlite: Database.Database;
+  /** Which database holds the register: the local SQLite file, or the team's PostgreSQL server. */
+  engine: 'sqlite' | 'postgres';
+  /** The local connection under `db`, for what Kysely does not cover (online backup, integrity
+   * check); null on the team database. */
+  sqlite: Database.Database | null;
+  /** Whether the actor may allocate cases and manage templates and settings: on the team database
+   * the server says (the disclose_lead role); a lone officer on a local register is their own lead. */
+  lead: boolean;
   /** Why writes are refused, as the officer reads it (a read-only or full disk); null when they are not. */
   readOnlyReason: string | null;
+  /** Who is acting, for the audit log; on the team database the login the server knows (current_user). */
   actor: string;
   dataDir: string;
   resourcesDir: string;

@@ -11,6 +11,7 @@ import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors'
 import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import { openDatabase } from './db/connection';
+import { isPostgresUrl, openPostgres } from './db/postgres';
 import type { CoreContext, Host } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
@@ -29,8 +30,12 @@ export interface CoreOptions {
   dataDir: string;
   /** Folder holding uk-bank-holidays.json and fonts/; defaults to ./resources. */
   resourcesDir?: string;
-  /** Who is acting, for the audit log; defaults to the operating-system user. */
+  /** Who is acting, for the audit log; defaults to the operating-system user. Ignored on the team
+   * database, where the server's login is the actor. */
   actor?: string;
+  /** A postgres:// URL: the team database instead of the local register in dataDir (dataDir then
+   * holds only the local cache of attachments and temporary files). */
+  database?: string;
   now?: () => Date;
   host?: Host;
   /** The largest file an import accepts; default 512 MB. */
@@ -90,18 +95,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw new DiscloseError('IO', `Cannot create the data folder ${dataDir}: ${(err as Error).message}`);
   }
   const now = options.now ?? (() => new Date());
-  const actor = options.actor ?? safeUserName();
-  const { db, sqlite, readOnlyReason } = await openDatabase(join(dataDir, DATABASE_FILE));
-  const blobs = new BlobStore(join(dataDir, 'blobs'));
-  if (!readOnlyReason) {
+  const team = isPostgresUrl(options.database) ? await openPostgres(options.database) : null;
+  const engine = team ? 'postgres' : 'sqlite';
+  const actor = team ? team.login : (options.actor ?? safeUserName());
+  const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
+  const blobs = new BlobStore(join(dataDir, team ? 'cache' : 'blobs'));
+  if (!readOnlyReason && (!team || team.lead)) {
     try {
       await syncShippedHolidays(db, resourcesDir, actor, now());
     } catch (err) {
       // A full disk must not stop the case files from opening: the table loads at the next open.
       if (!isDiskFull(err) && !String((err as { code?: string }).code).startsWith('SQLITE_IOERR')) throw err;
     }
+  }
+  if (!readOnlyReason) {
     // After a crash: half-written files and files no record refers to are cleared away.
-    sweepOnOpen(sqlite, blobs, dataDir);
+    if (sqlite) sweepOnOpen(sqlite, blobs, dataDir);
     sweepTemp(join(dataDir, 'tmp'), now());
   }
 
@@ -109,7 +118,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let fonts: Promise<FontFiles> | null = null;
   const ctx: CoreContext = {
     db,
+    engine,
     sqlite,
+    lead: team ? team.lead : true,
     readOnlyReason,
     actor,
     dataDir,

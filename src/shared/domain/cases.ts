@@ -22,6 +22,10 @@ export interface CaseRecord {
   requestText: string;
   createdAt: string;
   updatedAt: string;
+  /** The login of the officer the case is allocated to; null when nobody has it yet. */
+  officer: string | null;
+  /** Moves on with every recorded change, so that a save made from an older copy is refused. */
+  version: number;
 }
 
 export interface CaseEventRecord extends CaseEvent {
@@ -70,6 +74,7 @@ export interface CaseListItem {
   provisional: boolean;
   /** Answered within the deadline or a permitted extension; null while not yet known (§7). */
   inTime: boolean | null;
+  officer: string | null;
 }
 
 export interface CaseDetail extends CaseRecord {

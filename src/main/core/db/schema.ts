@@ -38,6 +38,10 @@ export interface CasesTable {
   destroyed_at: string | null;
   /** When the requester's details were replaced. */
   anonymised_at: string | null;
+  /** The officer's login the case is allocated to; null when unallocated. */
+  officer: Generated<string | null>;
+  /** Raised by every audited change to the case (a trigger on the audit log). */
+  version: Generated<number>;
 }
 
 export interface ReferenceCountersTable {
@@ -73,6 +77,8 @@ export interface AuditLogTable {
   hash: string;
   /** When the content was redacted (retention or anonymisation); null for an untouched row. */
   redacted_at: string | null;
+  /** 1 for a row carried over from a local register (its actor is the original one). */
+  imported: Generated<number>;
 }
 
 export interface HolidaysTable {
@@ -227,6 +233,8 @@ export interface SearchIndexTable {
   item_id: number;
   title: string;
   body: string;
+  /** The team database's tsvector (absent from the local FTS5 table). */
+  terms?: string;
 }
 
 export interface RedactionMarksTable {
@@ -259,7 +267,31 @@ export interface RedactedCopiesTable {
   produced_at: string;
 }
 
+export interface BlobChunksTable {
+  sha256: string;
+  n: number;
+  data: Buffer;
+}
+
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  author: string;
+  at: string;
+  text: string;
+}
+
+export interface OfficersTable {
+  login: string;
+  name: string;
+  lead: number;
+  added_at: string;
+}
+
 export interface DB {
+  blob_chunks: BlobChunksTable;
+  case_notes: CaseNotesTable;
+  officers: OfficersTable;
   settings: SettingsTable;
   requesters: RequestersTable;
   cases: CasesTable;

@@ -38,7 +38,7 @@ export async function loadSource(ctx: CoreContext, target: RedactionTarget): Pro
     const row = await ctx.db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id').selectAll('attachments').select('cases.reference').where('attachments.id', '=', target.id).executeTakeFirst();
     if (!row) throw new DiscloseError('NOT_FOUND', `No attachment ${target.id}.`);
     const info = attachmentRowToInfo(row);
-    const bytes = ctx.blobs.get(row.sha256, row.original_filename);
+    const bytes = await ctx.blobs.load(row.sha256, row.original_filename);
     const isPdf = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
     if (!isPdf) throw new DiscloseError('VALIDATION', `${info.filename} is not a PDF; only PDF documents and emails can be redacted. Save it as PDF and add that to the case.`);
     return { caseId: row.case_id, reference: row.reference, target, name: info.filename, bytes, sha256: row.sha256 };

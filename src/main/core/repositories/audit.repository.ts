@@ -49,3 +49,8 @@ export async function listAudit(db: Kysely<DB>, opts: { caseId?: number; limit: 
     detail: JSON.parse(r.detail) as unknown,
   }));
 }
+
+/** Every row in chain order, for verification. */
+export async function allAuditRows(db: Kysely<DB>) {
+  return db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'case_id', 'summary', 'detail', 'content_hash', 'hash', 'redacted_at']).orderBy('id').execute();
+}

@@ -26,6 +26,8 @@ export function caseRowToCase(r: CaseWithRequester): CaseRecord {
     requestText: r.request_text,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    officer: r.officer,
+    version: r.version,
   };
 }
 
@@ -87,7 +89,7 @@ export async function updateRequester(db: Kysely<DB>, id: number, r: Requester):
 
 export async function insertCase(
   db: Kysely<DB>,
-  c: Omit<CaseRecord, 'requester' | 'createdAt' | 'updatedAt'> & { requesterId: number },
+  c: Omit<CaseRecord, 'requester' | 'createdAt' | 'updatedAt' | 'version'> & { requesterId: number },
   now: string,
 ): Promise<number> {
   const row = await db
@@ -99,6 +101,7 @@ export async function insertCase(
       requester_id: c.requesterId,
       summary: c.summary,
       request_text: c.requestText,
+      officer: c.officer,
       created_at: now,
       updated_at: now,
     })
@@ -133,4 +136,9 @@ export async function findCaseIdsByReference(db: Kysely<DB>, references: readonl
 export async function casesReceivedBetween(db: Kysely<DB>, from: string, to: string, excludeId: number): Promise<CaseRecord[]> {
   const rows = await selectCases(db).where('cases.id', '!=', excludeId).where('cases.received_date', '>=', from).where('cases.received_date', '<=', to).execute();
   return rows.map(caseRowToCase);
+}
+
+export async function countCases(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -4,6 +4,8 @@ import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direc
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
 import { indexItem } from './search.repository';
 import { correspondenceContentHash } from '../db/integrity';
+import { isPostgres } from '../db/engine';
+import { storeChunks } from './blob-chunks.repository';
 
 export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
   return {
@@ -75,8 +77,11 @@ export async function findDirectAttachment(db: Kysely<DB>, caseId: number, sha: 
   return db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).where('sha256', '=', sha).where('correspondence_id', 'is', null).executeTakeFirst();
 }
 
-export async function ensureBlob(db: Kysely<DB>, sha256: string, size: number, now: string): Promise<void> {
-  await db.insertInto('blobs').values({ sha256, size, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+/** Lists a stored file; on the team database its bytes go into the database too, in chunks, so
+ * that one backup of the server holds the whole record. */
+export async function ensureBlob(db: Kysely<DB>, sha256: string, bytes: Uint8Array, now: string): Promise<void> {
+  const added = await db.insertInto('blobs').values({ sha256, size: bytes.length, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).returning('sha256').execute();
+  if (added.length > 0 && isPostgres(db)) await storeChunks(db, sha256, bytes);
 }
 
 export async function getAttachment(db: Kysely<DB>, id: number) {
@@ -130,4 +135,35 @@ export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence,
     .executeTakeFirstOrThrow();
   await indexItem(db, 'correspondence', row.id, c.caseId, c.subject, [c.from, c.to, c.body].join('\n'));
   return row.id;
+}
+
+/** Every item of a case as stored, with its content hash, for the integrity check before an export. */
+export async function storedCorrespondence(db: Kysely<DB>, reference: string) {
+  return db
+    .selectFrom('correspondence')
+    .innerJoin('cases', 'cases.id', 'correspondence.case_id')
+    .selectAll('correspondence')
+    .select('cases.reference')
+    .where('cases.reference', '=', reference)
+    .orderBy('correspondence.id')
+    .execute();
+}
+
+/** The stored files a case refers to: its attachments and the source files of its correspondence. */
+export async function caseFileHashes(db: Kysely<DB>, reference: string): Promise<string[]> {
+  const a = await db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id').select('attachments.sha256 as sha').where('cases.reference', '=', reference).execute();
+  const c = await db
+    .selectFrom('correspondence')
+    .innerJoin('cases', 'cases.id', 'correspondence.case_id')
+    .select('correspondence.source_sha256 as sha')
+    .where('cases.reference', '=', reference)
+    .where('correspondence.source_sha256', 'is not', null)
+    .execute();
+  const l = await db.selectFrom('letters').innerJoin('cases', 'cases.id', 'letters.case_id').select('letters.sha256 as sha').where('cases.reference', '=', reference).execute();
+  return [...new Set([...a, ...c, ...l].map((r) => r.sha).filter((s): s is string => s !== null))];
+}
+
+/** Every item as stored, with its case's reference, for verification. */
+export async function allStoredCorrespondence(db: Kysely<DB>) {
+  return db.selectFrom('correspondence').innerJoin('cases', 'cases.id', 'correspondence.case_id').selectAll('correspondence').select('cases.reference').orderBy('correspondence.id').execute();
 }

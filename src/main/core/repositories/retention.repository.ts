@@ -2,6 +2,7 @@
 // events as outcome, provisions applied) and what it loses (everything that names or describes a
 // person: the requester, the request's text, correspondence, attachments, letters, notes,
 // reasoning). Audit rows of the case are redacted in place: their hashes stay, so the chain holds.
+import { indexedTextOfCase, replaceIndexedText } from './search.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { correspondenceContentHash } from '../db/integrity';
@@ -123,10 +124,7 @@ export async function anonymiseCorrespondence(db: Kysely<DB>, caseId: number, re
   }
   // Attachments that came with the correspondence (and letters sent) name the requester too.
   await db.deleteFrom('attachments').where('case_id', '=', caseId).where('role', '=', 'correspondence').execute();
-  const { rows } = await sql<{ rowid: number; title: string; body: string }>`SELECT rowid, title, body FROM search_index WHERE case_id = ${caseId}`.execute(db);
-  for (const r of rows) {
-    await sql`UPDATE search_index SET title = ${replace(r.title)}, body = ${replace(r.body)} WHERE rowid = ${r.rowid}`.execute(db);
-  }
+  for (const r of await indexedTextOfCase(db, caseId)) await replaceIndexedText(db, r.rowid, replace(r.title), replace(r.body));
   const events = await db.selectFrom('case_events').select(['id', 'note']).where('case_id', '=', caseId).where('note', 'is not', null).execute();
   for (const e of events) await db.updateTable('case_events').set({ note: replace(e.note!) }).where('id', '=', e.id).execute();
   const fields = await db.selectFrom('letter_fields').selectAll().where('case_id', '=', caseId).execute();

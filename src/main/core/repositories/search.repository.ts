@@ -1,14 +1,38 @@
-// The FTS5 index: one row per searchable thing (a case's summary and request, an item of
-// correspondence, an attachment's text), replaced whenever the thing changes.
+// The full-text index: one row per searchable thing (a case's summary and request, an item of
+// correspondence, an attachment's text), replaced whenever the thing changes. FTS5 on the local
+// register; a tsvector with a GIN index on the team database, with the same results.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
+import { isPostgres } from '../db/engine';
 
 export type IndexKind = SearchHit['kind'];
 
+/** Letters without their accents (as FTS5's remove_diacritics does), for the team database's index and queries. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+const termsOf = (title: string, body: string) =>
+  sql<string>`setweight(to_tsvector('simple', ${foldAccents(title)}), 'A') || to_tsvector('simple', ${foldAccents(body)})`;
+
 export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, title: string, body: string): Promise<void> {
   await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
-  await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body }).execute();
+  if (isPostgres(db)) {
+    await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body, terms: termsOf(title, body) }).execute();
+  } else {
+    await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body }).execute();
+  }
+}
+
+/** The indexed text of one case, for anonymising it in place. */
+export async function indexedTextOfCase(db: Kysely<DB>, caseId: number): Promise<{ rowid: number; title: string; body: string }[]> {
+  return (await sql<{ rowid: number; title: string; body: string }>`SELECT rowid, title, body FROM search_index WHERE case_id = ${caseId}`.execute(db)).rows;
+}
+
+export async function replaceIndexedText(db: Kysely<DB>, rowid: number, title: string, body: string): Promise<void> {
+  if (isPostgres(db)) await sql`UPDATE search_index SET title = ${title}, body = ${body}, terms = ${termsOf(title, body)} WHERE rowid = ${rowid}`.execute(db);
+  else await sql`UPDATE search_index SET title = ${title}, body = ${body} WHERE rowid = ${rowid}`.execute(db);
 }
 
 /**
@@ -21,7 +45,37 @@ export function ftsQuery(text: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+/**
+ * The team database's query: the words typed, all required, the last one a prefix (as on the
+ * local register); text with quotation marks goes to websearch_to_tsquery whole, so that a quoted
+ * phrase is searched as a phrase.
+ */
+function tsQuery(text: string) {
+  const folded = foldAccents(text.normalize('NFC'));
+  if (folded.includes('"')) return sql`websearch_to_tsquery('simple', ${folded})`;
+  const words = folded.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  const last = words.pop()!;
+  // The last word as the server splits it (a reference such as FOI/2026/0001 stays one token), the final token a prefix.
+  const prefix = sql`to_tsquery('simple', regexp_replace(plainto_tsquery('simple', ${last})::text, '''$', ''':*'))`;
+  return words.length > 0 ? sql`(websearch_to_tsquery('simple', ${words.join(' ')}) && ${prefix})` : prefix;
+}
+
+async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
+  const q = tsQuery(text);
+  if (!q) return [];
+  const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`
+    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
+           ts_headline('simple', s.title || ' ' || s.body, query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
+    FROM search_index AS s JOIN cases AS c ON c.id = s.case_id, ${q} AS query
+    WHERE s.terms @@ query
+    ORDER BY ts_rank(s.terms, query) DESC, s.rowid DESC
+    LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
+}
+
 export async function searchIndex(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
+  if (isPostgres(db)) return searchTeam(db, text, limit);
   const match = ftsQuery(text);
   if (!match) return [];
   const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`

@@ -16,6 +16,7 @@ import { getCosts } from './costs.service';
 import { renderCaseLetter, writeFileAtomic } from './letters.service';
 import { inTransaction } from './transaction';
 import { assertCorrespondenceIntact } from './verify.service';
+import { caseFileHashes, storedCorrespondence } from '../repositories/correspondence.repository';
 import { assembleBundle } from '../bundle/assemble';
 import { allDocuments, exemptionLabel, planBundle, type BundleFacts, type BundlePlan, type Forum, type LetterRecord } from '../bundle/model';
 import { nativeEntries, type NativeRow } from '../bundle/natives';
@@ -113,7 +114,7 @@ export async function previewBundle(ctx: CoreContext, input: ParsedInput<'bundle
  */
 async function letterBytes(ctx: CoreContext, reference: string, l: LetterRecord): Promise<{ bytes: Uint8Array; note: string | null }> {
   try {
-    return { bytes: ctx.blobs.get(l.sha256), note: null };
+    return { bytes: await ctx.blobs.load(l.sha256), note: null };
   } catch {
     // not filed with the case (letters produced before they were): look further
   }
@@ -137,6 +138,12 @@ const LABELS: Record<ParsedInput<'bundles:export'>['kind'], { title: string; fil
   zip: { title: 'Save the native files as a ZIP', file: 'Native files.zip', filter: { name: 'ZIP archive', extensions: ['zip'] } },
 };
 
+/** On the team database, every file of the case into the local cache first (the assembly reads them as it goes). */
+async function prefetchCaseFiles(ctx: CoreContext, reference: string): Promise<void> {
+  if (!ctx.blobs.remote) return;
+  for (const sha of await caseFileHashes(ctx.db, reference)) await ctx.blobs.load(sha);
+}
+
 export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles:export'>): Promise<BundleExport> {
   const jobId = input.jobId ?? `job-${ctx.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const job = startJob(ctx, jobId); // before any await, so a poll sent after this request finds it
@@ -145,7 +152,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   const cancelled = () => new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
   try {
     const gathered = await gatherFacts(ctx, input.reference);
-    assertCorrespondenceIntact(ctx.sqlite, input.reference);
+    assertCorrespondenceIntact(await storedCorrespondence(ctx.db, input.reference));
     const forum = forumOf(gathered, input);
     // Redaction: the open bundle shows redacted copies, the closed one the originals outlined.
     const redacted = await redactedFacts(ctx, gathered, input.kind === 'closed' ? 'closed' : 'open');
@@ -171,6 +178,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     }
     progress.state = 'running';
     const onProgress = (done: number, total: number, step: string) => Object.assign(progress, { done, total, step });
+    await prefetchCaseFiles(ctx, input.reference);
     const readBlob = (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name);
     const letters = (l: LetterRecord) => letterBytes(ctx, input.reference, l);
     let result: Omit<BundleExport, 'saved' | 'kind' | 'path' | 'jobId' | 'revealed'>;

@@ -84,6 +84,7 @@ export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today
       onHold: d.clocks.onHold,
       provisional: d.clocks.response.provisional,
       inTime: isInTime(d.clocks),
+      officer: d.officer,
     };
   });
 }
@@ -110,7 +111,7 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
     const requesterId = await cases.insertRequester(trx, input.requester, now);
     const caseId = await cases.insertCase(
       trx,
-      { reference: ref, regime: input.regime, received: input.received, summary: input.summary, requestText: input.requestText, requesterId },
+      { reference: ref, regime: input.regime, received: input.received, summary: input.summary, requestText: input.requestText, requesterId, officer: ctx.actor },
       now,
     );
     await insertEvent(trx, caseId, { type: 'received', date: input.received }, now);

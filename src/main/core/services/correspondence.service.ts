@@ -100,7 +100,7 @@ const PREVIEW_LIMIT = 20 * 1024 * 1024;
 export async function attachmentContent(ctx: CoreContext, id: number): Promise<AttachmentContent> {
   const row = await requireAttachment(ctx, id);
   const info = attachmentRowToInfo(row);
-  const bytes = ctx.blobs.get(row.sha256, row.original_filename);
+  const bytes = await ctx.blobs.load(row.sha256, row.original_filename);
   if (row.content_type.startsWith('image/') && bytes.length <= PREVIEW_LIMIT) {
     return { info, kind: 'image', dataBase64: Buffer.from(bytes).toString('base64'), text: null };
   }
@@ -115,7 +115,7 @@ export async function attachmentContent(ctx: CoreContext, id: number): Promise<A
 
 export async function saveAttachment(ctx: CoreContext, id: number): Promise<SaveResult> {
   const row = await requireAttachment(ctx, id);
-  const bytes = ctx.blobs.get(row.sha256, row.original_filename); // verified before it leaves
+  const bytes = await ctx.blobs.load(row.sha256, row.original_filename); // verified before it leaves
   const path = await ctx.host.chooseSavePath({ title: `Save a copy of ${row.filename}`, defaultName: row.filename, filters: [] });
   if (path === null) return { saved: false, path: null, size: 0, sha256: null };
   writeFileAtomic(path, bytes);

@@ -136,7 +136,7 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
     } else skipped.push({ reference, file: 'response letter', reason: kind ? 'the letter cannot be produced now' : 'no response letter was produced in Disclose' });
     const released = [...c.attachments, ...c.correspondence.flatMap((i) => i.attachments)].filter((a) => a.role === 'disclosed');
     for (const a of released) {
-      const bytes = ctx.blobs.get(a.sha256, a.filename);
+      const bytes = await ctx.blobs.load(a.sha256, a.filename);
       const text = await checkedText(bytes, a.contentType).catch(() => null);
       if (text === null) {
         skipped.push({ reference, file: a.originalFilename, reason: 'its text cannot be read, so it cannot be checked for the requester’s details' });

@@ -101,7 +101,7 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
   const settings = await getSettings(ctx.db);
   await inTransaction(ctx, async (trx, audit) => {
     const now = ctx.now().toISOString();
-    await ensureBlob(trx, sourceSha, source.length, now);
+    await ensureBlob(trx, sourceSha, source, now);
     const correspondenceId = await insertCorrespondence(
       trx,
       {
@@ -122,7 +122,7 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
       now,
     );
     for (const p of parts) {
-      await ensureBlob(trx, p.sha, p.bytes.length, now);
+      await ensureBlob(trx, p.sha, p.bytes, now);
       const a = await trx
         .insertInto('attachments')
         .values({
@@ -166,7 +166,7 @@ async function importAttachment(ctx: CoreContext, caseId: number, file: string, 
   ctx.blobs.put(bytes);
   await inTransaction(ctx, async (trx, audit) => {
     const now = ctx.now().toISOString();
-    await ensureBlob(trx, p.sha, bytes.length, now);
+    await ensureBlob(trx, p.sha, bytes, now);
     const a = await trx
       .insertInto('attachments')
       .values({

@@ -71,7 +71,7 @@ export interface DocxResult {
 export async function saveLetterDocx(ctx: CoreContext, reference: string, kind: LetterKind): Promise<DocxResult> {
   const rendered = await renderCaseLetter(ctx, reference, kind);
   const template = await docxTemplate(ctx);
-  const entries = letterDocx(rendered.view, template.sha256 ? ctx.blobs.get(template.sha256, template.name ?? 'the Word template') : null);
+  const entries = letterDocx(rendered.view, template.sha256 ? await ctx.blobs.load(template.sha256, template.name ?? 'the Word template') : null);
   const path = await ctx.host.chooseSavePath({
     title: `Save ${LETTER_KIND_LABELS[kind].toLowerCase()} letter as a Word document`,
     defaultName: rendered.defaultName.replace(/\.pdf$/, '.docx'),

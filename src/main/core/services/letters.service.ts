@@ -233,7 +233,7 @@ async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number,
     return already.correspondenceId;
   }
   ctx.blobs.put(rendered.bytes);
-  await ensureBlob(trx, sha, rendered.bytes.length, now);
+  await ensureBlob(trx, sha, rendered.bytes, now);
   const body = letterText(rendered.view);
   const correspondenceId = await insertCorrespondence(
     trx,

@@ -25,7 +25,7 @@ async function responseLetter(ctx: CoreContext, caseId: number, reference: strin
   const rows = await ctx.db.selectFrom('letters').selectAll().where('case_id', '=', caseId).where('kind', 'in', RESPONSE_KINDS).orderBy('letter_date', 'desc').orderBy('id', 'desc').execute();
   for (const r of rows) {
     try {
-      return { kind: r.kind as LetterKind, letterDate: r.letter_date, bytes: ctx.blobs.get(r.sha256) };
+      return { kind: r.kind as LetterKind, letterDate: r.letter_date, bytes: await ctx.blobs.load(r.sha256) };
     } catch {
       // not filed with the case: made again below
     }
@@ -78,14 +78,17 @@ export async function makePack(ctx: CoreContext, reference: string, format: 'pdf
   let bytes: Uint8Array;
   let pages: number;
   if (format === 'zip') {
-    const entries = [{ name: `01 Response letter (${letter.kind}).pdf`, bytes: letter.bytes }, ...docs.map((d, i) => ({ name: `${String(i + 2).padStart(2, '0')} ${d.info.filename}`, bytes: ctx.blobs.get(d.info.sha256, d.info.filename) }))];
+    const entries = [{ name: `01 Response letter (${letter.kind}).pdf`, bytes: letter.bytes }];
+    for (const [i, d] of docs.entries()) entries.push({ name: `${String(i + 2).padStart(2, '0')} ${d.info.filename}`, bytes: await ctx.blobs.load(d.info.sha256, d.info.filename) });
     await writeZip(path, entries, { date: new Date(`${ctx.today()}T00:00:00Z`) });
     const { readFileSync } = await import('node:fs');
     bytes = readFileSync(path);
     pages = entries.length;
   } else {
     const out = await PDFDocument.create({ updateMetadata: false });
-    for (const { bytes: b, name } of [{ bytes: letter.bytes, name: 'the response letter' }, ...docs.map((d) => ({ bytes: ctx.blobs.get(d.info.sha256, d.info.filename), name: d.info.filename }))]) {
+    const parts = [{ bytes: letter.bytes, name: 'the response letter' }];
+    for (const d of docs) parts.push({ bytes: await ctx.blobs.load(d.info.sha256, d.info.filename), name: d.info.filename });
+    for (const { bytes: b, name } of parts) {
       const opened = await openPdf(b);
       if (opened.kind !== 'pdf') throw new DiscloseError('VALIDATION', `${name} cannot go into a PDF pack (${opened.reason}): make the pack as a ZIP instead.`);
       removeActiveContent(opened.doc);

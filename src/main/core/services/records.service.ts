@@ -8,7 +8,7 @@ import type { BackupResult, BackupStatus, VerifyReport } from '../../../shared/i
 import type { CoreContext } from '../context';
 import { writeBackup } from '../backup/backup';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
-import { verifyRecords } from './verify.service';
+import { verifyRecords, verifyTeam } from './verify.service';
 import { inTransaction } from './transaction';
 
 const KEY = { folder: 'backup.folder', everyHours: 'backup.everyHours', keep: 'backup.keep', last: 'backup.last' } as const;
@@ -16,7 +16,14 @@ export const BACKUP_FILE = /^disclose-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}
 /** With no schedule chosen, a backup older than this is called old. */
 const DEFAULT_EVERY_HOURS = 24;
 
-export function verify(ctx: CoreContext): VerifyReport {
+/** The local connection, for what only a local register has (its file, its backups). */
+function localOnly(ctx: CoreContext, what: string) {
+  if (ctx.sqlite) return ctx.sqlite;
+  throw new DiscloseError('VALIDATION', `${what} is for a local register. The team database is backed up by IT on the server (for example with pg_dump), which holds the whole record, attachments included.`);
+}
+
+export async function verify(ctx: CoreContext): Promise<VerifyReport> {
+  if (!ctx.sqlite) return verifyTeam(ctx);
   return verifyRecords(ctx.sqlite, ctx.blobs, ctx.dataDir, { now: ctx.now().getTime() });
 }
 
@@ -70,14 +77,14 @@ export async function backupNow(ctx: CoreContext, reason: 'manual' | 'schedule' 
   if (reason === 'manual') {
     const out = await ctx.host.chooseSavePath({ title: 'Save a backup of the case files', defaultName, filters: [{ name: 'Disclose backup', extensions: ['tar'] }] });
     if (out === null) return null;
-    const result = await writeBackup(ctx.sqlite, ctx.blobs, out, now);
+    const result = await writeBackup(localOnly(ctx, 'A backup file'), ctx.blobs, out, now);
     await recordBackup(ctx, result);
     return result;
   }
   const status = await backupStatus(ctx);
   if (!status.folder) return null;
   if (reason === 'schedule' && status.ageHours !== null && status.ageHours < status.everyHours) return null;
-  const result = await writeBackup(ctx.sqlite, ctx.blobs, join(status.folder, defaultName), now);
+  const result = await writeBackup(localOnly(ctx, 'A backup file'), ctx.blobs, join(status.folder, defaultName), now);
   await recordBackup(ctx, result);
   prune(status.folder, status.keep);
   return result;

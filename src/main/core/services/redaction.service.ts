@@ -185,7 +185,7 @@ export async function produceCopy(ctx: CoreContext, reference: string, target: R
   const text = await extractPdfText(made.bytes);
   return inTransaction(ctx, async (trx, audit) => {
     const now = ctx.now().toISOString();
-    await ensureBlob(trx, sha, made.bytes.length, now);
+    await ensureBlob(trx, sha, made.bytes, now);
     const row = await trx
       .insertInto('attachments')
       .values({ case_id: source.caseId, correspondence_id: null, sha256: sha, filename, original_filename: filename, content_type: 'application/pdf', size: made.bytes.length, role: 'disclosed', inline: 0, text_status: text.status, text_note: text.reason, created_at: now })

@@ -6,6 +6,11 @@ import type { BlobStore } from '../blobs';
 import { DiscloseError } from '../../../shared/errors';
 import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../db/integrity';
 import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
+import type { CoreContext } from '../context';
+import { allChunkedBlobs } from '../repositories/blob-chunks.repository';
+import { allAuditRows } from '../repositories/audit.repository';
+import { allStoredCorrespondence } from '../repositories/correspondence.repository';
+import { countCases } from '../repositories/cases.repository';
 
 export type ProblemKind =
   | 'integrity'
@@ -29,13 +34,18 @@ export interface VerifyReport {
 type AuditRow = AuditContent & { content_hash: string | null; hash: string | null; redacted_at: string | null };
 
 function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
+  return checkAuditRows(sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>, problems, expectHead);
+}
+
+/** The chain check over rows in id order, from either engine. */
+export function checkAuditRows(rows: Iterable<AuditRow>, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
   let previous = CHAIN_START;
   let expectedId = 1;
   let count = 0;
   let chainBroken = false;
   let contentBroken = false;
   let headSeen = false;
-  for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+  for (const r of rows) {
     count++;
     const where = `audit row ${r.id} (${r.action}, ${r.at})`;
     if (!chainBroken && r.id !== expectedId) {
@@ -60,10 +70,17 @@ function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['prob
   return count;
 }
 
+export type StoredCorrespondence = CorrespondenceContent & { id: number; content_hash: string | null; reference: string };
+
 function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems'], reference?: string): void {
   const rows = sqlite
     .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
-    .iterate(...(reference ? [reference] : [])) as IterableIterator<CorrespondenceContent & { id: number; content_hash: string | null; reference: string }>;
+    .iterate(...(reference ? [reference] : [])) as IterableIterator<StoredCorrespondence>;
+  checkCorrespondenceRows(rows, problems);
+}
+
+/** Each item's stored text and headers against its content hash, from either engine. */
+export function checkCorrespondenceRows(rows: Iterable<StoredCorrespondence>, problems: VerifyReport['problems']): void {
   for (const r of rows) {
     if (r.content_hash !== correspondenceContentHash(r)) {
       problems.push({ kind: 'correspondence-altered', detail: `${r.reference}, correspondence item ${r.id} ("${r.subject}"): its stored text or headers no longer match their hash with the source file` });
@@ -98,8 +115,29 @@ export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataD
 }
 
 /** Refuses to carry a rewritten item of correspondence into an output (a bundle) as if it were genuine. */
-export function assertCorrespondenceIntact(sqlite: Database.Database, reference: string): void {
+export function assertCorrespondenceIntact(rows: Iterable<StoredCorrespondence>): void {
   const problems: VerifyReport['problems'] = [];
-  checkCorrespondence(sqlite, problems, reference);
+  checkCorrespondenceRows(rows, problems);
   if (problems.length > 0) throw new DiscloseError('DB_CORRUPT', `${problems[0]!.detail}. It has been altered since it was filed, so nothing was made; restore from a backup.`);
+}
+
+/**
+ * Verification of the team database: the audit chain and the correspondence hashes as on a local
+ * register, and every stored file's chunks against its hash. The server's own consistency is IT's
+ * (PostgreSQL checks pages and constraints itself). Only a lead sees every row, so only a lead can
+ * check the whole chain.
+ */
+export async function verifyTeam(ctx: CoreContext): Promise<VerifyReport> {
+  if (!ctx.lead) throw new DiscloseError('FORBIDDEN', 'Only a lead can verify the team database: an officer does not see every case, so the audit chain cannot be checked whole.');
+  const problems: VerifyReport['problems'] = [];
+  let blobs = 0;
+  for await (const b of allChunkedBlobs(ctx.db)) {
+    blobs++;
+    if (b.state === 'missing') problems.push({ kind: 'blob-missing', detail: `stored file ${b.sha256} has no content in the database` });
+    else if (b.state !== 'ok') problems.push({ kind: 'blob-altered', detail: `stored file ${b.sha256} has been altered or damaged (its bytes hash to ${b.state.actual})` });
+  }
+  const auditRows = checkAuditRows(await allAuditRows(ctx.db), problems);
+  checkCorrespondenceRows(await allStoredCorrespondence(ctx.db), problems);
+  const cases = await countCases(ctx.db);
+  return { ok: problems.length === 0, checked: { cases, blobs, auditRows }, problems };
 }

@@ -6,3 +6,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE cases ADD COLUMN destroyed_at TEXT`.execute(db);
   await sql`ALTER TABLE cases ADD COLUMN anonymised_at TEXT`.execute(db);
 }
+
+export const postgres = up;

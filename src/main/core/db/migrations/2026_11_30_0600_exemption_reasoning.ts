@@ -34,3 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const s of statements) await s.execute(db);
 }
 
+
+/** PostgreSQL widens a column set in place: the reasoning column is added to the table as it is. */
+export async function postgres(db: Kysely<any>): Promise<void> {
+  await sql`ALTER TABLE exemptions_applied ADD COLUMN reasoning TEXT NOT NULL DEFAULT '{}' CHECK (json_typeof(reasoning::json) = 'object')`.execute(db);
+}

@@ -70,3 +70,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (enforced) await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
 }
+
+/** PostgreSQL alters a CHECK constraint in place: drop it and add the wider one (rows are re-checked). */
+export async function postgres(db: Kysely<any>): Promise<void> {
+  for (const s of [
+    `ALTER TABLE cases DROP CONSTRAINT cases_regime_check, ADD CONSTRAINT cases_regime_check ${CHANGES[0]!.to}`,
+    `ALTER TABLE cost_lines DROP CONSTRAINT cost_lines_activity_check, ADD CONSTRAINT cost_lines_activity_check ${CHANGES[1]!.to}`,
+    `ALTER TABLE exemptions_applied DROP CONSTRAINT exemptions_applied_act_check, ADD CONSTRAINT exemptions_applied_act_check ${CHANGES[2]!.to}`,
+  ]) {
+    await sql.raw(s).execute(db);
+  }
+}

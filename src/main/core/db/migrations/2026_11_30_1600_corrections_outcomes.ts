@@ -19,3 +19,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   ];
   for (const s of statements) await s.execute(db);
 }
+
+export const postgres = up;

@@ -1,5 +1,6 @@
-// Every migration, in order, registered statically so that bundling cannot lose one.
-import type { Migration } from 'kysely/migration';
+// Every migration, in order, registered statically so that bundling cannot lose one. Each has its
+// step for the local register (`up`, SQLite) and the same step for the team database (`postgres`).
+import type { Kysely } from 'kysely';
 import * as initial from './2026_11_22_0900_initial';
 import * as costsExemptionsLetters from './2026_11_22_1400_costs_exemptions_letters';
 import * as correspondence from './2026_11_22_1800_correspondence';
@@ -10,8 +11,16 @@ import * as widenRegimesActivitiesActs from './2026_11_30_0900_widen_regimes_act
 import * as redaction from './2026_11_30_1200_redaction';
 import * as publications from './2026_11_30_1500_publications';
 import * as correctionsOutcomes from './2026_11_30_1600_corrections_outcomes';
+import * as team from './2026_12_01_0900_team';
 
-export const MIGRATIONS: Record<string, Migration> = {
+export interface DiscloseMigration {
+  /** The step on the local register (SQLite). */
+  up(db: Kysely<any>): Promise<void>;
+  /** The same step on the team database (PostgreSQL). */
+  postgres(db: Kysely<any>): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_11_22_0900_initial': initial,
   '2026_11_22_1400_costs_exemptions_letters': costsExemptionsLetters,
   '2026_11_22_1800_correspondence': correspondence,
@@ -22,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_1200_redaction': redaction,
   '2026_11_30_1500_publications': publications,
   '2026_11_30_1600_corrections_outcomes': correctionsOutcomes,
+  '2026_12_01_0900_team': team,
 };

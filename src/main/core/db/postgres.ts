@@ -1,0 +1,123 @@
+// The team database: the same schema and queries as the local register, on a PostgreSQL server the
+// authority's IT runs and backs up. Each officer connects as their own login; the server, not the
+// app, decides who they are (current_user) and what they may see and change.
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { DiscloseError } from '../../../shared/errors';
+import type { DB } from './schema';
+import { migratePostgres, pendingPostgresMigrations } from './migrate-postgres';
+
+/** What a `postgres://` URL names, with the password kept out of every message. */
+export interface TeamDatabase {
+  config: pg.PoolConfig;
+  /** A schema inside the database to use (`?schema=name`), for an authority that gives Disclose one. */
+  schema: string | null;
+  /** The URL without its password, for messages and the settings screen. */
+  display: string;
+}
+
+export function isPostgresUrl(url: string | undefined | null): url is string {
+  return typeof url === 'string' && /^postgres(ql)?:\/\//iu.test(url);
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
+
+export function parseDatabaseUrl(url: string): TeamDatabase {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DiscloseError('VALIDATION', 'The team database address is not a valid postgres:// URL.');
+  }
+  if (!/^postgres(ql)?:$/iu.test(parsed.protocol)) throw new DiscloseError('VALIDATION', 'The team database address must start with postgres://.');
+  const schema = parsed.searchParams.get('schema');
+  if (schema !== null && !SCHEMA_NAME.test(schema)) throw new DiscloseError('VALIDATION', `The schema name ${schema.slice(0, 70)} is not allowed (lower-case letters, digits and _).`);
+  // A Unix socket folder is given as ?host=/path (libpq's convention); otherwise the URL's host.
+  const socketHost = parsed.searchParams.get('host');
+  const host = socketHost ?? (decodeURIComponent(parsed.hostname) || 'localhost');
+  const config: pg.PoolConfig = {
+    host,
+    port: parsed.port ? Number(parsed.port) : 5432,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//u, '')) || undefined,
+    user: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    connectionTimeoutMillis: 10_000,
+    // Never wait forever on a lock another officer holds: the write is refused with a message.
+    statement_timeout: 30_000,
+    lock_timeout: 15_000,
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: 'disclose',
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  const shown = new URL(url);
+  shown.password = '';
+  return { config, schema, display: shown.toString() };
+}
+
+/** Counts, ids and sums come back as numbers, as they do from SQLite (int8 and numeric would be strings). */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => (v === null ? null : Number(v));
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** Why the server could not be used, as the officer should read it. */
+export function connectionError(err: unknown, display: string): DiscloseError {
+  if (err instanceof DiscloseError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENETUNREACH', 'ECONNRESET', 'ENOENT', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection terminated/iu.test(e.message ?? '')) {
+    return new DiscloseError('OFFLINE', `The team database (${display}) cannot be reached: ${e.message ?? code}. Nothing was changed. Check the network or VPN, or ask IT whether the server is running.`);
+  }
+  if (code === '28P01' || code === '28000') {
+    return new DiscloseError('FORBIDDEN', `The team database refused the login (${display}): ${e.message}. Check the user name and password, or ask your lead to add you with "team officer add".`);
+  }
+  if (code === '3D000') return new DiscloseError('NOT_FOUND', `The team database does not exist on that server (${display}). Ask IT to create it, then run "team init".`);
+  return new DiscloseError('INTERNAL', `The team database (${display}) could not be opened: ${e.message ?? String(err)}`);
+}
+
+export interface OpenedTeamDatabase {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  /** The login the server knows this connection as: the audit's actor. */
+  login: string;
+  /** Whether that login holds the lead role. */
+  lead: boolean;
+  display: string;
+}
+
+export function poolFor(target: TeamDatabase): pg.Pool {
+  const pool = new pg.Pool({ ...target.config, types });
+  // An idle connection dropped by the server must not crash the process: the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Connects, checks the schema (migrating it only when `migrate` is set: officers' apps never alter
+ * a shared schema, `team init` does) and learns who the server says we are.
+ */
+export async function openPostgres(url: string, opts: { migrate?: boolean; check?: boolean } = {}): Promise<OpenedTeamDatabase> {
+  const target = parseDatabaseUrl(url);
+  const pool = poolFor(target);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const who = await pool.query<{ login: string; lead: boolean }>(
+      "SELECT current_user AS login, coalesce((SELECT pg_has_role(current_user, 'disclose_lead', 'member') FROM pg_roles WHERE rolname = 'disclose_lead'), false) AS lead",
+    );
+    if (opts.migrate) await migratePostgres(db, target.display);
+    else if (opts.check !== false) {
+      const pending = await pendingPostgresMigrations(db, target.display);
+      if (pending.length > 0) {
+        throw new DiscloseError('NOT_CONFIGURED', `The team database (${target.display}) has not been set up for this version of Disclose (${pending.length} change(s) to apply). Ask your lead or IT to run "team init".`);
+      }
+    }
+    const { login, lead } = who.rows[0]!;
+    return { db, pool, login, lead, display: target.display };
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw connectionError(err, target.display);
+  }
+}

@@ -1,0 +1,38 @@
+// Stored files in the team database: content-addressed like the local store, in chunks of 1 MiB
+// (a bytea value is best kept well below its 1 GB limit and read in pieces), checked against their
+// SHA-256 when read back.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { sha256Hex } from '../blobs';
+
+export const CHUNK_BYTES = 1 << 20;
+
+export async function storeChunks(db: Kysely<DB>, sha256: string, bytes: Uint8Array): Promise<void> {
+  for (let n = 0, at = 0; at < bytes.length || n === 0; n++, at += CHUNK_BYTES) {
+    await db
+      .insertInto('blob_chunks')
+      .values({ sha256, n, data: Buffer.from(bytes.subarray(at, at + CHUNK_BYTES)) })
+      .onConflict((oc) => oc.columns(['sha256', 'n']).doNothing())
+      .execute();
+  }
+}
+
+/** The bytes as the database holds them, or null when it holds none; the caller checks the hash. */
+export async function fetchChunks(db: Kysely<DB>, sha256: string): Promise<Buffer | null> {
+  const rows = await db.selectFrom('blob_chunks').select(['n', 'data']).where('sha256', '=', sha256).orderBy('n').execute();
+  if (rows.length === 0) return null;
+  return Buffer.concat(rows.map((r) => r.data));
+}
+
+/** Every file the database lists, with whether its chunks hash to its name (verification). */
+export async function* allChunkedBlobs(db: Kysely<DB>): AsyncGenerator<{ sha256: string; state: 'ok' | 'missing' | { actual: string } }> {
+  const shas = await db.selectFrom('blobs').select('sha256').orderBy('sha256').execute();
+  for (const { sha256 } of shas) {
+    const bytes = await fetchChunks(db, sha256);
+    if (bytes === null) yield { sha256, state: 'missing' };
+    else {
+      const actual = sha256Hex(bytes);
+      yield { sha256, state: actual === sha256 ? 'ok' : { actual } };
+    }
+  }
+}

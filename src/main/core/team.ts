@@ -1,0 +1,112 @@
+// Setting up and staffing the team database: the roles, the schema, the privileges, the officers.
+// Run by the authority's database administrator or a lead whose login may create roles.
+import { sql, type Kysely } from 'kysely';
+import { DiscloseError } from '../../shared/errors';
+import type { DB } from './db/schema';
+import { connectionError, openPostgres } from './db/postgres';
+import { CASE_TABLES } from './db/migrations/2026_12_01_0900_team';
+
+export const OFFICER_ROLE = 'disclose_officer';
+export const LEAD_ROLE = 'disclose_lead';
+
+const LOGIN = /^[a-z_][a-z0-9_.@-]{0,62}$/u;
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Tables an officer adds to and changes as casework (never the audit log, beyond adding to it). */
+const CASEWORK = ['cases', 'requesters', 'reference_counters', 'blobs', 'blob_chunks', 'cost_lines', ...CASE_TABLES] as const;
+/** Rows an officer may remove: ones a case's work replaces (an estimate's lines, an exemption taken off, an index entry). */
+const REPLACEABLE = ['search_index', 'cost_lines', 'cost_estimates', 'case_links', 'exemptions_applied', 'letter_fields', 'redaction_marks', 'publications'] as const;
+/** Settings a lead manages for the team. */
+const LEAD_MANAGED = ['settings', 'letter_templates', 'holidays', 'officers', 'meta'] as const;
+/** The columns of a case an officer may change: everything but who it is allocated to. */
+const CASE_COLUMNS = ['reference', 'regime', 'received_date', 'requester_id', 'summary', 'request_text', 'updated_at', 's16_advice', 'destroyed_at', 'anonymised_at', 'version'];
+
+async function ensureRole(db: Kysely<DB>, role: string): Promise<void> {
+  const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_roles WHERE rolname = ${role}`.execute(db);
+  if (Number(exists.rows[0]!.n) === 0) await sql.raw(`CREATE ROLE ${quoteIdent(role)} NOLOGIN`).execute(db);
+}
+
+async function grantPrivileges(db: Kysely<DB>): Promise<void> {
+  const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s;
+  const s = quoteIdent(schema);
+  const list = (tables: readonly string[]) => tables.map(quoteIdent).join(', ');
+  for (const statement of [
+    `GRANT ${OFFICER_ROLE} TO ${LEAD_ROLE}`,
+    `GRANT USAGE ON SCHEMA ${s} TO ${OFFICER_ROLE}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${OFFICER_ROLE}`,
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${OFFICER_ROLE}`,
+    `REVOKE ALL ON ${s}.kysely_migration FROM ${OFFICER_ROLE}`,
+    `GRANT SELECT ON ${s}.kysely_migration TO ${OFFICER_ROLE}`,
+    `GRANT INSERT, UPDATE ON ${list(CASEWORK.filter((t) => t !== 'cases'))} TO ${OFFICER_ROLE}`,
+    `GRANT INSERT ON ${s}.cases TO ${OFFICER_ROLE}`,
+    `GRANT UPDATE (${CASE_COLUMNS.join(', ')}) ON ${s}.cases TO ${OFFICER_ROLE}`,
+    `GRANT DELETE ON ${list(REPLACEABLE)} TO ${OFFICER_ROLE}`,
+    // The audit log: officers add to it and read it; only the trigger-guarded redaction (retention) changes it, by a lead.
+    `REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.audit_log FROM ${OFFICER_ROLE}`,
+    `GRANT INSERT ON ${s}.audit_log TO ${OFFICER_ROLE}`,
+    `GRANT INSERT, UPDATE, DELETE ON ${list(LEAD_MANAGED)} TO ${LEAD_ROLE}`,
+    `GRANT UPDATE (officer) ON ${s}.cases TO ${LEAD_ROLE}`,
+    `GRANT UPDATE (summary, detail, redacted_at) ON ${s}.audit_log TO ${LEAD_ROLE}`,
+    `GRANT DELETE ON ${list(CASEWORK.filter((t) => t !== 'cases' && t !== 'reference_counters'))} TO ${LEAD_ROLE}`,
+  ]) {
+    await sql.raw(statement).execute(db);
+  }
+}
+
+/**
+ * `team init`: creates the two roles if they are missing, creates or upgrades the schema, and
+ * grants the roles what they may do. Safe to run again (after an upgrade of Disclose, say).
+ */
+export async function teamInit(url: string): Promise<{ database: string; login: string; migrations: number }> {
+  const opened = await openPostgres(url, { migrate: false, check: false });
+  try {
+    try {
+      await ensureRole(opened.db, OFFICER_ROLE);
+      await ensureRole(opened.db, LEAD_ROLE);
+    } catch (err) {
+      if ((err as { code?: string }).code === '42501') {
+        throw new DiscloseError('FORBIDDEN', `The login ${opened.login} may not create roles: run "team init" as the database administrator (or a login with CREATEROLE).`);
+      }
+      throw err;
+    }
+    const { migratePostgres } = await import('./db/migrate-postgres');
+    await migratePostgres(opened.db, opened.display);
+    await grantPrivileges(opened.db);
+    const marks = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(opened.db);
+    return { database: opened.display, login: opened.login, migrations: Number(marks.rows[0]!.n) };
+  } catch (err) {
+    throw connectionError(err, opened.display);
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+/** `team officer add`: the login role (created if missing, without a password: IT sets how it
+ * authenticates), its grant, and its row in the register's list of officers. */
+export async function addOfficer(url: string, o: { login: string; name: string; lead: boolean }, now: Date): Promise<{ login: string; name: string; lead: boolean; created: boolean }> {
+  if (!LOGIN.test(o.login)) throw new DiscloseError('VALIDATION', `The login ${o.login.slice(0, 70)} is not allowed: lower-case letters, digits and _ . @ - (up to 63).`);
+  if (!o.name.trim()) throw new DiscloseError('VALIDATION', 'The officer needs a name.');
+  const opened = await openPostgres(url);
+  try {
+    const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_roles WHERE rolname = ${o.login}`.execute(opened.db);
+    const created = Number(exists.rows[0]!.n) === 0;
+    try {
+      if (created) await sql.raw(`CREATE ROLE ${quoteIdent(o.login)} LOGIN`).execute(opened.db);
+      await sql.raw(`GRANT ${o.lead ? LEAD_ROLE : OFFICER_ROLE} TO ${quoteIdent(o.login)}`).execute(opened.db);
+      if (!o.lead) await sql.raw(`REVOKE ${LEAD_ROLE} FROM ${quoteIdent(o.login)}`).execute(opened.db);
+    } catch (err) {
+      if ((err as { code?: string }).code === '42501') throw new DiscloseError('FORBIDDEN', `The login ${opened.login} may not create or grant roles: ask the database administrator to add officers.`);
+      throw err;
+    }
+    await opened.db
+      .insertInto('officers')
+      .values({ login: o.login, name: o.name.trim(), lead: o.lead ? 1 : 0, added_at: now.toISOString() })
+      .onConflict((oc) => oc.column('login').doUpdateSet({ name: o.name.trim(), lead: o.lead ? 1 : 0 }))
+      .execute();
+    return { login: o.login, name: o.name.trim(), lead: o.lead, created };
+  } catch (err) {
+    throw connectionError(err, opened.display);
+  } finally {
+    await opened.db.destroy();
+  }
+}
