@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../src/main/core';
 import { freshTeamSchema, onTeamDatabase } from './team';
-import { teamInit } from '../../src/main/core/team';
+import { addOfficer, teamInit } from '../../src/main/core/team';
+
+const TEST_LOGIN = 'test-officer';
 
 /** One schema per data folder, so that a test reopening a folder reopens the same register. */
 const teamSchemas = new Map<string, Promise<string>>();
@@ -12,9 +14,14 @@ const teamSchemas = new Map<string, Promise<string>>();
 function initTeamSchema(dataDir: string): Promise<string> {
   let url = teamSchemas.get(dataDir);
   if (!url) {
-    url = freshTeamSchema().then(async ({ url: u }) => {
-      await teamInit(u);
-      return u;
+    // Set up by the administrator, then used as the test officer's own login (a lead), so that
+    // the whole suite runs through the roles' privileges and row-level security.
+    url = freshTeamSchema().then(async ({ url: admin }) => {
+      await teamInit(admin);
+      await addOfficer(admin, { login: TEST_LOGIN, name: 'Test Officer', lead: true }, new Date());
+      const u = new URL(admin);
+      u.username = TEST_LOGIN;
+      return u.toString();
     });
     teamSchemas.set(dataDir, url);
   }

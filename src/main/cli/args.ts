@@ -8,6 +8,7 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
+  database: { type: 'string' },
   json: { type: 'boolean', default: false },
   today: { type: 'string' },
   resources: { type: 'string' },

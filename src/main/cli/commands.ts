@@ -14,6 +14,7 @@ import { DiscloseError } from '../../shared/errors';
 import { required, str, UsageError, type Options, type Parsed } from './args';
 import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
 import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
+import { TEAM_COMMANDS, TEAM_USAGE } from './team-commands';
 
 export interface CommandContext {
   parsed: Parsed;
@@ -520,6 +521,7 @@ export const COMMANDS: Command[] = [
   },
   ...REDACTION_COMMANDS,
   ...RECORDS_COMMANDS,
+  ...TEAM_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -589,9 +591,12 @@ ${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --p
               [--reference-format F] [--signatory-name N] [--signatory-title T]
               [--region england-and-wales|scotland|northern-ireland]
 ${RECORDS_USAGE}
+${TEAM_USAGE}
 Global options:
   --json            print JSON on stdout (errors as {"error": {code, message}})
   --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)
+  --database URL    a postgres:// URL: work on the team database (or $DISCLOSE_DATABASE_URL); the
+                    data folder then holds only this machine's cache of attachments
   --today D         treat D as today (for reproducible runs)
 
 In addresses and text, "\\n" starts a new line.

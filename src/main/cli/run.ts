@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { openCore, type Core } from '../core';
+import { databaseUrl } from './database';
 import { findResources, prepareDataDir } from '../core/paths';
 import { isIsoDate } from '../../shared/domain/dates';
 import type { Channel } from '../../shared/ipc/channels';
@@ -42,8 +43,10 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
     print(result);
     return result.exitCode ?? 0;
   }
+  const database = databaseUrl(parsed);
   const core: Core = await openCore({
     dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
+    ...(database ? { database } : {}),
     resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),
     ...(today ? { now: () => new Date(`${today}T12:00:00`) } : {}),
     host: {

@@ -11,7 +11,7 @@ import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors'
 import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import { openDatabase } from './db/connection';
-import { isPostgresUrl, openPostgres } from './db/postgres';
+import { isPostgresUrl, openPostgres, translatePostgresError } from './db/postgres';
 import type { CoreContext, Host } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
@@ -76,6 +76,7 @@ function zodToError(err: ZodError): ErrorInfo {
 }
 
 export function toErrorInfo(err: unknown): ErrorInfo {
+  if (!(err instanceof DiscloseError)) err = translatePostgresError(err) ?? err;
   if (err instanceof DiscloseError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
   let detail: string;
   try {
@@ -99,7 +100,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const engine = team ? 'postgres' : 'sqlite';
   const actor = team ? team.login : (options.actor ?? safeUserName());
   const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
-  const blobs = new BlobStore(join(dataDir, team ? 'cache' : 'blobs'));
+  const blobs = new BlobStore(join(dataDir, 'blobs'));
   if (!readOnlyReason && (!team || team.lead)) {
     try {
       await syncShippedHolidays(db, resourcesDir, actor, now());

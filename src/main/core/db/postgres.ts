@@ -121,3 +121,21 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; check
     throw connectionError(err, target.display);
   }
 }
+
+/** A team database error, as the officer should read it; null when it is not one of the server's. */
+export function translatePostgresError(err: unknown): DiscloseError | null {
+  const e = err as { code?: string; message?: string; constructor?: { name?: string } };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (!/^[0-9A-Z]{5}$/u.test(code) && !['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE'].includes(code) && !/Connection terminated|timeout exceeded when trying to connect/iu.test(e?.message ?? '')) return null;
+  if (code === '42501') {
+    return new DiscloseError('FORBIDDEN', `The team database refused this (${e.message}). Only a lead may allocate cases or change the team's settings, templates and holidays, and nobody may change the audit log.`);
+  }
+  if (code === '23505') return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${e.message}`);
+  if (code === '40001' || code === '40P01') return new DiscloseError('CONFLICT', 'A colleague changed the same records at the same moment; nothing was changed. Try again.');
+  if (code === '55P03' || code === '57014') return new DiscloseError('IO', 'The team database was busy with a colleague\'s change for too long; nothing was changed. Try again.');
+  if (code.startsWith('08') || code.startsWith('57P') || /^E[A-Z]+$/u.test(code) || !code.match(/^[0-9A-Z]{5}$/u)) {
+    return new DiscloseError('OFFLINE', `The team database cannot be reached (${e.message ?? code}); nothing was changed. Check the network or VPN and try again.`);
+  }
+  if (code.startsWith('23')) return new DiscloseError('VALIDATION', `The team database refused the change: ${e.message}`);
+  return null;
+}

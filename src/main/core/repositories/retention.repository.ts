@@ -2,6 +2,7 @@
 // events as outcome, provisions applied) and what it loses (everything that names or describes a
 // person: the requester, the request's text, correspondence, attachments, letters, notes,
 // reasoning). Audit rows of the case are redacted in place: their hashes stay, so the chain holds.
+import { isPostgres } from '../db/engine';
 import { indexedTextOfCase, replaceIndexedText } from './search.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -22,9 +23,9 @@ export interface RetentionRow {
 export async function retentionRows(db: Kysely<DB>): Promise<RetentionRow[]> {
   const { rows } = await sql<RetentionRow>`
     SELECT c.id, c.reference, c.regime,
-      max(c.received_date, coalesce((SELECT max(e.date) FROM case_events e WHERE e.case_id = c.id), c.received_date)) AS lastAction,
-      EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type IN ('ico-complaint', 'ico-decision', 'tribunal-appeal')) AS appealed,
-      EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type IN ('responded', 'closed', 'review-completed', 'ico-decision')) AS finished
+      coalesce((SELECT max(e.date) FROM case_events e WHERE e.case_id = c.id AND e.date > c.received_date), c.received_date) AS "lastAction",
+      CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type IN ('ico-complaint', 'ico-decision', 'tribunal-appeal')) THEN 1 ELSE 0 END AS appealed,
+      CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type IN ('responded', 'closed', 'review-completed', 'ico-decision')) THEN 1 ELSE 0 END AS finished
     FROM cases c WHERE c.destroyed_at IS NULL ORDER BY c.id`.execute(db);
   return rows;
 }
@@ -84,7 +85,10 @@ export async function dropUnreferencedBlobs(db: Kysely<DB>): Promise<string[]> {
     SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)`.execute(db);
   const shas = rows.map((r) => r.sha256);
-  for (const sha of shas) await db.deleteFrom('blobs').where('sha256', '=', sha).execute();
+  for (const sha of shas) {
+    if (isPostgres(db)) await db.deleteFrom('blob_chunks').where('sha256', '=', sha).execute();
+    await db.deleteFrom('blobs').where('sha256', '=', sha).execute();
+  }
   return shas;
 }
 

@@ -66,10 +66,10 @@ async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<
   if (!q) return [];
   const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`
     SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           ts_headline('simple', s.title || ' ' || s.body, query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
-    FROM search_index AS s JOIN cases AS c ON c.id = s.case_id, ${q} AS query
-    WHERE s.terms @@ query
-    ORDER BY ts_rank(s.terms, query) DESC, s.rowid DESC
+           ts_headline('simple', s.title || ' ' || s.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
+    FROM search_index AS s JOIN cases AS c ON c.id = s.case_id CROSS JOIN (SELECT ${q} AS query) AS typed
+    WHERE s.terms @@ typed.query
+    ORDER BY ts_rank(s.terms, typed.query) DESC, s.rowid DESC
     LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
 }

@@ -7,6 +7,7 @@ import { DiscloseError } from '../../../shared/errors';
 import { appendAudit, type NewAuditEntry } from '../repositories/audit.repository';
 import type { CoreContext } from '../context';
 import { diskFullMessage, isDiskFull } from '../blobs';
+import { translatePostgresError } from '../db/postgres';
 
 /** Writes queued per database: one connection carries one transaction at a time. */
 const queues = new WeakMap<object, Promise<unknown>>();
@@ -37,6 +38,8 @@ export async function inTransaction<T>(ctx: CoreContext, work: (trx: Transaction
 
 export function translateWriteError(ctx: Pick<CoreContext, 'dataDir'>, err: unknown): unknown {
   if (err instanceof DiscloseError) return err;
+  const team = translatePostgresError(err);
+  if (team) return team;
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${(err as Error).message}`);
