@@ -12,6 +12,11 @@ if (Number(process.versions.napi) < 10) {
 const TEAM_CORE_TESTS = [
   'bundle',
   'cases',
+  'cli',
+  'cli-casework',
+  'cli-publishing',
+  'legal-cli',
+  'redaction-cli',
   'clocks',
   'corrections',
   'correspondence',

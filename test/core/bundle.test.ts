@@ -15,7 +15,7 @@ import type { BundleExport } from '../../src/shared/ipc/contract';
 import { writeZip } from '../../src/main/core/bundle/zip';
 import { loadDecrypted } from '../../src/main/core/bundle/decrypt';
 import { buildBundleCase, REF, textPdf, type BundleCase } from '../helpers/bundle-case';
-import { ok, tempDir } from '../helpers/core';
+import { databaseArgsFor, ok, tempDir } from '../helpers/core';
 
 const PNG_DIR = 'test-results/bundle';
 let kase: BundleCase;
@@ -296,7 +296,7 @@ describe('progress and cancelling', () => {
 describe('bundle command (the CLI contract)', () => {
   it('bundle REF --out FILE.pdf --closed FILE.pdf --zip FILE.zip --json', () => {
     const dir = tempDir('disclose-bundle-cli-');
-    const args = ['scripts/cli.mjs', 'bundle', REF, '--out', join(dir, 'open.pdf'), '--closed', join(dir, 'closed.pdf'), '--zip', join(dir, 'native.zip'), '--json', '--today', '2012-06-20', '--data-dir', kase.dataDir];
+    const args = ['scripts/cli.mjs', 'bundle', REF, '--out', join(dir, 'open.pdf'), '--closed', join(dir, 'closed.pdf'), '--zip', join(dir, 'native.zip'), '--json', '--today', '2012-06-20', '--data-dir', kase.dataDir, ...databaseArgsFor(kase.dataDir)];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -305,7 +305,7 @@ describe('bundle command (the CLI contract)', () => {
     expect(out.closed).toMatchObject({ saved: true, kind: 'closed', path: join(dir, 'closed.pdf'), pages: closed.pages });
     expect(out.zip).toMatchObject({ saved: true, kind: 'zip', path: join(dir, 'native.zip') });
     expect(out.open.notReproduced.map((n: { tab: string }) => n.tab)).toEqual(['G4', 'G5', 'H2']);
-    const text = spawnSync(process.execPath, ['scripts/cli.mjs', 'bundle', REF, '--out', join(dir, 'open2.pdf'), '--today', '2012-06-20', '--data-dir', kase.dataDir], { encoding: 'utf8' });
+    const text = spawnSync(process.execPath, ['scripts/cli.mjs', 'bundle', REF, '--out', join(dir, 'open2.pdf'), '--today', '2012-06-20', '--data-dir', kase.dataDir, ...databaseArgsFor(kase.dataDir)], { encoding: 'utf8' });
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(`Open bundle: ${join(dir, 'open2.pdf')} (${open.pages} pages`);
     expect(text.stdout).toContain('G4 minutes-user-password.pdf: encrypted: it needs a password to open');

@@ -10,6 +10,14 @@ const TEST_LOGIN = 'test-officer';
 
 /** One schema per data folder, so that a test reopening a folder reopens the same register. */
 const teamSchemas = new Map<string, Promise<string>>();
+const teamUrls = new Map<string, string>();
+
+/** The options that point a command line run at the register testCore opened on `dataDir`
+ * (its team database schema in the core-pg project; nothing more locally). */
+export function databaseArgsFor(dataDir: string): string[] {
+  const url = teamUrls.get(dataDir);
+  return url ? ['--database', url] : [];
+}
 
 function initTeamSchema(dataDir: string): Promise<string> {
   let url = teamSchemas.get(dataDir);
@@ -21,6 +29,7 @@ function initTeamSchema(dataDir: string): Promise<string> {
       await addOfficer(admin, { login: TEST_LOGIN, name: 'Test Officer', lead: true }, new Date());
       const u = new URL(admin);
       u.username = TEST_LOGIN;
+      teamUrls.set(dataDir, u.toString());
       return u.toString();
     });
     teamSchemas.set(dataDir, url);

@@ -1,5 +1,10 @@
 // The team database's commands: setting it up, adding officers, moving a local register in.
-import { UsageError, type Parsed, required } from './args';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DiscloseError } from '../../shared/errors';
+import { DATABASE_FILE } from '../core/constants';
+import { importLocalRegister } from '../core/db/team-import';
+import { UsageError, type Parsed, required, str } from './args';
 import type { Command } from './commands';
 import { addOfficer, teamInit } from '../core/team';
 import { databaseUrl } from './database';
@@ -39,10 +44,28 @@ export const TEAM_COMMANDS: Command[] = [
       };
     },
   },
+  {
+    words: ['team', 'import'],
+    options: { from: { type: 'string' }, officer: { type: 'string' } },
+    // Opens the local register and the team database itself, in that order.
+    standalone: true,
+    async run({ parsed: p, now }) {
+      noPositionals(p);
+      const from = resolve(required(p, 'from'));
+      if (!existsSync(join(from, DATABASE_FILE))) throw new DiscloseError('NOT_FOUND', `There is no local register in ${from} (no ${DATABASE_FILE}).`);
+      const officer = str(p, 'officer');
+      const r = await importLocalRegister(teamUrl(p), from, { now, ...(officer ? { officer } : {}) });
+      return {
+        value: r,
+        text: `Imported ${r.cases} cases (allocated to ${r.officer}), ${r.correspondence} items of correspondence, ${r.files} stored files and ${r.auditRows} audit rows from ${r.from} into ${r.database}.`,
+      };
+    },
+  },
 ];
 
 export const TEAM_USAGE = `Team database (PostgreSQL; --database postgres://… or DISCLOSE_DATABASE_URL):
   team init                                   create or upgrade the schema, the roles disclose_officer and disclose_lead
   team officer add --login LOGIN --name NAME [--lead]
+  team import --from DIR [--officer LOGIN]     move a local register (its data folder) into the team database
 `;
 

@@ -12,6 +12,7 @@ import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import { openDatabase } from './db/connection';
 import { isPostgresUrl, openPostgres, translatePostgresError } from './db/postgres';
+import { fetchChunks } from './repositories/blob-chunks.repository';
 import type { CoreContext, Host } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
@@ -101,6 +102,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const actor = team ? team.login : (options.actor ?? safeUserName());
   const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
   const blobs = new BlobStore(join(dataDir, 'blobs'));
+  // On the team database the files live in the database; this machine keeps a verified cache.
+  if (team) blobs.remote = (sha) => fetchChunks(db, sha);
   if (!readOnlyReason && (!team || team.lead)) {
     try {
       await syncShippedHolidays(db, resourcesDir, actor, now());

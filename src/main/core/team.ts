@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DiscloseError } from '../../shared/errors';
 import type { DB } from './db/schema';
-import { connectionError, openPostgres } from './db/postgres';
+import { connectionError, openPostgres, parseDatabaseUrl } from './db/postgres';
 import { CASE_TABLES } from './db/migrations/2026_12_01_0900_team';
 
 export const OFFICER_ROLE = 'disclose_officer';
@@ -69,6 +69,9 @@ export async function teamInit(url: string): Promise<{ database: string; login: 
       }
       throw err;
     }
+    // A schema named in the URL (?schema=) is created when missing: the authority may give Disclose one in a shared database.
+    const schema = parseDatabaseUrl(url).schema;
+    if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).execute(opened.db);
     const { migratePostgres } = await import('./db/migrate-postgres');
     await migratePostgres(opened.db, opened.display);
     await grantPrivileges(opened.db);

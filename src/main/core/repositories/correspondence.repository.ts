@@ -104,6 +104,10 @@ export interface NewCorrespondence {
   warnings?: string[];
 }
 
+/** NUL characters mean nothing in a message's text, and PostgreSQL cannot store them: they are
+ * dropped before the text is stored and hashed, on both engines alike. */
+export const withoutNul = (s: string) => s.replace(/\u0000/g, '');
+
 /** Files one item of correspondence and puts it in the search index; returns its id. */
 export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence, now: string): Promise<number> {
   const content = {
@@ -111,11 +115,11 @@ export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence,
     direction: c.direction,
     channel: c.channel,
     sent_at: c.sentAt,
-    from_text: c.from,
-    to_text: c.to,
-    cc_text: c.cc ?? '',
-    subject: c.subject,
-    body: c.body,
+    from_text: withoutNul(c.from),
+    to_text: withoutNul(c.to),
+    cc_text: withoutNul(c.cc ?? ''),
+    subject: withoutNul(c.subject),
+    body: withoutNul(c.body),
     headers: c.headers ? JSON.stringify(c.headers) : null,
     message_id: c.messageId ?? null,
     source_sha256: c.source?.sha256 ?? null,
@@ -133,7 +137,7 @@ export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await indexItem(db, 'correspondence', row.id, c.caseId, c.subject, [c.from, c.to, c.body].join('\n'));
+  await indexItem(db, 'correspondence', row.id, c.caseId, content.subject, [content.from_text, content.to_text, content.body].join('\n'));
   return row.id;
 }
 

@@ -16,7 +16,10 @@ export function foldAccents(text: string): string {
 const termsOf = (title: string, body: string) =>
   sql<string>`setweight(to_tsvector('simple', ${foldAccents(title)}), 'A') || to_tsvector('simple', ${foldAccents(body)})`;
 
-export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, title: string, body: string): Promise<void> {
+export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, rawTitle: string, rawBody: string): Promise<void> {
+  // NUL means nothing in text and PostgreSQL cannot store it (an attachment's text may carry one).
+  const title = rawTitle.replace(/\u0000/g, '');
+  const body = rawBody.replace(/\u0000/g, '');
   await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
   if (isPostgres(db)) {
     await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body, terms: termsOf(title, body) }).execute();
@@ -52,8 +55,10 @@ export function ftsQuery(text: string): string | null {
  */
 function tsQuery(text: string) {
   const folded = foldAccents(text.normalize('NFC'));
-  if (folded.includes('"')) return sql`websearch_to_tsquery('simple', ${folded})`;
-  const words = folded.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // Quotation marks in pairs make a phrase; a stray one is just a character typed.
+  const quotes = (folded.match(/"/g) ?? []).length;
+  if (quotes >= 2 && quotes % 2 === 0) return sql`websearch_to_tsquery('simple', ${folded})`;
+  const words = folded.split(/\s+/).map((w) => w.replace(/"/g, '')).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
   const last = words.pop()!;
   // The last word as the server splits it (a reference such as FOI/2026/0001 stays one token), the final token a prefix.
