@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Core } from '../../src/main/core';
-import { AUTHORITY, ok, tempDir, testCore } from '../helpers/core';
+import { AUTHORITY, databaseArgsFor, ok, tempDir, testCore } from '../helpers/core';
+import { asAdmin, onTeamDatabase } from '../helpers/team';
 import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
 import { SAMPLES_DIR } from '../helpers/samples';
 
@@ -172,6 +173,14 @@ describe('attachments added directly', () => {
     ok(await core.invoke('attachments:save', { id: a.id }));
     expect(readFileSync(saved.at(-1)!, 'utf8')).toBe('Original content');
     writeFileSync(join(dataDir, 'blobs', a.sha256.slice(0, 2), a.sha256), 'Tampered content');
+    if (onTeamDatabase) {
+      // On the team database the local copy is a cache: a damaged one is replaced from the database, checked.
+      ok(await core.invoke('attachments:save', { id: a.id }));
+      expect(readFileSync(saved.at(-1)!, 'utf8')).toBe('Original content');
+      writeFileSync(join(dataDir, 'blobs', a.sha256.slice(0, 2), a.sha256), 'Tampered content');
+      const schema = new URL(databaseArgsFor(dataDir)[1]!).searchParams.get('schema')!;
+      await asAdmin((c) => c.query("UPDATE blob_chunks SET data = convert_to('Tampered content', 'UTF8') WHERE sha256 = $1", [a.sha256]), schema);
+    }
     const r = await core.invoke('attachments:save', { id: a.id });
     expect(r).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: expect.stringContaining('altered or damaged') } });
   });

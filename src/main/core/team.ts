@@ -13,7 +13,9 @@ const LOGIN = /^[a-z_][a-z0-9_.@-]{0,62}$/u;
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Tables an officer adds to and changes as casework (never the audit log, beyond adding to it). */
-const CASEWORK = ['cases', 'requesters', 'reference_counters', 'blobs', 'blob_chunks', 'cost_lines', ...CASE_TABLES] as const;
+const CASEWORK = ['cases', 'requesters', 'reference_counters', 'cost_lines', ...CASE_TABLES] as const;
+/** Stored files are content-addressed: added, never changed (a changed file would no longer be what its name says). */
+const STORED_FILES = ['blobs', 'blob_chunks'] as const;
 /** Rows an officer may remove: ones a case's work replaces (an estimate's lines, an exemption taken off, an index entry). */
 const REPLACEABLE = ['search_index', 'cost_lines', 'cost_estimates', 'case_links', 'exemptions_applied', 'letter_fields', 'redaction_marks', 'publications'] as const;
 /** Settings a lead manages for the team. */
@@ -39,6 +41,8 @@ async function grantPrivileges(db: Kysely<DB>): Promise<void> {
     `GRANT SELECT ON ${s}.kysely_migration TO ${OFFICER_ROLE}`,
     `GRANT INSERT, UPDATE ON ${list(CASEWORK.filter((t) => t !== 'cases'))} TO ${OFFICER_ROLE}`,
     `GRANT INSERT ON ${s}.cases TO ${OFFICER_ROLE}`,
+    `GRANT INSERT ON ${list(STORED_FILES)} TO ${OFFICER_ROLE}`,
+    `REVOKE UPDATE ON ${list(STORED_FILES)} FROM ${OFFICER_ROLE}`,
     `GRANT UPDATE (${CASE_COLUMNS.join(', ')}) ON ${s}.cases TO ${OFFICER_ROLE}`,
     `GRANT DELETE ON ${list(REPLACEABLE)} TO ${OFFICER_ROLE}`,
     // The audit log: officers add to it and read it; only the trigger-guarded redaction (retention) changes it, by a lead.
@@ -47,7 +51,8 @@ async function grantPrivileges(db: Kysely<DB>): Promise<void> {
     `GRANT INSERT, UPDATE, DELETE ON ${list(LEAD_MANAGED)} TO ${LEAD_ROLE}`,
     `GRANT UPDATE (officer) ON ${s}.cases TO ${LEAD_ROLE}`,
     `GRANT UPDATE (summary, detail, redacted_at) ON ${s}.audit_log TO ${LEAD_ROLE}`,
-    `GRANT DELETE ON ${list(CASEWORK.filter((t) => t !== 'cases' && t !== 'reference_counters'))} TO ${LEAD_ROLE}`,
+    // Retention: a lead destroys a case's content, and the files nothing refers to any more.
+    `GRANT DELETE ON ${list([...CASEWORK.filter((t) => t !== 'cases' && t !== 'reference_counters'), ...STORED_FILES])} TO ${LEAD_ROLE}`,
   ]) {
     await sql.raw(statement).execute(db);
   }
