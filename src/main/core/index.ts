@@ -22,6 +22,7 @@ import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
+import { runWrite } from './services/transaction';
 
 export type { Host } from './context';
 
@@ -111,6 +112,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db,
     sqlite,
     readOnlyReason,
+    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now }, work),
     actor,
     dataDir,
     resourcesDir,

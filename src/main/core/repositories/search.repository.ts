@@ -33,3 +33,9 @@ export async function searchIndex(db: Kysely<DB>, text: string, limit: number): 
     LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
 }
+
+/** The text indexed for one thing (an attachment's extracted text), if any. */
+export async function indexedBody(db: Kysely<DB>, kind: IndexKind, itemId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('search_index').select('body').where('kind', '=', kind).where('item_id', '=', itemId).executeTakeFirst();
+  return row?.body;
+}

@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { BlobStore } from '../blobs';
 import { DiscloseError } from '../../../shared/errors';
-import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../db/integrity';
+import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash } from '../db/integrity';
+import { auditRowsInOrder, blobShas, correspondenceRows, countCases, foreignKeyProblems, integrityProblems } from '../repositories/records.repository';
 import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
 
 export type ProblemKind =
@@ -26,7 +27,6 @@ export interface VerifyReport {
   problems: { kind: ProblemKind; detail: string }[];
 }
 
-type AuditRow = AuditContent & { content_hash: string | null; hash: string | null; redacted_at: string | null };
 
 function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
   let previous = CHAIN_START;
@@ -35,7 +35,7 @@ function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['prob
   let chainBroken = false;
   let contentBroken = false;
   let headSeen = false;
-  for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+  for (const r of auditRowsInOrder(sqlite)) {
     count++;
     const where = `audit row ${r.id} (${r.action}, ${r.at})`;
     if (!chainBroken && r.id !== expectedId) {
@@ -61,10 +61,7 @@ function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['prob
 }
 
 function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems'], reference?: string): void {
-  const rows = sqlite
-    .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
-    .iterate(...(reference ? [reference] : [])) as IterableIterator<CorrespondenceContent & { id: number; content_hash: string | null; reference: string }>;
-  for (const r of rows) {
+  for (const r of correspondenceRows(sqlite, reference)) {
     if (r.content_hash !== correspondenceContentHash(r)) {
       problems.push({ kind: 'correspondence-altered', detail: `${r.reference}, correspondence item ${r.id} ("${r.subject}"): its stored text or headers no longer match their hash with the source file` });
       return;
@@ -74,12 +71,11 @@ function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['
 
 export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataDir: string, opts: { expectHead?: { id: number; hash: string }; now?: number } = {}): VerifyReport {
   const problems: VerifyReport['problems'] = [];
-  const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push({ kind: 'integrity', detail: r.integrity_check });
-  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const detail of integrityProblems(sqlite)) problems.push({ kind: 'integrity', detail });
+  const fk = foreignKeyProblems(sqlite);
   for (const r of fk.slice(0, 20)) problems.push({ kind: 'foreign-key', detail: `${r.table} row ${r.rowid} refers to a missing ${r.parent} row` });
 
-  const shas = sqlite.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
+  const shas = blobShas(sqlite);
   for (const sha of shas) {
     const state = blobs.check(sha);
     if (state === 'missing') problems.push({ kind: 'blob-missing', detail: `stored file ${sha} is missing` });
@@ -93,7 +89,7 @@ export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataD
 
   const auditRows = checkAuditChain(sqlite, problems, opts.expectHead);
   checkCorrespondence(sqlite, problems);
-  const cases = sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  const cases = countCases(sqlite);
   return { ok: problems.length === 0, checked: { cases, blobs: shas.length, auditRows }, problems };
 }
 
