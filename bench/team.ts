@@ -4,6 +4,7 @@
 // a throwaway cluster) and, side by side, the same work by twenty processes on one local register.
 //
 //   PATH=$PWD/node_modules/.bin:$PATH npx tsx bench/team.ts [CASES=50000] [OFFICERS=20] [ROUNDS=10]
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows are copied table by table, whatever their columns */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
 import { openCore } from '../src/main/core';
 import { openDatabase } from '../src/main/core/db/connection';
 import { openPostgres } from '../src/main/core/db/postgres';
-import { addOfficer, teamInit } from '../src/main/core/team';
+import { addOfficer, teamInit } from '../src/main/core/db/team-admin';
 import { DATABASE_FILE } from '../src/main/core/constants';
 // @ts-expect-error a plain script
 import { startCluster, stopCluster } from '../scripts/pg-cluster.mjs';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../src/main/core';
 import { freshTeamSchema, onTeamDatabase } from './team';
-import { addOfficer, teamInit } from '../../src/main/core/team';
+import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 
 const TEST_LOGIN = 'test-officer';
 

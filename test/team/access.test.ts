@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openCore, type Core } from '../../src/main/core';
-import { addOfficer, teamInit } from '../../src/main/core/team';
+import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 import { AUTHORITY, ok, tempDir } from '../helpers/core';
 import { freshTeamSchema, urlFor } from '../helpers/team';
 

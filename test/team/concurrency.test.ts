@@ -2,7 +2,7 @@
 // concurrent creation, a failed creation gives its number back, and nothing is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/core';
-import { addOfficer, teamInit } from '../../src/main/core/team';
+import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 import { AUTHORITY, ok, tempDir } from '../helpers/core';
 import { freshTeamSchema, urlFor } from '../helpers/team';
 

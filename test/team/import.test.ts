@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openCore, type Core } from '../../src/main/core';
-import { addOfficer, teamInit } from '../../src/main/core/team';
+import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 import { importLocalRegister } from '../../src/main/core/db/team-import';
 import { sha256Hex } from '../../src/main/core/blobs';
 import { AUTHORITY, ok, tempDir } from '../helpers/core';

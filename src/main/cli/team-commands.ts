@@ -6,7 +6,7 @@ import { DATABASE_FILE } from '../core/constants';
 import { importLocalRegister } from '../core/db/team-import';
 import { UsageError, type Parsed, required, str } from './args';
 import type { Command } from './commands';
-import { addOfficer, teamInit } from '../core/team';
+import { addOfficer, teamInit } from '../core/db/team-admin';
 import { databaseUrl } from './database';
 
 function teamUrl(p: Parsed): string {

@@ -7,6 +7,7 @@ import type { Calendars } from '../../shared/domain/clocks/clocks';
 import type { FontFiles } from './pdf/fonts';
 import type { BlobStore } from './blobs';
 import type { BoundedParser } from './parse/bounded';
+import type { WriteWork } from './services/transaction';
 
 /** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
 export interface Host {
@@ -27,6 +28,7 @@ export interface Host {
 }
 
 export interface CoreContext {
+  /** For reads. Never inside `write`: the transaction holds the connection (see services/transaction.ts). */
   db: Kysely<DB>;
   /** Which database holds the register: the local SQLite file, or the team's PostgreSQL server. */
   engine: 'sqlite' | 'postgres';
@@ -38,6 +40,8 @@ export interface CoreContext {
   lead: boolean;
   /** Why writes are refused, as the officer reads it (a read-only or full disk); null when they are not. */
   readOnlyReason: string | null;
+  /** Runs one write as one transaction with its audit rows; `work` sees only the WriteScope. */
+  write<T>(work: WriteWork<T>): Promise<T>;
   /** Who is acting, for the audit log; on the team database the login the server knows (current_user). */
   actor: string;
   dataDir: string;

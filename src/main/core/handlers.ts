@@ -1,15 +1,15 @@
 // One handler per contract channel: the whole of what an officer can do, over one core.
 import type { Channel } from '../../shared/ipc/channels';
 import type { Output, ParsedInput } from '../../shared/ipc/contract';
-import { DiscloseError } from '../../shared/errors';
 import { computeClock } from '../../shared/domain/clocks/clocks';
 import type { CoreContext } from './context';
 import { getSettings } from './repositories/settings.repository';
 import { listAudit } from './repositories/audit.repository';
-import { findCase } from './repositories/cases.repository';
+import { requireCase } from './repositories/cases.repository';
 import { addCaseEvent, createCase, getCase, listCaseItems, updateCase, voidCaseEvent } from './services/cases.service';
 import { caseListMatches } from '../../shared/domain/case-list';
-import { getDraft, listTemplates, printLetter, resetTemplate, saveLetter, setDraft, updateTemplate } from './services/letters.service';
+import { getDraft, listTemplates, resetTemplate, setDraft, updateTemplate } from './services/letters.service';
+import { printLetter, saveLetter } from './services/letters-output.service';
 import { updateSettings } from './services/settings.service';
 import { saveStatistics, statistics } from './services/statistics.service';
 import { exportDisclosureLog, publicationOf, publishCase } from './services/disclosure.service';
@@ -48,9 +48,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'audit:list': async (input) => {
       let caseId: number | undefined;
       if (input.reference !== undefined) {
-        const found = await findCase(ctx.db, input.reference);
-        if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
-        caseId = found.id;
+        caseId = (await requireCase(ctx.db, input.reference)).id;
       }
       return listAudit(ctx.db, { limit: input.limit, ...(caseId !== undefined ? { caseId } : {}) });
     },

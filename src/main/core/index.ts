@@ -24,6 +24,7 @@ import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
 import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
+import { runWrite } from './services/transaction';
 
 export type { Host } from './context';
 
@@ -126,6 +127,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite,
     lead: team ? team.lead : true,
     readOnlyReason,
+    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now }, work),
     actor,
     dataDir,
     resourcesDir,

@@ -9,13 +9,13 @@ const MARKS = 'kysely_migration';
 /** The advisory lock key that serialises schema changes ("DSCL"). */
 const LOCK = 0x4453434c;
 
-async function appliedNames(db: Kysely<any>): Promise<string[]> {
+async function appliedNames<D>(db: Kysely<D>): Promise<string[]> {
   const has = await sql<{ t: string | null }>`SELECT to_regclass(${MARKS}) AS t`.execute(db);
   if (!has.rows[0]?.t) return [];
   return (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map((r) => r.name);
 }
 
-export async function pendingPostgresMigrations(db: Kysely<any>, display: string, all: Record<string, DiscloseMigration> = MIGRATIONS): Promise<string[]> {
+export async function pendingPostgresMigrations<D>(db: Kysely<D>, display: string, all: Record<string, DiscloseMigration> = MIGRATIONS): Promise<string[]> {
   const applied = await appliedNames(db);
   const unknown = applied.filter((n) => !(n in all));
   if (unknown.length > 0) {
@@ -30,7 +30,7 @@ export async function pendingPostgresMigrations(db: Kysely<any>, display: string
 }
 
 /** Applies pending migrations up to and including `upTo` (all when omitted). */
-export async function migratePostgres(db: Kysely<any>, display: string, all: Record<string, DiscloseMigration> = MIGRATIONS, upTo?: string): Promise<void> {
+export async function migratePostgres<D>(db: Kysely<D>, display: string, all: Record<string, DiscloseMigration> = MIGRATIONS, upTo?: string): Promise<void> {
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${LOCK})`.execute(trx);
@@ -38,7 +38,7 @@ export async function migratePostgres(db: Kysely<any>, display: string, all: Rec
       if (name === undefined || (upTo !== undefined && name > upTo)) return true;
       await sql`CREATE TABLE IF NOT EXISTS kysely_migration (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`.execute(trx);
       try {
-        await all[name]!.postgres(trx);
+        await all[name]!.postgres(trx as unknown as Parameters<DiscloseMigration['postgres']>[0]);
       } catch (err) {
         throw new DiscloseError('INTERNAL', `Could not upgrade the team database (${name}); nothing of that step was kept: ${(err as Error).message}`);
       }

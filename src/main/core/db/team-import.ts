@@ -4,6 +4,7 @@
 // marked as imported. One transaction: the team database has all of it or none of it. The local
 // register is verified first (a register whose history was altered is not carried over as if it
 // were sound) and left as it was.
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows are copied table by table, whatever their columns */
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { DiscloseError } from '../../../shared/errors';

@@ -9,9 +9,9 @@ import { redactionSchedule, type RedactionMark, type RedactionTarget } from '../
 import type { CoreContext } from '../context';
 import { sha256Hex } from '../blobs';
 import type { BundleFacts } from '../bundle/model';
-import { copiesOfCase, copyIsCurrent, latestCopies, marksOfCase, targetKey, type CopyRecord } from './store';
+import { copyIsCurrent, latestCopies, targetKey } from './store';
 import { loadSource } from './sources';
-import { findCase } from '../repositories/cases.repository';
+import { copiesOfCase, marksOfCase, type CopyRecord } from '../repositories/redaction.repository';
 
 export interface RedactedFacts {
   facts: BundleFacts;
@@ -68,10 +68,8 @@ function hideEmail(item: CorrespondenceItem, copy: AttachmentInfo): Corresponden
   return { ...item, from: item.direction === 'in' ? '(redacted)' : item.from, to: item.direction === 'out' ? '(redacted)' : item.to, cc: '', subject: '(redacted)', body: note, attachments: [copy, ...item.attachments] };
 }
 
-export async function redactedFacts(ctx: CoreContext, facts: BundleFacts, kind: 'open' | 'closed'): Promise<RedactedFacts> {
-  const found = await findCase(ctx.db, facts.detail.reference);
-  if (!found) return { facts, extra: new Map(), unproduced: [] };
-  const caseId = found.id;
+/** The facts of case `caseId` (the case the bundle resolved) with its redactions applied. */
+export async function redactedFacts(ctx: CoreContext, caseId: number, facts: BundleFacts, kind: 'open' | 'closed'): Promise<RedactedFacts> {
   const copies = await copiesOfCase(ctx.db, caseId);
   const marks = await marksOfCase(ctx.db, caseId);
   const extra = new Map<string, Uint8Array>();

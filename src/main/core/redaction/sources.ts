@@ -12,7 +12,7 @@ import { composePages } from '../bundle/compose';
 import { typesetter } from '../bundle/draw';
 import { emailFlow } from '../bundle/documents';
 import { correspondenceTitle } from '../bundle/model';
-import { attachmentRowToInfo, listCorrespondence } from '../repositories/correspondence.repository';
+import { attachmentRowToInfo, correspondenceCase, getAttachment, listCorrespondence } from '../repositories/correspondence.repository';
 
 export interface RedactionSource {
   caseId: number;
@@ -35,7 +35,7 @@ export async function renderEmailPdf(ctx: CoreContext, item: CorrespondenceItem)
 
 export async function loadSource(ctx: CoreContext, target: RedactionTarget): Promise<RedactionSource> {
   if (target.kind === 'attachment') {
-    const row = await ctx.db.selectFrom('attachments').innerJoin('cases', 'cases.id', 'attachments.case_id').selectAll('attachments').select('cases.reference').where('attachments.id', '=', target.id).executeTakeFirst();
+    const row = await getAttachment(ctx.db, target.id);
     if (!row) throw new DiscloseError('NOT_FOUND', `No attachment ${target.id}.`);
     const info = attachmentRowToInfo(row);
     const bytes = await ctx.blobs.load(row.sha256, row.original_filename);
@@ -43,13 +43,13 @@ export async function loadSource(ctx: CoreContext, target: RedactionTarget): Pro
     if (!isPdf) throw new DiscloseError('VALIDATION', `${info.filename} is not a PDF; only PDF documents and emails can be redacted. Save it as PDF and add that to the case.`);
     return { caseId: row.case_id, reference: row.reference, target, name: info.filename, bytes, sha256: row.sha256 };
   }
-  const row = await ctx.db.selectFrom('correspondence').innerJoin('cases', 'cases.id', 'correspondence.case_id').select(['correspondence.case_id', 'cases.reference']).where('correspondence.id', '=', target.id).executeTakeFirst();
+  const row = await correspondenceCase(ctx.db, target.id);
   if (!row) throw new DiscloseError('NOT_FOUND', `No correspondence ${target.id}.`);
-  const { items } = await listCorrespondence(ctx.db, row.case_id);
+  const { items } = await listCorrespondence(ctx.db, row.caseId);
   const item = items.find((i) => i.id === target.id);
   if (!item) throw new DiscloseError('NOT_FOUND', `No correspondence ${target.id}.`);
   const bytes = await renderEmailPdf(ctx, item);
-  return { caseId: row.case_id, reference: row.reference, target, name: correspondenceTitle(item), bytes, sha256: sha256Hex(bytes) };
+  return { caseId: row.caseId, reference: row.reference, target, name: correspondenceTitle(item), bytes, sha256: sha256Hex(bytes) };
 }
 
 /** The file name of a redacted copy: "tender (redacted).pdf"; for an email, from its subject. */

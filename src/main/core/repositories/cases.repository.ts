@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CasesTable, DB, RequestersTable } from '../db/schema';
 import type { CaseRecord, Requester } from '../../../shared/domain/cases';
 import type { Regime } from '../../../shared/domain/clocks/events';
+import { DiscloseError } from '../../../shared/errors';
 
 type CaseWithRequester = Selectable<CasesTable> & {
   requester_name: string;
@@ -47,6 +48,31 @@ function selectCases(db: Kysely<DB>) {
 export async function findCase(db: Kysely<DB>, reference: string): Promise<{ id: number; requesterId: number; record: CaseRecord } | undefined> {
   const row = await selectCases(db).where('cases.reference', '=', reference).executeTakeFirst();
   return row && { id: row.id, requesterId: row.requester_id, record: caseRowToCase(row) };
+}
+
+/** A case found by reference, as an operation resolves it once and passes it down. */
+export type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export async function requireCase(db: Kysely<DB>, reference: string): Promise<FoundCase> {
+  const found = await findCase(db, reference);
+  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  return found;
+}
+
+export async function findCaseById(db: Kysely<DB>, id: number): Promise<FoundCase | undefined> {
+  const row = await selectCases(db).where('cases.id', '=', id).executeTakeFirst();
+  return row && { id: row.id, requesterId: row.requester_id, record: caseRowToCase(row) };
+}
+
+/** The case a write resolved, read back after it (it may have changed, never its id). */
+export async function requireCaseById(db: Kysely<DB>, id: number): Promise<FoundCase> {
+  const found = await findCaseById(db, id);
+  if (!found) throw new DiscloseError('NOT_FOUND', 'The case was removed while it was being changed.');
+  return found;
+}
+
+export async function getRequester(db: Kysely<DB>, id: number) {
+  return db.selectFrom('requesters').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 export async function listCases(db: Kysely<DB>): Promise<{ id: number; record: CaseRecord }[]> {

@@ -6,6 +6,7 @@ import { indexItem } from './search.repository';
 import { correspondenceContentHash } from '../db/integrity';
 import { isPostgres } from '../db/engine';
 import { storeChunks } from './blob-chunks.repository';
+import { safeFilename } from '../mail/filenames';
 
 export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
   return {
@@ -106,7 +107,7 @@ export interface NewCorrespondence {
 
 /** NUL characters mean nothing in a message's text, and PostgreSQL cannot store them: they are
  * dropped before the text is stored and hashed, on both engines alike. */
-export const withoutNul = (s: string) => s.replace(/\u0000/g, '');
+export const withoutNul = (s: string) => s.replaceAll('\u0000', '');
 
 /** Files one item of correspondence and puts it in the search index; returns its id. */
 export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence, now: string): Promise<number> {
@@ -170,4 +171,92 @@ export async function caseFileHashes(db: Kysely<DB>, reference: string): Promise
 /** Every item as stored, with its case's reference, for verification. */
 export async function allStoredCorrespondence(db: Kysely<DB>) {
   return db.selectFrom('correspondence').innerJoin('cases', 'cases.id', 'correspondence.case_id').selectAll('correspondence').select('cases.reference').orderBy('correspondence.id').execute();
+}
+
+/** One item of a case's correspondence, as stored; undefined when the case has no such item. */
+export async function findCorrespondence(db: Kysely<DB>, caseId: number, id: number) {
+  return db.selectFrom('correspondence').selectAll().where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** The case an item of correspondence belongs to. */
+export async function correspondenceCase(db: Kysely<DB>, id: number): Promise<{ caseId: number; reference: string } | undefined> {
+  return db.selectFrom('correspondence').innerJoin('cases', 'cases.id', 'correspondence.case_id').select(['correspondence.case_id as caseId', 'cases.reference']).where('correspondence.id', '=', id).executeTakeFirst();
+}
+
+/** Links an item to the timeline event it records. */
+export async function linkCorrespondenceEvent(db: Kysely<DB>, id: number, eventId: number): Promise<void> {
+  await db.updateTable('correspondence').set({ event_id: eventId }).where('id', '=', id).execute();
+}
+
+export async function voidCorrespondenceRow(db: Kysely<DB>, id: number, v: { at: string; by: string; reason: string }): Promise<void> {
+  await db.updateTable('correspondence').set({ voided_at: v.at, voided_by: v.by, void_reason: v.reason }).where('id', '=', id).execute();
+}
+
+export async function setCorrespondenceChannel(db: Kysely<DB>, id: number, channel: Channel): Promise<void> {
+  await db.updateTable('correspondence').set({ channel }).where('id', '=', id).execute();
+}
+
+export async function setAttachmentRole(db: Kysely<DB>, id: number, role: AttachmentRole): Promise<void> {
+  await db.updateTable('attachments').set({ role }).where('id', '=', id).execute();
+}
+
+/** A letter already filed on the case as live outgoing correspondence with these exact bytes. */
+export async function findFiledOutgoing(db: Kysely<DB>, caseId: number, sha256: string): Promise<{ correspondenceId: number } | undefined> {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('correspondence', 'correspondence.id', 'attachments.correspondence_id')
+    .select(['correspondence.id as correspondenceId'])
+    .where('attachments.case_id', '=', caseId)
+    .where('attachments.sha256', '=', sha256)
+    .where('correspondence.direction', '=', 'out')
+    .where('correspondence.voided_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export interface NewAttachment {
+  caseId: number;
+  /** The item it came with; null for a file added to the case directly. */
+  correspondenceId: number | null;
+  sha256: string;
+  /** The file's bytes (already in the local store; on the team database they go into the database too). */
+  bytes: Uint8Array;
+  /** The name as received; the stored name is made safe from it unless given. */
+  originalFilename: string;
+  filename?: string;
+  contentType: string;
+  role: AttachmentRole;
+  inline?: boolean;
+  textStatus: TextStatus;
+  textNote: string | null;
+  /** Text for search, indexed under the original name when given. */
+  text?: string;
+  /** For a file added directly that the case already holds: give it this role instead of refusing. */
+  existingDirectRole?: AttachmentRole;
+}
+
+/**
+ * The one way a file joins a case: its blob row (the bytes are already in the blob store), the
+ * attachment row, and its text in the search index. Returns the attachment's id.
+ */
+export async function insertAttachment(db: Kysely<DB>, a: NewAttachment, now: string): Promise<number> {
+  await ensureBlob(db, a.sha256, a.bytes, now);
+  const filename = a.filename ?? safeFilename(a.originalFilename);
+  const insert = db.insertInto('attachments').values({
+    case_id: a.caseId,
+    correspondence_id: a.correspondenceId,
+    sha256: a.sha256,
+    filename,
+    original_filename: a.originalFilename,
+    content_type: a.contentType,
+    size: a.bytes.length,
+    role: a.role,
+    inline: a.inline ? 1 : 0,
+    text_status: a.textStatus,
+    text_note: a.textNote,
+    created_at: now,
+  });
+  const role = a.existingDirectRole;
+  const row = await (role ? insert.onConflict((oc) => oc.columns(['case_id', 'sha256']).where('correspondence_id', 'is', null).doUpdateSet({ role })) : insert).returning('id').executeTakeFirstOrThrow();
+  if (a.text !== undefined) await indexItem(db, 'attachment', row.id, a.caseId, a.originalFilename, a.text);
+  return row.id;
 }

@@ -84,3 +84,22 @@ export async function getS16Advice(db: Kysely<DB>, caseId: number): Promise<stri
   const row = await db.selectFrom('cases').select('s16_advice').where('id', '=', caseId).executeTakeFirstOrThrow();
   return row.s16_advice;
 }
+
+/** Links two cases for aggregation both ways (reg 5 is mutual); linking again updates the reason. */
+export async function linkAggregation(db: Kysely<DB>, a: number, b: number, reason: string, now: string): Promise<void> {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    await db
+      .insertInto('case_links')
+      .values({ case_id: x, linked_case_id: y, kind: 'aggregation', reason, created_at: now })
+      .onConflict((oc) => oc.columns(['case_id', 'linked_case_id', 'kind']).doUpdateSet({ reason }))
+      .execute();
+  }
+}
+
+export async function unlinkAggregation(db: Kysely<DB>, a: number, b: number): Promise<void> {
+  await db
+    .deleteFrom('case_links')
+    .where('kind', '=', 'aggregation')
+    .where((eb) => eb.or([eb.and([eb('case_id', '=', a), eb('linked_case_id', '=', b)]), eb.and([eb('case_id', '=', b), eb('linked_case_id', '=', a)])]))
+    .execute();
+}

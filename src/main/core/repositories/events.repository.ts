@@ -43,3 +43,24 @@ export async function insertEvent(
 export async function voidEvent(db: Kysely<DB>, id: number, v: { at: string; by: string; reason: string }): Promise<void> {
   await db.updateTable('case_events').set({ voided_at: v.at, voided_by: v.by, void_reason: v.reason }).where('id', '=', id).execute();
 }
+
+/** One event of a case, as stored; undefined when the case has no event with that id. */
+export async function findEvent(db: Kysely<DB>, caseId: number, id: number) {
+  return db.selectFrom('case_events').selectAll().where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** Whether an event is still live (not voided); undefined when there is no such event. */
+export async function eventVoidedAt(db: Kysely<DB>, id: number): Promise<{ voidedAt: string | null } | undefined> {
+  const row = await db.selectFrom('case_events').select('voided_at').where('id', '=', id).executeTakeFirst();
+  return row && { voidedAt: row.voided_at };
+}
+
+/** The received event is day 0 of every clock: it moves with the case's date received. */
+export async function moveReceivedEvent(db: Kysely<DB>, caseId: number, date: string): Promise<void> {
+  await db.updateTable('case_events').set({ date }).where('case_id', '=', caseId).where('type', '=', 'received').execute();
+}
+
+/** A case's live events of one type, newest first. */
+export async function liveEventsOfType(db: Kysely<DB>, caseId: number, type: CaseEventType): Promise<{ id: number; date: string }[]> {
+  return db.selectFrom('case_events').select(['id', 'date']).where('case_id', '=', caseId).where('type', '=', type).where('voided_at', 'is', null).orderBy('date', 'desc').orderBy('id', 'desc').execute();
+}

@@ -28,6 +28,15 @@ export async function replaceShippedHolidays(db: Kysely<DB>, holidays: readonly 
   }
 }
 
+/** A day an officer adds; `addedAt` marks it as theirs. */
+export async function insertHoliday(db: Kysely<DB>, h: Holiday, addedAt: string): Promise<void> {
+  await db.insertInto('holidays').values({ date: h.date, region: h.region, name: h.name, kind: h.kind, source: h.source, added_at: addedAt }).execute();
+}
+
+export async function deleteHoliday(db: Kysely<DB>, date: string, region: Region): Promise<void> {
+  await db.deleteFrom('holidays').where('date', '=', date).where('region', '=', region).execute();
+}
+
 export async function getMeta(db: Kysely<DB>, key: string): Promise<string | undefined> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value;

@@ -18,8 +18,8 @@ const termsOf = (title: string, body: string) =>
 
 export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, rawTitle: string, rawBody: string): Promise<void> {
   // NUL means nothing in text and PostgreSQL cannot store it (an attachment's text may carry one).
-  const title = rawTitle.replace(/\u0000/g, '');
-  const body = rawBody.replace(/\u0000/g, '');
+  const title = rawTitle.replaceAll('\u0000', '');
+  const body = rawBody.replaceAll('\u0000', '');
   await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
   if (isPostgres(db)) {
     await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body, terms: termsOf(title, body) }).execute();
@@ -91,4 +91,10 @@ export async function searchIndex(db: Kysely<DB>, text: string, limit: number): 
     ORDER BY rank
     LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
+}
+
+/** The text indexed for one thing (an attachment's extracted text), if any. */
+export async function indexedBody(db: Kysely<DB>, kind: IndexKind, itemId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('search_index').select('body').where('kind', '=', kind).where('item_id', '=', itemId).executeTakeFirst();
+  return row?.body;
 }

@@ -8,13 +8,13 @@ import { DiscloseError } from '../../../shared/errors';
 import type { BundleExport, BundlePreview, BundleProgress, ParsedInput } from '../../../shared/ipc/contract';
 import type { LetterKind } from '../../../shared/domain/letters/kinds';
 import { sha256Hex } from '../blobs';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase, type FoundCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { listApplied } from '../repositories/exemptions.repository';
-import { getCase, liveRecord } from './cases.service';
-import { getCosts } from './costs.service';
+import { listLetters } from '../repositories/letters.repository';
+import { caseDetail, liveRecord } from './cases.service';
+import { costsOf } from './costs.service';
 import { renderCaseLetter, writeFileAtomic } from './letters.service';
-import { inTransaction } from './transaction';
 import { assertCorrespondenceIntact } from './verify.service';
 import { caseFileHashes, storedCorrespondence } from '../repositories/correspondence.repository';
 import { assembleBundle } from '../bundle/assemble';
@@ -78,26 +78,24 @@ function forumOf(facts: BundleFacts, input: { forum?: 'ico' | 'tribunal' | undef
   return { body, reference: input.forumReference ?? found };
 }
 
-async function gatherFacts(ctx: CoreContext, reference: string): Promise<BundleFacts> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  const rows = await ctx.db.selectFrom('letters').selectAll().where('case_id', '=', found.id).orderBy('letter_date').orderBy('id').execute();
-  const letters: LetterRecord[] = rows.map((r) => ({ id: r.id, kind: r.kind as LetterKind, letterDate: r.letter_date, sha256: r.sha256, size: r.size, savedTo: r.saved_to }));
+async function gatherFacts(ctx: CoreContext, found: FoundCase): Promise<BundleFacts> {
+  const letters: LetterRecord[] = (await listLetters(ctx.db, found.id)).map((r) => ({ ...r, kind: r.kind as LetterKind }));
   return {
     settings: await getSettings(ctx.db),
-    detail: liveRecord(await getCase(ctx, reference)), // voided entries leave the bundle's live sections
+    detail: liveRecord(await caseDetail(ctx, found)), // voided entries leave the bundle's live sections
     letters,
-    costs: await getCosts(ctx, reference),
+    costs: await costsOf(ctx, found),
     exemptions: await listApplied(ctx.db, found.id),
   };
 }
 
 export async function previewBundle(ctx: CoreContext, input: ParsedInput<'bundles:plan'>): Promise<BundlePreview> {
-  const gathered = await gatherFacts(ctx, input.reference);
+  const found = await requireCase(ctx.db, input.reference);
+  const gathered = await gatherFacts(ctx, found);
   const forum = forumOf(gathered, input);
-  const redacted = await redactedFacts(ctx, gathered, 'open');
+  const redacted = await redactedFacts(ctx, found.id, gathered, 'open');
   const open = planBundle(redacted.facts, 'open', ctx.today(), forum);
-  const closed = planBundle((await redactedFacts(ctx, gathered, 'closed')).facts, 'closed', ctx.today(), forum);
+  const closed = planBundle((await redactedFacts(ctx, found.id, gathered, 'closed')).facts, 'closed', ctx.today(), forum);
   open.warnings.push(...redacted.unproduced.map((name) => `${name} has redaction marks but no redacted copy of them yet: produce it before making the open bundle.`));
   return {
     reference: open.reference,
@@ -112,7 +110,7 @@ export async function previewBundle(ctx: CoreContext, input: ParsedInput<'bundle
  * A letter as sent: the PDF filed with the case when it was produced, else the file saved then if
  * it is still there and unchanged, else made again as of its date (and said so when it differs).
  */
-async function letterBytes(ctx: CoreContext, reference: string, l: LetterRecord): Promise<{ bytes: Uint8Array; note: string | null }> {
+async function letterBytes(ctx: CoreContext, found: FoundCase, l: LetterRecord): Promise<{ bytes: Uint8Array; note: string | null }> {
   try {
     return { bytes: await ctx.blobs.load(l.sha256), note: null };
   } catch {
@@ -126,8 +124,7 @@ async function letterBytes(ctx: CoreContext, reference: string, l: LetterRecord)
       // moved or deleted since: make it again
     }
   }
-  const asOf: CoreContext = { ...ctx, today: () => l.letterDate, now: () => new Date(`${l.letterDate}T12:00:00Z`) };
-  const rendered = await renderCaseLetter(asOf, reference, l.kind);
+  const rendered = await renderCaseLetter(ctx, found, l.kind, { asOf: l.letterDate });
   const same = sha256Hex(rendered.bytes) === l.sha256;
   return { bytes: rendered.bytes, note: same ? 'made again from the case: identical to the letter as sent' : `made again from the case as it now stands: the copy sent (SHA-256 ${l.sha256}) is not held and may differ` };
 }
@@ -151,11 +148,12 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
   const signal = job.controller.signal;
   const cancelled = () => new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
   try {
-    const gathered = await gatherFacts(ctx, input.reference);
+    const found = await requireCase(ctx.db, input.reference);
+    const gathered = await gatherFacts(ctx, found);
     assertCorrespondenceIntact(await storedCorrespondence(ctx.db, input.reference));
     const forum = forumOf(gathered, input);
     // Redaction: the open bundle shows redacted copies, the closed one the originals outlined.
-    const redacted = await redactedFacts(ctx, gathered, input.kind === 'closed' ? 'closed' : 'open');
+    const redacted = await redactedFacts(ctx, found.id, gathered, input.kind === 'closed' ? 'closed' : 'open');
     if (input.kind !== 'closed' && redacted.unproduced.length > 0) {
       throw new DiscloseError('VALIDATION', `Produce the redacted copy first: ${redacted.unproduced.join(', ')} ${redacted.unproduced.length === 1 ? 'has' : 'have'} redaction marks not yet burned into a copy, and would otherwise go out unredacted.`);
     }
@@ -180,7 +178,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     const onProgress = (done: number, total: number, step: string) => Object.assign(progress, { done, total, step });
     await prefetchCaseFiles(ctx, input.reference);
     const readBlob = (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name);
-    const letters = (l: LetterRecord) => letterBytes(ctx, input.reference, l);
+    const letters = (l: LetterRecord) => letterBytes(ctx, found, l);
     let result: Omit<BundleExport, 'saved' | 'kind' | 'path' | 'jobId' | 'revealed'>;
     if (input.kind === 'zip') {
       const rows: NativeRow[] = [];
@@ -199,11 +197,10 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       writeFileAtomic(path, made.bytes);
       result = { size: made.bytes.length, sha256: sha256Hex(made.bytes), pages: made.pages, documents: allDocuments(plan).length - plan.front.length, notReproduced: made.notReproduced };
     }
-    await inTransaction(ctx, async (trx, audit) => {
-      const found = await findCase(trx, input.reference);
+    await ctx.write(async ({ audit }) => {
       await audit({
         action: 'bundle.exported',
-        caseId: found?.id ?? null,
+        caseId: found.id,
         summary: `Saved the ${input.kind === 'zip' ? 'ZIP of native files' : `${input.kind} bundle`} (${result.pages} ${input.kind === 'zip' ? 'files' : 'pages'}) to ${path}${result.notReproduced.length ? `; ${result.notReproduced.length} could not be reproduced` : ''}`,
         detail: { kind: input.kind, path, size: result.size, sha256: result.sha256, pages: result.pages, forum, notReproduced: result.notReproduced },
       });

@@ -11,10 +11,10 @@ import { addCalendarDays, formatLongDate, type IsoDate } from '../../../shared/d
 import { caseStanding, OUTCOME_LABELS, RESPONSE_OUTCOMES, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from '../../../shared/domain/status';
 import { formatReference, referenceScope } from '../../../shared/domain/reference';
 import * as cases from '../repositories/cases.repository';
+import type { FoundCase } from '../repositories/cases.repository';
 import { possibleDuplicates as possibleDuplicatesOf } from '../../../shared/domain/case-list';
-import { insertEvent, listEvents, voidEvent } from '../repositories/events.repository';
+import { findEvent, insertEvent, listEvents, moveReceivedEvent, voidEvent } from '../repositories/events.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { inTransaction } from './transaction';
 import { listCorrespondence } from '../repositories/correspondence.repository';
 import { indexItem } from '../repositories/search.repository';
 
@@ -38,24 +38,27 @@ function toDetail(record: CaseRecord, events: CaseEventRecord[], calendars: Cale
   };
 }
 
-async function requireCase(db: Kysely<DB>, reference: string) {
-  const found = await cases.findCase(db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return found;
-}
-
-export async function getCase(ctx: CoreContext, reference: string, db: Kysely<DB> = ctx.db): Promise<CaseDetail> {
-  const found = await requireCase(db, reference);
-  const events = (await listEvents(db, [found.id])).get(found.id) ?? [];
-  const { items, direct } = await listCorrespondence(db, found.id);
+/** The case as the officer reads it, from the case the operation resolved (as of `today`). */
+export async function caseDetail(ctx: CoreContext, found: FoundCase, today: IsoDate = ctx.today()): Promise<CaseDetail> {
+  const events = (await listEvents(ctx.db, [found.id])).get(found.id) ?? [];
+  const { items, direct } = await listCorrespondence(ctx.db, found.id);
   const calendars = await ctx.calendars();
   const rec = found.record;
   const asCandidate = (r: CaseRecord) => ({ reference: r.reference, requesterName: r.requester.name, requesterEmail: r.requester.email, summary: r.summary, received: r.received });
   // 60 working days never span more than 100 calendar days, so this window holds every candidate.
-  const others = await cases.casesReceivedBetween(db, addCalendarDays(rec.received, -100), addCalendarDays(rec.received, 100), found.id);
+  const others = await cases.casesReceivedBetween(ctx.db, addCalendarDays(rec.received, -100), addCalendarDays(rec.received, 100), found.id);
   const possibleDuplicates = possibleDuplicatesOf(asCandidate(rec), others.map(asCandidate), calendars.allUk)
     .map((d) => ({ reference: d.reference, received: d.received, summary: d.summary }));
-  return { ...toDetail(rec, events, calendars, ctx.today()), correspondence: items, attachments: direct, possibleDuplicates };
+  return { ...toDetail(rec, events, calendars, today), correspondence: items, attachments: direct, possibleDuplicates };
+}
+
+export async function getCase(ctx: CoreContext, reference: string): Promise<CaseDetail> {
+  return caseDetail(ctx, await cases.requireCase(ctx.db, reference));
+}
+
+/** The case as a write left it, read back by the id the write resolved. */
+async function caseAfterWrite(ctx: CoreContext, id: number): Promise<CaseDetail> {
+  return caseDetail(ctx, await cases.requireCaseById(ctx.db, id));
 }
 
 /** The case as the letters and the bundle use it: voided events and correspondence left out. */
@@ -64,9 +67,13 @@ export function liveRecord<T extends Pick<CaseDetail, 'events' | 'correspondence
 }
 
 export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<CaseListItem[]> {
-  const rows = await cases.listCases(ctx.db);
-  const events = await listEvents(ctx.db, rows.map((r) => r.id));
-  const calendars = await ctx.calendars();
+  return caseItems(ctx.db, await ctx.calendars(), today);
+}
+
+/** The case list read through `db` (the core's handle, or a write's transaction) on `calendars`. */
+export async function caseItems(db: Kysely<DB>, calendars: Calendars, today: IsoDate): Promise<CaseListItem[]> {
+  const rows = await cases.listCases(db);
+  const events = await listEvents(db, rows.map((r) => r.id));
   return rows.map(({ id, record }) => {
     const d = toDetail(record, events.get(id) ?? [], calendars, today);
     return {
@@ -93,7 +100,7 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
   if (input.received > ctx.today()) {
     throw new DiscloseError('VALIDATION', `The date received (${input.received}) is in the future.`, { received: 'Date received cannot be in the future' });
   }
-  const reference = await inTransaction(ctx, async (trx, audit) => {
+  const created = await ctx.write(async ({ db: trx, audit, now: at }) => {
     const settings = await getSettings(trx);
     let ref = input.reference;
     if (ref !== undefined) {
@@ -107,7 +114,7 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
       do ref = formatReference(settings.referenceFormat, rc, await cases.takeNextSequence(trx, scope));
       while (await cases.referenceExists(trx, ref));
     }
-    const now = ctx.now().toISOString();
+    const now = at.toISOString();
     const requesterId = await cases.insertRequester(trx, input.requester, now);
     const caseId = await cases.insertCase(
       trx,
@@ -122,9 +129,9 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
       summary: `Logged ${input.regime.toUpperCase()} request ${ref} from ${input.requester.name}, received ${input.received}`,
       detail: { reference: ref, regime: input.regime, received: input.received },
     });
-    return ref;
+    return caseId;
   });
-  return getCase(ctx, reference);
+  return caseAfterWrite(ctx, created);
 }
 
 type Changes = ParsedInput<'cases:update'>['changes'];
@@ -133,8 +140,8 @@ export async function updateCase(ctx: CoreContext, reference: string, changes: C
   if (changes.received !== undefined && changes.received > ctx.today()) {
     throw new DiscloseError('VALIDATION', `The date received (${changes.received}) is in the future.`, { received: 'Date received cannot be in the future' });
   }
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await requireCase(trx, reference);
+  const caseId = await ctx.write(async ({ db: trx, audit, now: at }) => {
+    const found = await cases.requireCase(trx, reference);
     const before = found.record;
     const after: CaseRecord = {
       ...before,
@@ -148,23 +155,21 @@ export async function updateCase(ctx: CoreContext, reference: string, changes: C
     for (const key of ['name', 'email', 'address', 'organisation'] as const) {
       if (after.requester[key] !== before.requester[key]) diff[`requester.${key}`] = { from: before.requester[key], to: after.requester[key] };
     }
-    if (Object.keys(diff).length === 0) return;
-    const now = ctx.now().toISOString();
+    if (Object.keys(diff).length === 0) return found.id;
+    const now = at.toISOString();
     await cases.updateCaseFields(trx, found.id, after, now);
     if (Object.keys(diff).some((k) => k.startsWith('requester.'))) await cases.updateRequester(trx, found.requesterId, after.requester);
-    if (diff.received) {
-      // The received event is day 0 of every clock: keep it in step with the case.
-      await trx.updateTable('case_events').set({ date: after.received }).where('case_id', '=', found.id).where('type', '=', 'received').execute();
-    }
+    if (diff.received) await moveReceivedEvent(trx, found.id, after.received);
     await indexItem(trx, 'case', found.id, found.id, `${after.reference} ${after.summary}`, `${after.requester.name}\n${after.requestText}`);
     await audit({ action: 'case.updated', caseId: found.id, summary: `Edited ${Object.keys(diff).join(', ')}`, detail: diff });
+    return found.id;
   });
-  return getCase(ctx, reference);
+  return caseAfterWrite(ctx, caseId);
 }
 
 export async function addCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:addEvent'>): Promise<CaseDetail> {
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await requireCase(trx, input.reference);
+  const caseId = await ctx.write(async ({ db: trx, audit, now }) => {
+    const found = await cases.requireCase(trx, input.reference);
     if (input.date < found.record.received) {
       throw new DiscloseError('VALIDATION', `The event date ${input.date} is before the request was received (${found.record.received}).`, { date: 'Before the date received' });
     }
@@ -178,16 +183,16 @@ export async function addCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:a
       throw new DiscloseError('VALIDATION', 'The date received is part of the case: edit the case to change it.', { type: 'Edit the case instead' });
     }
     checkOutcome(input.type, input.outcome);
-    const now = ctx.now().toISOString();
-    await insertEvent(trx, found.id, input, now);
+    await insertEvent(trx, found.id, input, now.toISOString());
     await audit({
       action: 'case.event',
       caseId: found.id,
       summary: `Recorded: ${eventLabel(input.type)}, ${formatLongDate(input.date)}${input.estimate ? ` (estimated date ${formatLongDate(input.estimate)})` : ''}${input.outcome ? ` (${outcomeLabel(input.outcome)})` : ''}`,
       detail: { type: input.type, date: input.date, estimate: input.estimate ?? null, note: input.note ?? null, outcome: input.outcome ?? null },
     });
+    return found.id;
   });
-  return getCase(ctx, input.reference);
+  return caseAfterWrite(ctx, caseId);
 }
 
 function outcomeLabel(o: string): string {
@@ -211,22 +216,22 @@ export function checkOutcome(type: string, outcome: string | undefined): void {
  * when and why, and leaves the clocks, the status, the chronology and the bundle.
  */
 export async function voidCaseEvent(ctx: CoreContext, input: ParsedInput<'cases:voidEvent'>): Promise<CaseDetail> {
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await requireCase(trx, input.reference);
-    const row = await trx.selectFrom('case_events').selectAll().where('id', '=', input.eventId).where('case_id', '=', found.id).executeTakeFirst();
+  const caseId = await ctx.write(async ({ db: trx, audit, now, actor }) => {
+    const found = await cases.requireCase(trx, input.reference);
+    const row = await findEvent(trx, found.id, input.eventId);
     if (!row) throw new DiscloseError('NOT_FOUND', `No event ${input.eventId} on ${input.reference}.`, { eventId: 'No such event on this case' });
     if (row.type === 'received') {
       throw new DiscloseError('VALIDATION', 'The request received is the case itself: edit the date received instead.', { eventId: 'Edit the case instead' });
     }
     if (row.voided_at !== null) throw new DiscloseError('CONFLICT', `Event ${input.eventId} was already voided on ${row.voided_at.slice(0, 10)}.`, { eventId: 'Already voided' });
-    const now = ctx.now().toISOString();
-    await voidEvent(trx, row.id, { at: now, by: ctx.actor, reason: input.reason });
+    await voidEvent(trx, row.id, { at: now.toISOString(), by: actor, reason: input.reason });
     await audit({
       action: 'case.event.voided',
       caseId: found.id,
       summary: `Voided: ${eventLabel(row.type as CaseEventRecord['type'])}, ${formatLongDate(row.date)}. Reason: ${input.reason}`,
       detail: { eventId: row.id, type: row.type, date: row.date, reason: input.reason },
     });
+    return found.id;
   });
-  return getCase(ctx, input.reference);
+  return caseAfterWrite(ctx, caseId);
 }

@@ -1,26 +1,22 @@
 // Section 12: the estimate by permitted activity, its cost against the appropriate limit, the
 // confirm-or-deny estimate (s12(2)), reg 5 aggregation, and the s16 advice that goes with a refusal.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { CostEstimate, CostLine, EstimateScope } from '../../../shared/domain/costs/types';
 import { aggregateTotals, aggregationCandidates, appropriateLimit, AGGREGATION_WORKING_DAYS, costTotals, costWorking, CostRuleError, formatMinutes, formatPence, sameRequester, validateCostLine, workingDaySpan } from '../../../shared/domain/costs/s12';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { CostView } from '../../../shared/ipc/contract';
-import { findCase, listCases } from '../repositories/cases.repository';
+import { listCases, requireCase, requireCaseById, type FoundCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { getS16Advice, listCostLines, listLinks, replaceCostLines, setS16Advice } from '../repositories/costs.repository';
-import { inTransaction } from './transaction';
+import { getS16Advice, linkAggregation, listCostLines, listLinks, replaceCostLines, setS16Advice, unlinkAggregation } from '../repositories/costs.repository';
 
-async function requireCase(db: Kysely<DB>, reference: string) {
-  const found = await findCase(db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return found;
+export async function getCosts(ctx: CoreContext, reference: string): Promise<CostView> {
+  return costsOf(ctx, await requireCase(ctx.db, reference));
 }
 
-export async function getCosts(ctx: CoreContext, reference: string, db: Kysely<DB> = ctx.db): Promise<CostView> {
-  const found = await requireCase(db, reference);
+/** The costs of the case the operation resolved. */
+export async function costsOf(ctx: CoreContext, found: FoundCase): Promise<CostView> {
+  const db = ctx.db;
   const settings = await getSettings(db);
   const limit = appropriateLimit(found.record.regime, settings.centralGovernment);
   const links = await listLinks(db, found.id);
@@ -82,11 +78,11 @@ function linesForRegime(lines: readonly CostLine[], regime: Regime): CostLine[] 
 }
 
 export async function setCostLines(ctx: CoreContext, reference: string, scope: EstimateScope, lines: CostLine[]): Promise<CostView> {
-  await inTransaction(ctx, async (trx, audit) => {
+  const id = await ctx.write(async ({ db: trx, audit, now }) => {
     const found = await requireCase(trx, reference);
     lines = linesForRegime(lines, found.record.regime);
     const settings = await getSettings(trx);
-    await replaceCostLines(trx, found.id, scope, lines, ctx.now().toISOString());
+    await replaceCostLines(trx, found.id, scope, lines, now.toISOString());
     const totals = costTotals(lines, appropriateLimit(found.record.regime, settings.centralGovernment));
     await audit({
       action: 'costs.estimated',
@@ -97,34 +93,37 @@ export async function setCostLines(ctx: CoreContext, reference: string, scope: E
           : `${scope === 'comply' ? 'Section 12' : 'Confirm or deny (s12(2))'} estimate: ${formatMinutes(totals.totalMinutes)}, ${formatPence(totals.costPence)} against ${formatPence(totals.limitPence)}${totals.exceeds ? ' (exceeds)' : ''}`,
       detail: { scope, lines, totals },
     });
+    return found.id;
   });
-  return getCosts(ctx, reference);
+  return costsOf(ctx, await requireCaseById(ctx.db, id));
 }
 
 export async function setAdvice(ctx: CoreContext, reference: string, advice: string): Promise<CostView> {
-  await inTransaction(ctx, async (trx, audit) => {
+  const id = await ctx.write(async ({ db: trx, audit, now }) => {
     const found = await requireCase(trx, reference);
     const before = await getS16Advice(trx, found.id);
-    if (before === advice) return;
-    await setS16Advice(trx, found.id, advice, ctx.now().toISOString());
+    if (before === advice) return found.id;
+    await setS16Advice(trx, found.id, advice, now.toISOString());
     await audit({ action: 'costs.advice', caseId: found.id, summary: 'Recorded section 16 advice', detail: { from: before, to: advice } });
+    return found.id;
   });
-  return getCosts(ctx, reference);
+  return costsOf(ctx, await requireCaseById(ctx.db, id));
 }
 
 /** Aggregation is mutual: each case's estimate then counts the other's (reg 5(2)). */
 export async function linkCases(ctx: CoreContext, reference: string, other: string, reason: string, link: boolean): Promise<CostView> {
-  await inTransaction(ctx, async (trx, audit) => {
+  // The calendar is read before the write: nothing inside it may use the core's own handle.
+  const calendars = link ? await ctx.calendars() : null;
+  const id = await ctx.write(async ({ db: trx, audit, now }) => {
     const a = await requireCase(trx, reference);
     const b = await requireCase(trx, other);
     if (a.id === b.id) throw new DiscloseError('VALIDATION', 'A case cannot be aggregated with itself.');
-    const now = ctx.now().toISOString();
     if (link) {
       // Checked on linking too, not only when proposing (FOIA s12(4); SI 2004/3244 reg 5).
       if (a.record.regime !== 'foia' || b.record.regime !== 'foia') {
         throw new DiscloseError('VALIDATION', `Only FOIA requests can be aggregated (SI 2004/3244 reg 5): ${a.record.reference} is ${a.record.regime.toUpperCase()} and ${b.record.reference} is ${b.record.regime.toUpperCase()}.`);
       }
-      const span = workingDaySpan((await ctx.calendars()).allUk, a.record.received, b.record.received);
+      const span = workingDaySpan(calendars!.allUk, a.record.received, b.record.received);
       if (span > AGGREGATION_WORKING_DAYS) {
         throw new DiscloseError('VALIDATION', `${a.record.reference} and ${b.record.reference} were received ${span} working days apart, counting both days: reg 5(2)(b) allows aggregation only within 60 consecutive working days.`);
       }
@@ -132,15 +131,9 @@ export async function linkCases(ctx: CoreContext, reference: string, other: stri
       if (same === null && !reason.trim()) {
         throw new DiscloseError('VALIDATION', `${a.record.reference} and ${b.record.reference} have different requesters: say why they appear to be acting in concert or in a campaign (reg 5(1)(b)).`, { reason: 'Required for different requesters' });
       }
-      for (const [x, y] of [[a.id, b.id], [b.id, a.id]] as const) {
-        await trx
-          .insertInto('case_links')
-          .values({ case_id: x, linked_case_id: y, kind: 'aggregation', reason, created_at: now })
-          .onConflict((oc) => oc.columns(['case_id', 'linked_case_id', 'kind']).doUpdateSet({ reason }))
-          .execute();
-      }
+      await linkAggregation(trx, a.id, b.id, reason, now.toISOString());
     } else {
-      await trx.deleteFrom('case_links').where('kind', '=', 'aggregation').where((eb) => eb.or([eb.and([eb('case_id', '=', a.id), eb('linked_case_id', '=', b.id)]), eb.and([eb('case_id', '=', b.id), eb('linked_case_id', '=', a.id)])])).execute();
+      await unlinkAggregation(trx, a.id, b.id);
     }
     for (const [c, o] of [[a, b], [b, a]] as const) {
       await audit({
@@ -150,6 +143,7 @@ export async function linkCases(ctx: CoreContext, reference: string, other: stri
         detail: { other: o.record.reference, reason },
       });
     }
+    return a.id;
   });
-  return getCosts(ctx, reference);
+  return costsOf(ctx, await requireCaseById(ctx.db, id));
 }

@@ -13,16 +13,15 @@ import type { CaseDetail } from '../../../shared/domain/cases';
 import type { LetterView } from '../../../shared/domain/letters/view';
 import { OUTCOME_LABELS } from '../../../shared/domain/statistics';
 import { identityFound, identityTokens, publishable, slug, withoutIdentity, type Publication } from '../../../shared/domain/disclosure';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase } from '../repositories/cases.repository';
 import { deletePublication, getPublication, latestLetter, listPublished, upsertPublication } from '../repositories/publications.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { extractPdfText } from '../pdf/extract';
 import { renderLetter } from '../pdf/letter';
 import { csvField } from '../bundle/zip';
 import { FILTER_JS, indexPage, requestPage, STYLE_CSS, type PublishedEntry } from '../disclosure/site';
-import { getCase } from './cases.service';
-import { getDraft } from './letters.service';
-import { inTransaction } from './transaction';
+import { caseDetail } from './cases.service';
+import { draftFor } from './letters.service';
 import type { LetterKind } from '../../../shared/domain/letters/kinds';
 
 const RESPONSE_LETTERS: LetterKind[] = ['response', 'refusal', 's12-refusal', 's14-refusal', 'review-outcome'];
@@ -36,9 +35,8 @@ export interface PublishInput {
 }
 
 export async function publishCase(ctx: CoreContext, input: PublishInput): Promise<Publication | null> {
-  return inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, input.reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+  return ctx.write(async ({ db: trx, audit, now, actor }) => {
+    const found = await requireCase(trx, input.reference);
     if (input.unpublish) {
       await deletePublication(trx, found.id);
       await audit({ action: 'case.unpublished', caseId: found.id, summary: 'Removed from the disclosure log', detail: {} });
@@ -55,7 +53,7 @@ export async function publishCase(ctx: CoreContext, input: PublishInput): Promis
     }
     const firstField = Object.keys(fields)[0];
     if (firstField) throw new DiscloseError('VALIDATION', `The ${firstField} names the requester: ${fields[firstField]}.`, fields);
-    const publication: Publication = { title: input.title.trim(), summary: input.summary.trim(), topic: input.topic.trim(), markedAt: ctx.now().toISOString(), markedBy: ctx.actor };
+    const publication: Publication = { title: input.title.trim(), summary: input.summary.trim(), topic: input.topic.trim(), markedAt: now.toISOString(), markedBy: actor };
     await upsertPublication(trx, found.id, publication);
     await audit({ action: 'case.published', caseId: found.id, summary: `Marked for the disclosure log: ${publication.title}`, detail: { title: publication.title, topic: publication.topic } });
     return publication;
@@ -63,9 +61,7 @@ export async function publishCase(ctx: CoreContext, input: PublishInput): Promis
 }
 
 export async function publicationOf(ctx: CoreContext, reference: string): Promise<Publication | null> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return getPublication(ctx.db, found.id);
+  return getPublication(ctx.db, (await requireCase(ctx.db, reference)).id);
 }
 
 /** The letter as the public reads it: no addressee, the request in the officer's words, no trace of who asked. */
@@ -114,7 +110,8 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
   const files: { path: string; bytes: Uint8Array | string }[] = [];
   const skipped: DisclosureLogResult['skipped'] = [];
   for (const { caseId, reference, publication } of await listPublished(ctx.db)) {
-    const c = await getCase(ctx, reference);
+    const found = await requireCase(ctx.db, reference);
+    const c = await caseDetail(ctx, found);
     const responded = respondedOn(c);
     if (!publishable(c.regime) || !responded || responded < from || responded > to) continue;
     const tokens = identityTokens(c.requester);
@@ -122,7 +119,7 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
     const entry: PublishedEntry = { reference, slug: base, title: publication.title, summary: publication.summary, topic: publication.topic, received: c.received, responded, outcome: c.outcome ? OUTCOME_LABELS[c.outcome] : null, documents: [] };
     const sent = await latestLetter(ctx.db, caseId, RESPONSE_LETTERS);
     const kind = (sent?.kind ?? null) as LetterKind | null;
-    const draft = kind ? await getDraft(ctx, reference, kind) : null;
+    const draft = kind ? await draftFor(ctx, found, kind) : null;
     if (draft?.view && sent) {
       // Dated as sent, not as re-set today.
       const bytes = await renderLetter(publicLetter({ ...draft.view, date: sent.date }, publication, tokens), fonts);
@@ -172,7 +169,7 @@ export async function exportDisclosureLog(ctx: CoreContext, from: IsoDate, to: I
     throw new DiscloseError('IO', `Could not write the disclosure log to ${out}: ${(err as Error).message}. Nothing was written.`);
   }
   const written = files.filter((f) => f.path.startsWith('files')).length;
-  await inTransaction(ctx, async (_trx, audit) => {
+  await ctx.write(async ({ audit }) => {
     await audit({ action: 'disclosure.exported', caseId: null, summary: `Exported the disclosure log for ${from} to ${to}: ${entries.length} requests, ${written} documents, ${skipped.length} left out`, detail: { out, from, to, skipped } });
   });
   return { out, requests: entries.length, files: written, skipped };

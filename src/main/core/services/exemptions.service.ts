@@ -8,9 +8,8 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import type { AppliedExemption } from '../../../shared/domain/exemptions/types';
 import { findEntry, formatProvision, parseProvision } from '../../../shared/domain/exemptions/catalogue';
 import { actAllowed, ncndRefusal, reasoningProblems } from '../../../shared/domain/exemptions/rules';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase } from '../repositories/cases.repository';
 import { deleteApplied, findApplied, listApplied, upsertApplied } from '../repositories/exemptions.repository';
-import { inTransaction } from './transaction';
 
 const DEFAULT_ACT = { foia: 'FOIA', eir: 'EIR', eisr: 'EISR', foisa: 'FOISA', sar: 'DPA' } as const;
 
@@ -23,15 +22,13 @@ function parse(text: string, regime: keyof typeof DEFAULT_ACT) {
 }
 
 export async function listExemptions(ctx: CoreContext, reference: string): Promise<AppliedExemption[]> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return listApplied(ctx.db, found.id);
+  return listApplied(ctx.db, (await requireCase(ctx.db, reference)).id);
 }
 
 export async function applyExemption(ctx: CoreContext, input: ParsedInput<'exemptions:apply'>): Promise<AppliedExemption[]> {
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, input.reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+  const today = ctx.today();
+  const caseId = await ctx.write(async ({ db: trx, audit, now, actor }) => {
+    const found = await requireCase(trx, input.reference);
     const ref = parse(input.provision, found.record.regime);
     const wrongLaw = actAllowed(found.record.regime, ref.act);
     if (wrongLaw) throw new DiscloseError('VALIDATION', wrongLaw, { provision: wrongLaw });
@@ -53,31 +50,32 @@ export async function applyExemption(ctx: CoreContext, input: ParsedInput<'exemp
       publicInterestFor: input.publicInterestFor ?? before?.publicInterestFor ?? '',
       publicInterestAgainst: input.publicInterestAgainst ?? before?.publicInterestAgainst ?? '',
       balance: input.balance ?? before?.balance ?? '',
-      decidedBy: input.decidedBy ?? before?.decidedBy ?? ctx.actor,
-      decidedOn: input.decidedOn ?? before?.decidedOn ?? ctx.today(),
+      decidedBy: input.decidedBy ?? before?.decidedBy ?? actor,
+      decidedOn: input.decidedOn ?? before?.decidedOn ?? today,
       qualifiedPerson: input.qualifiedPerson ?? before?.qualifiedPerson ?? null,
       reasoning: Object.fromEntries(Object.entries(reasoning).filter(([, v]) => v.trim() !== '')),
     };
-    await upsertApplied(trx, found.id, merged, ctx.now().toISOString());
+    await upsertApplied(trx, found.id, merged, now.toISOString());
     await audit({
       action: before ? 'exemption.updated' : 'exemption.applied',
       caseId: found.id,
       summary: `${before ? 'Updated' : 'Applied'} ${formatProvision(ref)}${input.item ? ` to ${input.item}` : ''}${merged.ncnd ? ' (neither confirm nor deny)' : ''}`,
       detail: { before: before ?? null, after: merged },
     });
+    return found.id;
   });
-  return listExemptions(ctx, input.reference);
+  return listApplied(ctx.db, caseId);
 }
 
 export async function removeExemption(ctx: CoreContext, input: ParsedInput<'exemptions:remove'>): Promise<AppliedExemption[]> {
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, input.reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${input.reference}.`);
+  const caseId = await ctx.write(async ({ db: trx, audit }) => {
+    const found = await requireCase(trx, input.reference);
     const ref = parse(input.provision, found.record.regime);
     const before = await findApplied(trx, found.id, { ref, item: input.item });
     if (!before) throw new DiscloseError('NOT_FOUND', `${formatProvision(ref)} is not applied${input.item ? ` to ${input.item}` : ''} on ${input.reference}.`);
     await deleteApplied(trx, found.id, { ref, item: input.item });
     await audit({ action: 'exemption.removed', caseId: found.id, summary: `Removed ${formatProvision(ref)}${input.item ? ` from ${input.item}` : ''}`, detail: { before } });
+    return found.id;
   });
-  return listExemptions(ctx, input.reference);
+  return listApplied(ctx.db, caseId);
 }

@@ -6,10 +6,13 @@ import { DiscloseError } from '../../../shared/errors';
 import type { DueDateChange, HolidayChange, HolidayList, ParsedInput } from '../../../shared/ipc/contract';
 import { isWeekend, formatLongDate } from '../../../shared/domain/dates';
 import { regionLabel, type Holiday } from '../../../shared/domain/calendar/holidays';
-import { getMeta, listHolidays } from '../repositories/holidays.repository';
+import { deleteHoliday, getMeta, insertHoliday, listHolidays } from '../repositories/holidays.repository';
 import { findCaseIdsByReference } from '../repositories/cases.repository';
-import { listCaseItems } from './cases.service';
-import { inTransaction } from './transaction';
+import type { IsoDate } from '../../../shared/domain/dates';
+import type { Calendars } from '../../../shared/domain/clocks/clocks';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { caseItems } from './cases.service';
 import { loadCalendars } from './calendar.service';
 
 export async function holidayList(ctx: CoreContext): Promise<HolidayList> {
@@ -19,19 +22,21 @@ export async function holidayList(ctx: CoreContext): Promise<HolidayList> {
   };
 }
 
-async function openDueDates(ctx: CoreContext): Promise<Map<string, string>> {
-  const items = await listCaseItems(ctx);
+/** Due dates of open cases, read through `db` with `calendars`: before a change, or inside it. */
+async function openDueDates(db: Kysely<DB>, calendars: Calendars, today: IsoDate): Promise<Map<string, string>> {
+  const items = await caseItems(db, calendars, today);
   return new Map(items.filter((i) => i.status === 'open' || i.status === 'extended' || i.status === 'overdue' || i.status === 'on-hold').map((i) => [i.reference, i.dueDate]));
 }
 
 /** Applies a change to the holiday table in one transaction, with the moved deadlines audited. */
-async function changeCalendar(ctx: CoreContext, holiday: Holiday, verb: 'added' | 'removed', write: (trx: CoreContext['db']) => Promise<void>): Promise<HolidayChange> {
-  const before = await openDueDates(ctx);
+async function changeCalendar(ctx: CoreContext, holiday: Holiday, verb: 'added' | 'removed', change: (trx: Kysely<DB>, now: Date) => Promise<void>): Promise<HolidayChange> {
+  const today = ctx.today();
+  const before = await openDueDates(ctx.db, await ctx.calendars(), today);
   let affected: DueDateChange[] = [];
-  await inTransaction(ctx, async (trx, audit) => {
-    await write(trx);
+  await ctx.write(async ({ db: trx, audit, now }) => {
+    await change(trx, now);
     // Recompute with the changed table, read inside the transaction (the one connection is ours).
-    const after = await openDueDates({ ...ctx, db: trx, calendars: () => loadCalendars(trx) });
+    const after = await openDueDates(trx, await loadCalendars(trx), today);
     affected = [...after].filter(([ref, due]) => before.get(ref) !== undefined && before.get(ref) !== due).map(([reference, to]) => ({ reference, from: before.get(reference)!, to }));
     const ids = await findCaseIdsByReference(trx, affected.map((a) => a.reference));
     await audit({
@@ -62,9 +67,7 @@ export async function addHoliday(ctx: CoreContext, input: ParsedInput<'holidays:
     throw new DiscloseError('CONFLICT', `${formatLongDate(input.date)} is already a bank holiday in ${regionLabel(input.region)} (${existing.name}).`, { date: 'Already a holiday' });
   }
   const holiday: Holiday = { date: input.date, region: input.region, name: input.name, kind: 'one_off', source: 'officer' };
-  return changeCalendar(ctx, holiday, 'added', async (trx) => {
-    await trx.insertInto('holidays').values({ ...holiday, added_at: ctx.now().toISOString() }).execute();
-  });
+  return changeCalendar(ctx, holiday, 'added', (trx, now) => insertHoliday(trx, holiday, now.toISOString()));
 }
 
 export async function removeHoliday(ctx: CoreContext, input: ParsedInput<'holidays:remove'>): Promise<HolidayChange> {
@@ -73,7 +76,5 @@ export async function removeHoliday(ctx: CoreContext, input: ParsedInput<'holida
   if (existing.source !== 'officer') {
     throw new DiscloseError('VALIDATION', `${existing.name} comes from the published table and cannot be removed; only days added in Disclose can.`);
   }
-  return changeCalendar(ctx, existing, 'removed', async (trx) => {
-    await trx.deleteFrom('holidays').where('date', '=', input.date).where('region', '=', input.region).execute();
-  });
+  return changeCalendar(ctx, existing, 'removed', (trx) => deleteHoliday(trx, input.date, input.region));
 }

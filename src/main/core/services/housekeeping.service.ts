@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlobStore } from '../blobs';
+import { blobShas, unreferencedBlobs } from '../repositories/records.repository';
 
 export const SWEEP_GRACE_MS = 10 * 60 * 1000;
 
@@ -30,21 +31,11 @@ function pidAlive(name: string): boolean {
   }
 }
 
-export function unreferencedBlobs(sqlite: Database.Database): string[] {
-  return sqlite
-    .prepare(
-      `SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
-         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256) ORDER BY sha256`,
-    )
-    .pluck()
-    .all() as string[];
-}
-
 type Listing = ReturnType<BlobStore['list']>;
 
 /** The files left over, from one walk of the store. */
 function leftoverFiles(sqlite: Database.Database, listing: Listing, dataDir: string, olderThan: number): Omit<Leftovers, 'unreferenced'> {
-  const known = new Set(sqlite.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+  const known = new Set(blobShas(sqlite));
   const printDir = join(dataDir, 'tmp');
   const printFiles = existsSync(printDir) ? readdirSync(printDir).map((n) => join(printDir, n)) : [];
   return {

@@ -8,13 +8,10 @@ import { DiscloseError } from '../../../shared/errors';
 import type { AttachmentRole, ImportOutcome, TextStatus } from '../../../shared/domain/correspondence';
 import { detectMessageFormat } from '../mail';
 import type { ParsedMessage } from '../mail/types';
-import { safeFilename } from '../mail/filenames';
 import { sha256Hex } from '../blobs';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { ensureBlob, findDirectAttachment, findDuplicateMessage, insertCorrespondence } from '../repositories/correspondence.repository';
-import { indexItem } from '../repositories/search.repository';
-import { inTransaction } from './transaction';
+import { ensureBlob, findDirectAttachment, findDuplicateMessage, insertAttachment, insertCorrespondence } from '../repositories/correspondence.repository';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
@@ -99,8 +96,8 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
   ctx.blobs.put(source);
   for (const p of parts) ctx.blobs.put(p.bytes);
   const settings = await getSettings(ctx.db);
-  await inTransaction(ctx, async (trx, audit) => {
-    const now = ctx.now().toISOString();
+  await ctx.write(async ({ db: trx, audit, now: at }) => {
+    const now = at.toISOString();
     await ensureBlob(trx, sourceSha, source, now);
     const correspondenceId = await insertCorrespondence(
       trx,
@@ -122,26 +119,8 @@ async function importMessage(ctx: CoreContext, caseId: number, file: string, sou
       now,
     );
     for (const p of parts) {
-      await ensureBlob(trx, p.sha, p.bytes, now);
-      const a = await trx
-        .insertInto('attachments')
-        .values({
-          case_id: caseId,
-          correspondence_id: correspondenceId,
-          sha256: p.sha,
-          filename: safeFilename(p.name),
-          original_filename: p.name,
-          content_type: p.contentType,
-          size: p.bytes.length,
-          role: 'correspondence',
-          inline: p.inline ? 1 : 0,
-          text_status: p.textStatus,
-          text_note: p.textNote,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (p.text) await indexItem(trx, 'attachment', a.id, caseId, p.name, p.text);
+      const text = p.text ? { text: p.text } : {};
+      await insertAttachment(trx, { caseId, correspondenceId, sha256: p.sha, bytes: p.bytes, originalFilename: p.name, contentType: p.contentType, role: 'correspondence', inline: p.inline, textStatus: p.textStatus, textNote: p.textNote, ...text }, now);
     }
     await audit({
       action: 'correspondence.imported',
@@ -164,30 +143,11 @@ async function importAttachment(ctx: CoreContext, caseId: number, file: string, 
     return;
   }
   ctx.blobs.put(bytes);
-  await inTransaction(ctx, async (trx, audit) => {
-    const now = ctx.now().toISOString();
-    await ensureBlob(trx, p.sha, bytes, now);
-    const a = await trx
-      .insertInto('attachments')
-      .values({
-        case_id: caseId,
-        correspondence_id: null,
-        sha256: p.sha,
-        filename: safeFilename(name),
-        original_filename: name,
-        content_type: p.contentType,
-        size: bytes.length,
-        role,
-        inline: 0,
-        text_status: p.textStatus,
-        text_note: p.textNote,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (p.text) await indexItem(trx, 'attachment', a.id, caseId, name, p.text);
+  await ctx.write(async ({ db: trx, audit, now }) => {
+    const text = p.text ? { text: p.text } : {};
+    const id = await insertAttachment(trx, { caseId, correspondenceId: null, sha256: p.sha, bytes, originalFilename: name, contentType: p.contentType, role, textStatus: p.textStatus, textNote: p.textNote, ...text }, now.toISOString());
     await audit({ action: 'attachment.added', caseId, summary: `Added ${name} (${role})`, detail: { file: name, sha256: p.sha, size: bytes.length, role, textStatus: p.textStatus } });
-    out.added.push({ file, kind: 'attachment', id: a.id, attachments: 0, warnings: [...warnings, ...(p.textNote && p.textStatus !== 'ok' ? [p.textNote] : [])] });
+    out.added.push({ file, kind: 'attachment', id, attachments: 0, warnings: [...warnings, ...(p.textNote && p.textStatus !== 'ok' ? [p.textNote] : [])] });
   });
 }
 
@@ -211,8 +171,11 @@ export function fileFromPath(path: string): IncomingFile {
 
 /** Imports each file in turn; one bad file is skipped with its reason and the rest go ahead. */
 export async function importFiles(ctx: CoreContext, reference: string, files: IncomingFile[], role: AttachmentRole = 'correspondence', onProgress?: (done: number, total: number) => void): Promise<ImportOutcome> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  return importFilesInto(ctx, (await requireCase(ctx.db, reference)).id, files, role, onProgress);
+}
+
+/** As importFiles, into the case the operation has already resolved. */
+export async function importFilesInto(ctx: CoreContext, caseId: number, files: IncomingFile[], role: AttachmentRole = 'correspondence', onProgress?: (done: number, total: number) => void): Promise<ImportOutcome> {
   const out: ImportOutcome = { added: [], skipped: [] };
   for (const [i, f] of files.entries()) {
     try {
@@ -227,10 +190,10 @@ export async function importFiles(ctx: CoreContext, reference: string, files: In
       const bytes = f.read();
       const message = await readMessage(ctx, f.name, bytes);
       const looksLikeMail = /\.(eml|msg)$/i.test(f.name);
-      if (message && 'unread' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [], message.unread);
-      else if (message && 'notMessage' in message) await importAttachment(ctx, found.id, f.name, bytes, role, out, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
-      else if (message) await importMessage(ctx, found.id, f.name, bytes, message, out);
-      else await importAttachment(ctx, found.id, f.name, bytes, role, out, looksLikeMail ? ['It could not be read as an email, so it was kept as a file.'] : []);
+      if (message && 'unread' in message) await importAttachment(ctx, caseId, f.name, bytes, role, out, [], message.unread);
+      else if (message && 'notMessage' in message) await importAttachment(ctx, caseId, f.name, bytes, role, out, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
+      else if (message) await importMessage(ctx, caseId, f.name, bytes, message, out);
+      else await importAttachment(ctx, caseId, f.name, bytes, role, out, looksLikeMail ? ['It could not be read as an email, so it was kept as a file.'] : []);
     } catch (err) {
       out.skipped.push({ file: f.name, reason: err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}` });
     } finally {

@@ -6,13 +6,12 @@ import { readFileSync, statSync } from 'node:fs';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { writeZip } from '../bundle/zip';
 import { letterDocx } from '../docx/letter-docx';
 import { MAX_TEMPLATE_BYTES, readZip } from '../docx/unzip';
 import { renderCaseLetter } from './letters.service';
-import { inTransaction } from './transaction';
 
 const TEMPLATE_KEY = 'letters.docxTemplate';
 
@@ -49,7 +48,7 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     const sha256 = ctx.blobs.put(bytes);
     value = JSON.stringify({ sha256, name: path.split(/[\\/]/).pop() ?? 'template.docx' });
   }
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     await setMeta(trx, TEMPLATE_KEY, value);
     await audit({
       action: 'settings.docxTemplate',
@@ -69,7 +68,8 @@ export interface DocxResult {
 
 /** The letter as a .docx, at a path the host chooses. */
 export async function saveLetterDocx(ctx: CoreContext, reference: string, kind: LetterKind): Promise<DocxResult> {
-  const rendered = await renderCaseLetter(ctx, reference, kind);
+  const found = await requireCase(ctx.db, reference);
+  const rendered = await renderCaseLetter(ctx, found, kind);
   const template = await docxTemplate(ctx);
   const entries = letterDocx(rendered.view, template.sha256 ? await ctx.blobs.load(template.sha256, template.name ?? 'the Word template') : null);
   const path = await ctx.host.chooseSavePath({
@@ -79,11 +79,10 @@ export async function saveLetterDocx(ctx: CoreContext, reference: string, kind: 
   });
   if (path === null) return { saved: false, path: null, size: 0 };
   const size = await writeZip(path, entries, { date: new Date(`${rendered.view.date}T00:00:00Z`) });
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, reference);
+  await ctx.write(async ({ audit }) => {
     await audit({
       action: 'letter.docx',
-      caseId: found?.id ?? null,
+      caseId: found.id,
       summary: `Saved the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter as a Word document to ${path} (the PDF remains the record of what is sent)`,
       detail: { kind, path, size, template: template.sha256 },
     });

@@ -1,11 +1,10 @@
 // Letters: gather the case, build the letter from the authority's template, check a refusal for
-// s17 completeness, render the PDF in the core, and save or print it via the host.
-import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// s17 completeness, and render the PDF in the core (saving and printing: letters-output.service.ts).
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
-import type { LetterDraft, SaveResult, TemplateInfo } from '../../../shared/ipc/contract';
+import type { LetterDraft, TemplateInfo } from '../../../shared/ipc/contract';
 import { LETTER_KINDS, LETTER_KIND_LABELS, letterFieldsFor, type LetterKind } from '../../../shared/domain/letters/kinds';
 import type { LetterView } from '../../../shared/domain/letters/view';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../../../shared/domain/letters/templates';
@@ -15,22 +14,13 @@ import { refusalProblems, type RefusalKind } from '../../../shared/domain/exempt
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { renderLetter } from '../pdf/letter';
 import { getSettings } from '../repositories/settings.repository';
-import { findCase } from '../repositories/cases.repository';
-import { recordLetter } from '../repositories/letters.repository';
+import { requireCase, type FoundCase } from '../repositories/cases.repository';
 import { listApplied } from '../repositories/exemptions.repository';
 import { deleteTemplate, getLetterFields, listEditedTemplates, saveLetterFields, saveTemplate } from '../repositories/templates.repository';
-import { getCase, liveRecord } from './cases.service';
-import { getCosts } from './costs.service';
-import { inTransaction } from './transaction';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
-import type { Requester } from '../../../shared/domain/cases';
-import { ensureBlob, insertCorrespondence } from '../repositories/correspondence.repository';
-import { safeFilename } from '../mail/filenames';
-import { insertEvent } from '../repositories/events.repository';
-import { defaultChannel, filingChannel, LETTER_EVENTS, LETTER_NEEDS_EVENT, letterOutcome, letterSignatory, type SendChannel } from '../../../shared/domain/letters/sending';
-import { eventLabel } from '../../../shared/domain/clocks/events';
-import { formatLongDate } from '../../../shared/domain/dates';
+import { caseDetail, liveRecord } from './cases.service';
+import { costsOf } from './costs.service';
+import { letterSignatory } from '../../../shared/domain/letters/sending';
+import type { IsoDate } from '../../../shared/domain/dates';
 
 /** Per-letter wording: the officer may edit this letter's subject and text without touching the template. */
 const OWN_SUBJECT = '__subject';
@@ -48,28 +38,30 @@ async function templateFor(ctx: CoreContext, kind: LetterKind): Promise<LetterTe
   return edited ? { kind, ...edited } : DEFAULT_TEMPLATES[kind];
 }
 
-async function requireCaseId(ctx: CoreContext, reference: string): Promise<number> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return found.id;
-}
-
 /** How this copy of a letter is dated and signed (the defaults: today, the authority's signatory). */
 export interface LetterOptions {
   letterDate?: string | undefined;
   signedBy?: string | undefined;
   signedByTitle?: string | undefined;
+  /** The day the case is read as of (default today): a letter made again as it stood when sent. */
+  asOf?: IsoDate | undefined;
 }
 
 export async function getDraft(ctx: CoreContext, reference: string, kind: LetterKind, opts: LetterOptions = {}): Promise<LetterDraft> {
-  const caseId = await requireCaseId(ctx, reference);
-  const detail = liveRecord(await getCase(ctx, reference)); // voided events never reach a letter
+  return draftFor(ctx, await requireCase(ctx.db, reference), kind, opts);
+}
+
+/** The draft for the case the operation resolved. */
+export async function draftFor(ctx: CoreContext, found: FoundCase, kind: LetterKind, opts: LetterOptions = {}): Promise<LetterDraft> {
+  const caseId = found.id;
+  const today = opts.asOf ?? ctx.today();
+  const detail = liveRecord(await caseDetail(ctx, found, today)); // voided events never reach a letter
   const stored = await getLetterFields(ctx.db, caseId, kind);
   const { [OWN_SUBJECT]: ownSubject, [OWN_BODY]: ownBody, ...fields } = stored;
   const base = await templateFor(ctx, kind);
   const template: LetterTemplate = { kind, subject: ownSubject || base.subject, body: ownBody || base.body };
   const exemptions = await listApplied(ctx.db, caseId);
-  const costs = await getCosts(ctx, reference);
+  const costs = await costsOf(ctx, found);
   const settings = await getSettings(ctx.db);
   const signedBy = opts.signedBy !== undefined ? { name: opts.signedBy, title: opts.signedByTitle } : undefined;
   const data: LetterData = {
@@ -77,7 +69,7 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
     caseRecord: detail,
     clocks: detail.clocks,
     events: detail.events,
-    today: opts.letterDate ?? ctx.today(),
+    today: opts.letterDate ?? today,
     exemptions,
     cost: costs.comply,
     // FOIA s12(2): the estimate of confirming or denying alone reaches the letter and its check.
@@ -125,8 +117,7 @@ export async function getDraft(ctx: CoreContext, reference: string, kind: Letter
 }
 
 export async function setDraft(ctx: CoreContext, reference: string, kind: LetterKind, fields: Record<string, string>): Promise<LetterDraft> {
-  const existing = await findCase(ctx.db, reference);
-  if (!existing) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  const existing = await requireCase(ctx.db, reference);
   const known = new Set([...letterFieldsFor(kind, existing.record.regime).map((f) => f.id), OWN_SUBJECT, OWN_BODY]);
   const unknown = Object.keys(fields).filter((k) => !known.has(k));
   const own = { kind, subject: fields[OWN_SUBJECT] ?? '', body: fields[OWN_BODY] ?? '' };
@@ -137,16 +128,14 @@ export async function setDraft(ctx: CoreContext, reference: string, kind: Letter
   if (unknown.length) {
     throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter has no field ${unknown.join(', ')}; it takes ${[...known].filter((k) => !k.startsWith('__')).join(', ') || 'none'}.`);
   }
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-    const before = await getLetterFields(trx, found.id, kind);
+  await ctx.write(async ({ db: trx, audit, now }) => {
+    const before = await getLetterFields(trx, existing.id, kind);
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
     if (JSON.stringify(before) === JSON.stringify(clean)) return;
-    await saveLetterFields(trx, found.id, kind, clean, ctx.now().toISOString());
-    await audit({ action: 'letter.drafted', caseId: found.id, summary: `Edited the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter`, detail: { kind, before, after: clean } });
+    await saveLetterFields(trx, existing.id, kind, clean, now.toISOString());
+    await audit({ action: 'letter.drafted', caseId: existing.id, summary: `Edited the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter`, detail: { kind, before, after: clean } });
   });
-  return getDraft(ctx, reference, kind);
+  return draftFor(ctx, existing, kind);
 }
 
 export async function listTemplates(ctx: CoreContext): Promise<TemplateInfo[]> {
@@ -160,15 +149,15 @@ export async function listTemplates(ctx: CoreContext): Promise<TemplateInfo[]> {
 export async function updateTemplate(ctx: CoreContext, kind: LetterKind, subject: string, body: string): Promise<TemplateInfo[]> {
   const problems = templateProblems({ kind, subject, body });
   if (problems.length) throw new DiscloseError('VALIDATION', `The template cannot be saved: ${problems.join(' ')}`, { body: problems.join(' ') });
-  await inTransaction(ctx, async (trx, audit) => {
-    await saveTemplate(trx, kind, subject, body, ctx.now().toISOString());
+  await ctx.write(async ({ db: trx, audit, now }) => {
+    await saveTemplate(trx, kind, subject, body, now.toISOString());
     await audit({ action: 'template.saved', caseId: null, summary: `Edited the ${LETTER_KIND_LABELS[kind].toLowerCase()} template`, detail: { kind, subject, body } });
   });
   return listTemplates(ctx);
 }
 
 export async function resetTemplate(ctx: CoreContext, kind: LetterKind): Promise<TemplateInfo[]> {
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     await deleteTemplate(trx, kind);
     await audit({ action: 'template.reset', caseId: null, summary: `Restored the standard ${LETTER_KIND_LABELS[kind].toLowerCase()} template`, detail: { kind } });
   });
@@ -182,8 +171,9 @@ export interface RenderedLetter {
 }
 
 /** The letter as it will be sent; refuses (VALIDATION) while anything stops it being sent. */
-export async function renderCaseLetter(ctx: CoreContext, reference: string, kind: LetterKind, opts: LetterOptions = {}): Promise<RenderedLetter> {
-  const draft = await getDraft(ctx, reference, kind, opts);
+export async function renderCaseLetter(ctx: CoreContext, found: FoundCase, kind: LetterKind, opts: LetterOptions = {}): Promise<RenderedLetter> {
+  const reference = found.record.reference;
+  const draft = await draftFor(ctx, found, kind, opts);
   if (draft.problems.length || !draft.view) {
     throw new DiscloseError('VALIDATION', `The ${LETTER_KIND_LABELS[kind].toLowerCase()} letter for ${reference} cannot be produced yet: ${draft.problems.join(' ')}`);
   }
@@ -202,155 +192,4 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     rmSync(tmp, { force: true });
     throw new DiscloseError('IO', `Could not write ${path}: ${(err as Error).message}`);
   }
-}
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** The letter's text as the requester reads it, for the correspondence record and search. */
-function letterText(view: LetterView): string {
-  const blocks = view.blocks.map((b) => (b.kind === 'list' ? b.items.map((i) => `- ${i}`).join('\n') : b.text));
-  return [view.subject, '', view.salutation, '', ...blocks.flatMap((b) => [b, '']), view.closing, '', view.signatory.name, view.signatory.title, view.signatory.authority].join('\n').trim();
-}
-
-/**
- * A letter produced is filed as outgoing correspondence with its PDF, so the case file (and a
- * bundle) holds what was sent. The same letter produced again (identical bytes) is filed once.
- */
-async function fileAsOutgoing(ctx: CoreContext, trx: Kysely<DB>, caseId: number, requester: Requester, rendered: RenderedLetter, now: string, via: SendChannel | undefined): Promise<number> {
-  const sha = sha256(rendered.bytes);
-  const channel = filingChannel(via ?? defaultChannel(requester));
-  const already = await trx
-    .selectFrom('attachments')
-    .innerJoin('correspondence', 'correspondence.id', 'attachments.correspondence_id')
-    .select(['attachments.id', 'correspondence.id as correspondenceId'])
-    .where('attachments.case_id', '=', caseId)
-    .where('attachments.sha256', '=', sha)
-    .where('correspondence.direction', '=', 'out')
-    .where('correspondence.voided_at', 'is', null)
-    .executeTakeFirst();
-  if (already) {
-    if (via) await trx.updateTable('correspondence').set({ channel }).where('id', '=', already.correspondenceId).execute();
-    return already.correspondenceId;
-  }
-  ctx.blobs.put(rendered.bytes);
-  await ensureBlob(trx, sha, rendered.bytes, now);
-  const body = letterText(rendered.view);
-  const correspondenceId = await insertCorrespondence(
-    trx,
-    {
-      caseId,
-      direction: 'out',
-      channel,
-      sentAt: rendered.view.date,
-      from: rendered.view.signatory.authority,
-      to: requester.name,
-      subject: rendered.view.subject,
-      body,
-    },
-    now,
-  );
-  await trx
-    .insertInto('attachments')
-    .values({
-      case_id: caseId,
-      correspondence_id: correspondenceId,
-      sha256: sha,
-      filename: safeFilename(rendered.defaultName),
-      original_filename: rendered.defaultName,
-      content_type: 'application/pdf',
-      size: rendered.bytes.length,
-      role: 'correspondence',
-      inline: 0,
-      text_status: 'ok',
-      text_note: null,
-      created_at: now,
-    })
-    .execute();
-  return correspondenceId;
-}
-
-/** How a letter goes out: dated, signed, and (when sent) the channel and the case event it records. */
-export interface LetterOutput extends LetterOptions {
-  reference: string;
-  kind: LetterKind;
-  sent?: boolean | undefined;
-  via?: SendChannel | undefined;
-}
-
-async function recordOutput(ctx: CoreContext, out: LetterOutput, rendered: RenderedLetter, savedTo: string | null, action: 'letter.saved' | 'letter.printed') {
-  const { reference, kind } = out;
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-    const now = ctx.now().toISOString();
-    await recordLetter(trx, { caseId: found.id, kind, letterDate: rendered.view.date, sha256: sha256(rendered.bytes), size: rendered.bytes.length, savedTo }, now);
-    const correspondenceId = await fileAsOutgoing(ctx, trx, found.id, found.record.requester, rendered, now, out.via);
-    const event = out.sent ? await recordSending(trx, found.id, out, rendered, correspondenceId, now) : null;
-    await audit({
-      action,
-      caseId: found.id,
-      summary: `${action === 'letter.printed' ? 'Opened for printing' : 'Saved'} the ${LETTER_KIND_LABELS[kind].toLowerCase()} letter${savedTo ? ` to ${savedTo}` : ''}${out.sent ? `, sent ${formatLongDate(rendered.view.date)} by ${out.via ?? defaultChannel(found.record.requester)}, signed by ${rendered.view.signatory.name}` : ''}${event ? `; recorded: ${eventLabel(event.type)}${event.outcome ? ` (${event.outcome})` : ''}` : ''}`,
-      detail: { kind, sha256: sha256(rendered.bytes), size: rendered.bytes.length, path: savedTo, sent: out.sent ?? false, via: out.via ?? null, signedBy: rendered.view.signatory.name, event },
-    });
-  });
-}
-
-/**
- * Saving a letter as sent moves the case: its event is recorded on the letter's date (or, for an
- * extension letter, the extension already recorded is the event) and the filed copy is linked to it.
- */
-async function recordSending(trx: Kysely<DB>, caseId: number, out: LetterOutput, rendered: RenderedLetter, correspondenceId: number, now: string) {
-  const type = LETTER_EVENTS[out.kind];
-  if (!type) return null;
-  const date = rendered.view.date;
-  const live = await trx.selectFrom('case_events').select(['id', 'date']).where('case_id', '=', caseId).where('type', '=', type).where('voided_at', 'is', null).orderBy('date', 'desc').orderBy('id', 'desc').execute();
-  const fields = await getLetterFields(trx, caseId, out.kind);
-  const outcome = letterOutcome(out.kind, fields);
-  const existing = LETTER_NEEDS_EVENT.includes(out.kind) ? live[0] : live.find((e) => e.date === date);
-  const eventId = existing?.id ?? (await insertEvent(trx, caseId, { type, date, outcome, note: `Letter sent: ${rendered.view.subject}` }, now));
-  await trx.updateTable('correspondence').set({ event_id: eventId }).where('id', '=', correspondenceId).execute();
-  return { id: eventId, type, date: existing?.date ?? date, outcome: existing ? null : outcome, recorded: !existing };
-}
-
-/** A letter may be dated for when it goes, never before the request nor, once sent, in the future. */
-async function checkLetterDate(ctx: CoreContext, out: LetterOutput): Promise<void> {
-  const found = await findCase(ctx.db, out.reference);
-  if (!found || !out.letterDate) return;
-  if (out.letterDate < found.record.received) {
-    throw new DiscloseError('VALIDATION', `The letter date ${out.letterDate} is before the request was received (${found.record.received}).`, { letterDate: 'Before the date received' });
-  }
-  if (out.sent && out.letterDate > ctx.today()) {
-    throw new DiscloseError('VALIDATION', `A letter cannot be recorded as sent on ${out.letterDate}, which is in the future.`, { letterDate: 'The date sent cannot be in the future' });
-  }
-}
-
-export async function saveLetter(ctx: CoreContext, out: LetterOutput): Promise<SaveResult> {
-  const { reference, kind } = out;
-  await checkLetterDate(ctx, out);
-  const rendered = await renderCaseLetter(ctx, reference, kind, out);
-  const path = await ctx.host.chooseSavePath({
-    title: `Save ${LETTER_KIND_LABELS[kind].toLowerCase()} letter`,
-    defaultName: rendered.defaultName,
-    filters: [{ name: 'PDF document', extensions: ['pdf'] }],
-  });
-  if (path === null) return { saved: false, path: null, size: 0, sha256: null };
-  writeFileAtomic(path, rendered.bytes);
-  await recordOutput(ctx, out, rendered, path, 'letter.saved');
-  return { saved: true, path, size: rendered.bytes.length, sha256: sha256(rendered.bytes) };
-}
-
-export async function printLetter(ctx: CoreContext, out: LetterOutput): Promise<{ printed: boolean }> {
-  const { reference, kind } = out;
-  await checkLetterDate(ctx, out);
-  const rendered = await renderCaseLetter(ctx, reference, kind, out);
-  const dir = join(ctx.dataDir, 'tmp');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, rendered.defaultName);
-  writeFileAtomic(file, rendered.bytes);
-  // The print copy stays for the system's PDF viewer, which reads it after this returns; the
-  // temporary folder is swept of copies a day old when the core opens (tempfiles.ts). The record
-  // is the letter filed with the case.
-  const printed = await ctx.host.printPdf(file, rendered.view.title);
-  if (printed) await recordOutput(ctx, out, rendered, null, 'letter.printed');
-  return { printed };
 }

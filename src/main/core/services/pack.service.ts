@@ -9,27 +9,29 @@ import type { PackResult } from '../../../shared/domain/redaction';
 import type { LetterKind } from '../../../shared/domain/letters/kinds';
 import type { CoreContext } from '../context';
 import { sha256Hex } from '../blobs';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase, type FoundCase } from '../repositories/cases.repository';
 import { listCorrespondence } from '../repositories/correspondence.repository';
+import { listLetters } from '../repositories/letters.repository';
+import { copiesOfCase, marksOfCase } from '../repositories/redaction.repository';
 import { removeActiveContent } from '../bundle/active';
 import { openPdf } from '../bundle/sources';
 import { writeZip } from '../bundle/zip';
-import { copiesOfCase, copyIsCurrent, latestCopies, marksOfCase, targetKey } from '../redaction/store';
+import { copyIsCurrent, latestCopies, targetKey } from '../redaction/store';
 import { renderCaseLetter, writeFileAtomic } from './letters.service';
-import { inTransaction } from './transaction';
 
 const RESPONSE_KINDS: LetterKind[] = ['response', 'refusal', 's12-refusal', 's14-refusal', 'sar-refusal', 'review-outcome'];
 
 
-async function responseLetter(ctx: CoreContext, caseId: number, reference: string): Promise<{ kind: LetterKind; letterDate: string; bytes: Uint8Array }> {
-  const rows = await ctx.db.selectFrom('letters').selectAll().where('case_id', '=', caseId).where('kind', 'in', RESPONSE_KINDS).orderBy('letter_date', 'desc').orderBy('id', 'desc').execute();
+async function responseLetter(ctx: CoreContext, found: FoundCase): Promise<{ kind: LetterKind; letterDate: string; bytes: Uint8Array }> {
+  const reference = found.record.reference;
+  const rows = await listLetters(ctx.db, found.id, RESPONSE_KINDS);
   for (const r of rows) {
     try {
-      return { kind: r.kind as LetterKind, letterDate: r.letter_date, bytes: await ctx.blobs.load(r.sha256) };
+      return { kind: r.kind as LetterKind, letterDate: r.letterDate, bytes: await ctx.blobs.load(r.sha256) };
     } catch {
       // not filed with the case: made again below
     }
-    return { kind: r.kind as LetterKind, letterDate: r.letter_date, bytes: (await renderCaseLetter(ctx, reference, r.kind as LetterKind)).bytes };
+    return { kind: r.kind as LetterKind, letterDate: r.letterDate, bytes: (await renderCaseLetter(ctx, found, r.kind as LetterKind)).bytes };
   }
   throw new DiscloseError('VALIDATION', `${reference} has no response letter yet: produce it first (letter ${reference} --kind response --out FILE.pdf).`);
 }
@@ -63,10 +65,9 @@ async function disclosedDocuments(ctx: CoreContext, caseId: number): Promise<{ i
 }
 
 export async function makePack(ctx: CoreContext, reference: string, format: 'pdf' | 'zip'): Promise<PackResult> {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  const found = await requireCase(ctx.db, reference);
   const docs = await disclosedDocuments(ctx, found.id);
-  const letter = await responseLetter(ctx, found.id, reference);
+  const letter = await responseLetter(ctx, found);
   const path = await ctx.host.chooseSavePath({
     title: 'Save the response pack',
     defaultName: `${reference.replace(/[^A-Za-z0-9-]+/g, '-')} response.${format}`,
@@ -101,7 +102,7 @@ export async function makePack(ctx: CoreContext, reference: string, format: 'pdf
     pages = out.getPageCount();
   }
   const sha = sha256Hex(bytes);
-  await inTransaction(ctx, async (_trx, audit) => {
+  await ctx.write(async ({ audit }) => {
     await audit({ action: 'pack.exported', caseId: found.id, summary: `Saved the response pack (${format.toUpperCase()}, the ${letter.kind} letter and ${docs.length} document${docs.length === 1 ? '' : 's'}) to ${path}`, detail: { path, sha256: sha, documents } });
   });
   return { saved: true, path, pages, size: bytes.length, sha256: sha, ...base };

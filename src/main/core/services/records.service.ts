@@ -9,7 +9,6 @@ import type { CoreContext } from '../context';
 import { writeBackup } from '../backup/backup';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { verifyRecords, verifyTeam } from './verify.service';
-import { inTransaction } from './transaction';
 
 const KEY = { folder: 'backup.folder', everyHours: 'backup.everyHours', keep: 'backup.keep', last: 'backup.last' } as const;
 export const BACKUP_FILE = /^disclose-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{3})?Z\.tar$/;
@@ -43,7 +42,7 @@ export async function backupStatus(ctx: CoreContext): Promise<BackupStatus> {
 export async function configureBackups(ctx: CoreContext, input: { folder: string | null; everyHours: number; keep: number }): Promise<BackupStatus> {
   const folder = input.folder ? resolve(input.folder) : '';
   if (folder && !existsSync(folder)) throw new DiscloseError('VALIDATION', `The folder ${folder} does not exist.`, { folder: 'Choose a folder that exists' });
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     await setMeta(trx, KEY.folder, folder);
     await setMeta(trx, KEY.everyHours, String(input.everyHours));
     await setMeta(trx, KEY.keep, String(input.keep));
@@ -55,7 +54,7 @@ export async function configureBackups(ctx: CoreContext, input: { folder: string
 async function recordBackup(ctx: CoreContext, result: BackupResult): Promise<void> {
   // A read-only folder can still be backed up; it just cannot remember that it was.
   if (ctx.readOnlyReason) return;
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     await setMeta(trx, KEY.last, JSON.stringify({ at: result.createdAt, file: result.file, size: result.size }));
     await audit({ action: 'backup.made', caseId: null, summary: `Backed up ${result.cases} cases and ${result.blobs} files to ${result.file}`, detail: { ...result } });
   });

@@ -5,29 +5,22 @@ import { DiscloseError } from '../../../shared/errors';
 import { checkBox, findOccurrences, redactionSchedule, type Box, type ProducedCopy, type RedactionMark, type RedactionOverview, type RedactionPage, type RedactionTarget } from '../../../shared/domain/redaction';
 import { shortProvision, formatProvision } from '../../../shared/domain/exemptions/catalogue';
 import type { CoreContext } from '../context';
-import { findCase } from '../repositories/cases.repository';
+import { requireCase } from '../repositories/cases.repository';
 import { listApplied } from '../repositories/exemptions.repository';
-import { ensureBlob, listCorrespondence } from '../repositories/correspondence.repository';
-import { indexItem } from '../repositories/search.repository';
+import { insertAttachment, listCorrespondence } from '../repositories/correspondence.repository';
+import { copiesOfCase, deleteMark, findMark, insertMark, markFromRow, marksOf, marksOfCase, recordRedactedCopy } from '../repositories/redaction.repository';
 import { correspondenceTitle } from '../bundle/model';
-import { inTransaction } from './transaction';
 import { produceRedactedCopy, widthOfText } from '../redaction/copy';
 import { verifyCopy } from '../redaction/verify';
 import { openReader } from '../redaction/reader';
 import { copyName, loadSource, type RedactionSource } from '../redaction/sources';
-import { copiesOfCase, copyIsCurrent, insertMark, latestCopies, markFromRow, marksOf, marksOfCase, targetKey } from '../redaction/store';
+import { copyIsCurrent, latestCopies, targetKey } from '../redaction/store';
 import { extractPdfText } from '../pdf/extract';
 
 const PREVIEW_DPI = 96;
 
-async function requireCase(ctx: CoreContext, reference: string) {
-  const found = await findCase(ctx.db, reference);
-  if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
-  return found;
-}
-
 async function sourceOnCase(ctx: CoreContext, reference: string, target: RedactionTarget): Promise<RedactionSource> {
-  const found = await requireCase(ctx, reference);
+  const found = await requireCase(ctx.db, reference);
   const source = await loadSource(ctx, target);
   if (source.caseId !== found.id) throw new DiscloseError('NOT_FOUND', `${target.kind === 'email' ? 'Correspondence' : 'Attachment'} ${target.id} is not on ${reference}.`);
   return source;
@@ -48,7 +41,7 @@ async function codeFor(ctx: CoreContext, caseId: number, reference: string, code
 }
 
 export async function redactionOverview(ctx: CoreContext, reference: string): Promise<RedactionOverview> {
-  const found = await requireCase(ctx, reference);
+  const found = await requireCase(ctx.db, reference);
   const { items, direct } = await listCorrespondence(ctx.db, found.id);
   const copies = await copiesOfCase(ctx.db, found.id);
   const copyIds = new Set(copies.map((c) => c.copyAttachmentId));
@@ -114,8 +107,8 @@ export async function addMarks(ctx: CoreContext, input: { reference: string; tar
   }
   const problem = checkBox(input.box, size);
   if (problem) throw new DiscloseError('VALIDATION', problem, { box: problem });
-  return inTransaction(ctx, async (trx, audit) => {
-    const mark = await insertMark(trx, source.caseId, { target: input.target, page: input.page, box: input.box, code, matched: '', createdAt: ctx.now().toISOString(), createdBy: ctx.actor });
+  return ctx.write(async ({ db: trx, audit, now, actor }) => {
+    const mark = await insertMark(trx, source.caseId, { target: input.target, page: input.page, box: input.box, code, matched: '', createdAt: now.toISOString(), createdBy: actor });
     await audit({ action: 'redaction.marked', caseId: source.caseId, summary: `Marked an area of ${describeTarget(source)}, page ${input.page}, as withheld under ${code}`, detail: { mark } });
     return mark;
   });
@@ -137,10 +130,9 @@ export async function markBySearch(ctx: CoreContext, input: { reference: string;
     await reader.close();
   }
   if (found.length === 0) throw new DiscloseError('NOT_FOUND', `"${input.query}" does not occur in the text of ${describeTarget(source)}. A scanned page has no text: draw a box over it instead.`, { query: 'Not found in the document' });
-  return inTransaction(ctx, async (trx, audit) => {
-    const now = ctx.now().toISOString();
+  return ctx.write(async ({ db: trx, audit, now, actor }) => {
     const marks: RedactionMark[] = [];
-    for (const f of found) marks.push(await insertMark(trx, source.caseId, { target: input.target, page: f.page, box: f.box, code, matched: input.query, createdAt: now, createdBy: ctx.actor }));
+    for (const f of found) marks.push(await insertMark(trx, source.caseId, { target: input.target, page: f.page, box: f.box, code, matched: input.query, createdAt: now.toISOString(), createdBy: actor }));
     await audit({ action: 'redaction.marked', caseId: source.caseId, summary: `Marked ${marks.length} occurrence${marks.length === 1 ? '' : 's'} of "${input.query}" in ${describeTarget(source)} as withheld under ${code}`, detail: { query: input.query, marks } });
     return marks;
   });
@@ -153,11 +145,11 @@ const clip = (b: Box, page: { width: number; height: number }): Box => {
 };
 
 export async function removeMark(ctx: CoreContext, reference: string, id: number): Promise<RedactionMark> {
-  const found = await requireCase(ctx, reference);
-  return inTransaction(ctx, async (trx, audit) => {
-    const row = await trx.selectFrom('redaction_marks').selectAll().where('id', '=', id).where('case_id', '=', found.id).executeTakeFirst();
+  const found = await requireCase(ctx.db, reference);
+  return ctx.write(async ({ db: trx, audit }) => {
+    const row = await findMark(trx, found.id, id);
     if (!row) throw new DiscloseError('NOT_FOUND', `No redaction mark ${id} on ${reference}.`);
-    await trx.deleteFrom('redaction_marks').where('id', '=', id).execute();
+    await deleteMark(trx, id);
     const mark = { id: row.id, page: row.page, code: row.code, box: { x: row.x, y: row.y, w: row.w, h: row.h } };
     await audit({ action: 'redaction.removed', caseId: found.id, summary: `Removed redaction mark ${id} (page ${row.page}, ${row.code})`, detail: { mark, attachmentId: row.attachment_id, correspondenceId: row.correspondence_id } });
     return markFromRow(row);
@@ -174,7 +166,7 @@ export async function produceCopy(ctx: CoreContext, reference: string, target: R
   const sourcePages = (await openReader(source.bytes, ctx.resourcesDir).then(async (r) => [r.pages, await r.close()] as const))[0];
   const check = await verifyCopy(made, burn, sourcePages, await widthOfText(), ctx.resourcesDir);
   if (!check.verified) {
-    await inTransaction(ctx, async (_trx, audit) => {
+    await ctx.write(async ({ audit }) => {
       await audit({ action: 'redaction.check-failed', caseId: source.caseId, summary: `The redacted copy of ${describeTarget(source)} failed its check and was not filed`, detail: { problems: check.problems } });
     });
     throw new DiscloseError('VALIDATION', `The redacted copy failed its check and was not filed: ${check.problems.slice(0, 3).join(' ')}`);
@@ -183,37 +175,21 @@ export async function produceCopy(ctx: CoreContext, reference: string, target: R
   const item = target.kind === 'email' ? (await listCorrespondence(ctx.db, source.caseId)).items.find((i) => i.id === target.id) : undefined;
   const filename = copyName(source, item);
   const text = await extractPdfText(made.bytes);
-  return inTransaction(ctx, async (trx, audit) => {
-    const now = ctx.now().toISOString();
-    await ensureBlob(trx, sha, made.bytes, now);
-    const row = await trx
-      .insertInto('attachments')
-      .values({ case_id: source.caseId, correspondence_id: null, sha256: sha, filename, original_filename: filename, content_type: 'application/pdf', size: made.bytes.length, role: 'disclosed', inline: 0, text_status: text.status, text_note: text.reason, created_at: now })
-      .onConflict((oc) => oc.columns(['case_id', 'sha256']).where('correspondence_id', 'is', null).doUpdateSet({ role: 'disclosed' }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('redacted_copies').where('copy_attachment_id', '=', row.id).execute();
-    await trx
-      .insertInto('redacted_copies')
-      .values({
-        copy_attachment_id: row.id,
-        case_id: source.caseId,
-        source_attachment_id: target.kind === 'attachment' ? target.id : null,
-        source_correspondence_id: target.kind === 'email' ? target.id : null,
-        source_sha256: source.sha256,
-        marks: JSON.stringify(marks),
-        pages: JSON.stringify(made.redactedPages),
-        verified: 1,
-        produced_at: now,
-      })
-      .execute();
-    await indexItem(trx, 'attachment', row.id, source.caseId, filename, text.text);
+  return ctx.write(async ({ db: trx, audit, now: at }) => {
+    const now = at.toISOString();
+    // The same copy made again (identical bytes) is the same attachment, filed as disclosed.
+    const id = await insertAttachment(
+      trx,
+      { caseId: source.caseId, correspondenceId: null, sha256: sha, bytes: made.bytes, originalFilename: filename, filename, contentType: 'application/pdf', role: 'disclosed', existingDirectRole: 'disclosed', textStatus: text.status, textNote: text.reason, text: text.text },
+      now,
+    );
+    await recordRedactedCopy(trx, { copyAttachmentId: id, caseId: source.caseId, source: target, sourceSha256: source.sha256, marks, pages: made.redactedPages, producedAt: now });
     await audit({
       action: 'redaction.produced',
       caseId: source.caseId,
       summary: `Filed ${filename}: ${marks.length} redaction${marks.length === 1 ? '' : 's'} on page${made.redactedPages.length === 1 ? '' : 's'} ${made.redactedPages.join(', ')} of ${describeTarget(source)}, checked: no text under a box can be extracted`,
-      detail: { copyAttachmentId: row.id, sha256: sha, source: target, sourceSha256: source.sha256, redactedPages: made.redactedPages, marks: marks.map((m) => m.id), removed: made.removed },
+      detail: { copyAttachmentId: id, sha256: sha, source: target, sourceSha256: source.sha256, redactedPages: made.redactedPages, marks: marks.map((m) => m.id), removed: made.removed },
     });
-    return { attachment: { id: row.id, sha256: sha, role: 'disclosed' as const, filename }, redactedPages: made.redactedPages, verified: true as const, removed: made.removed };
+    return { attachment: { id, sha256: sha, role: 'disclosed' as const, filename }, redactedPages: made.redactedPages, verified: true as const, removed: made.removed };
   });
 }

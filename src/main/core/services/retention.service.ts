@@ -8,10 +8,9 @@ import { DiscloseError } from '../../../shared/errors';
 import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
 import type { RetentionOutcome, RetentionPolicy, RetentionView } from '../../../shared/ipc/records';
 import type { CoreContext } from '../context';
-import { findCase } from '../repositories/cases.repository';
+import { getRequester, requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { anonymiseCaseRow, anonymiseCorrespondence, countDestroyed, destroyCaseContent, dropUnreferencedBlobs, redactCaseAudit, replacer, retentionRows } from '../repositories/retention.repository';
-import { inTransaction } from './transaction';
 
 /** The default: 3 years after the last action, 6 where the requester went to the regulator or the
  * tribunal. Authorities set their own periods in their retention schedule: edit to match it. */
@@ -52,7 +51,7 @@ export async function retentionView(ctx: CoreContext, asOf = ctx.today()): Promi
 
 export async function setRetentionPolicy(ctx: CoreContext, input: { regime: Regime; years: number; appealYears: number }): Promise<RetentionView> {
   if (input.appealYears < input.years) throw new DiscloseError('VALIDATION', 'Files with a complaint or appeal are kept at least as long as the others.', { appealYears: 'Must be at least the ordinary period' });
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     await setMeta(trx, policyKey(input.regime), JSON.stringify({ years: input.years, appealYears: input.appealYears }));
     await audit({ action: 'retention.policy', caseId: null, summary: `Retention for ${input.regime.toUpperCase()}: ${input.years} years after the last action, ${input.appealYears} after a complaint or appeal`, detail: input });
   });
@@ -64,8 +63,8 @@ export async function applyRetention(ctx: CoreContext, before: string): Promise<
   const today = ctx.today();
   const due = (await candidates(ctx, today)).filter((c) => c.destroyFrom < before);
   let removed: string[] = [];
-  await inTransaction(ctx, async (trx, audit) => {
-    const now = ctx.now().toISOString();
+  await ctx.write(async ({ db: trx, audit, now: at }) => {
+    const now = at.toISOString();
     for (const c of due) {
       await destroyCaseContent(trx, c.id, now);
       const redacted = await redactCaseAudit(trx, c.id, now, 'content destroyed under the retention policy');
@@ -88,14 +87,13 @@ export async function anonymiseCase(ctx: CoreContext, reference: string): Promis
   let removed: string[] = [];
   let replaced = 0;
   let ref = reference;
-  await inTransaction(ctx, async (trx, audit) => {
-    const found = await findCase(trx, reference);
-    if (!found) throw new DiscloseError('NOT_FOUND', `No case with reference ${reference}.`);
+  await ctx.write(async ({ db: trx, audit, now: at }) => {
+    const found = await requireCase(trx, reference);
     ref = found.record.reference;
-    const req = await trx.selectFrom('requesters').selectAll().where('id', '=', found.requesterId).executeTakeFirstOrThrow();
+    const req = await getRequester(trx, found.requesterId);
     const words = [req.name, req.email, req.address, req.organisation, ...req.address.split('\n'), ...req.name.split(/\s+/).filter((w) => w.length >= 3)];
     const replace = replacer(words, '[requester]');
-    const now = ctx.now().toISOString();
+    const now = at.toISOString();
     replaced = await anonymiseCorrespondence(trx, found.id, replace);
     await anonymiseCaseRow(trx, found.id, replace, `Anonymised requester (${found.record.reference})`, now);
     const redacted = await redactCaseAudit(trx, found.id, now, 'requester anonymised');

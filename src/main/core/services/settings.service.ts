@@ -2,10 +2,9 @@ import type { CoreContext } from '../context';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { getSettings, saveSettings } from '../repositories/settings.repository';
-import { inTransaction } from './transaction';
 
 export async function updateSettings(ctx: CoreContext, input: ParsedInput<'settings:update'>): Promise<AuthoritySettings> {
-  await inTransaction(ctx, async (trx, audit) => {
+  await ctx.write(async ({ db: trx, audit }) => {
     const before = await getSettings(trx);
     await saveSettings(trx, input);
     const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);

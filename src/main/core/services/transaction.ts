@@ -1,13 +1,37 @@
 // One write, one transaction, with its audit row inside it; SQLite errors become officer-readable.
 // This is the one place write transactions start: they begin IMMEDIATE (see db/driver.ts), wait
 // for other processes' writes (busy_timeout), and run one at a time within this process.
+// The work sees only its WriteScope: the transaction, the audit, the clock and the actor. A query
+// on the core's own handle inside it would wait for the connection the transaction holds (with a
+// pool of one, forever), so nothing in a write reaches for ctx.db (lint: eslint.config.js).
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { DiscloseError } from '../../../shared/errors';
 import { appendAudit, type NewAuditEntry } from '../repositories/audit.repository';
-import type { CoreContext } from '../context';
 import { diskFullMessage, isDiskFull } from '../blobs';
 import { translatePostgresError } from '../db/postgres';
+
+export type AuditInput = Omit<NewAuditEntry, 'at' | 'actor'>;
+
+/** What a write may use: nothing here reaches the database except through `db`, the transaction. */
+export interface WriteScope {
+  db: Transaction<DB>;
+  /** Appends an audit row in this transaction, stamped with `now` and `actor`. */
+  audit(e: AuditInput): Promise<void>;
+  /** The instant the write began, the same for every row it writes. */
+  now: Date;
+  actor: string;
+}
+
+export type WriteWork<T> = (w: WriteScope) => Promise<T>;
+
+interface Writer {
+  db: Kysely<DB>;
+  readOnlyReason: string | null;
+  dataDir: string;
+  actor: string;
+  now(): Date;
+}
 
 /** Writes queued per database: one connection carries one transaction at a time. */
 const queues = new WeakMap<object, Promise<unknown>>();
@@ -22,21 +46,23 @@ function serialised<T>(key: object, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export async function inTransaction<T>(ctx: CoreContext, work: (trx: Transaction<DB>, audit: (e: Omit<NewAuditEntry, 'at' | 'actor'>) => Promise<void>) => Promise<T>): Promise<T> {
-  if (ctx.readOnlyReason) throw new DiscloseError('IO', ctx.readOnlyReason);
+/** Runs `work` as one transaction (ctx.write is this, bound to the open core). */
+export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
+  if (w.readOnlyReason) throw new DiscloseError('IO', w.readOnlyReason);
   try {
-    return await serialised(ctx.db, () =>
-      ctx.db.transaction().execute(async (trx) => {
-        const at = ctx.now().toISOString();
-        return work(trx, (e) => appendAudit(trx as Kysely<DB>, { ...e, at, actor: ctx.actor }));
+    return await serialised(w.db, () =>
+      w.db.transaction().execute(async (trx) => {
+        const now = w.now();
+        const at = now.toISOString();
+        return work({ db: trx, now, actor: w.actor, audit: (e) => appendAudit(trx, { ...e, at, actor: w.actor }) });
       }),
     );
   } catch (err) {
-    throw translateWriteError(ctx, err);
+    throw translateWriteError(w, err);
   }
 }
 
-export function translateWriteError(ctx: Pick<CoreContext, 'dataDir'>, err: unknown): unknown {
+export function translateWriteError(ctx: { dataDir: string }, err: unknown): unknown {
   if (err instanceof DiscloseError) return err;
   const team = translatePostgresError(err);
   if (team) return team;

@@ -4,13 +4,14 @@
 import type Database from 'better-sqlite3';
 import type { BlobStore } from '../blobs';
 import { DiscloseError } from '../../../shared/errors';
-import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../db/integrity';
-import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
+import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash } from '../db/integrity';
+import { auditRowsInOrder, blobShas, correspondenceRows, countCases, foreignKeyProblems, integrityProblems } from '../repositories/records.repository';
 import type { CoreContext } from '../context';
 import { allChunkedBlobs } from '../repositories/blob-chunks.repository';
 import { allAuditRows } from '../repositories/audit.repository';
 import { allStoredCorrespondence } from '../repositories/correspondence.repository';
-import { countCases } from '../repositories/cases.repository';
+import { countCases as countAllCases } from '../repositories/cases.repository';
+import { findLeftovers, SWEEP_GRACE_MS } from './housekeeping.service';
 
 export type ProblemKind =
   | 'integrity'
@@ -31,14 +32,15 @@ export interface VerifyReport {
   problems: { kind: ProblemKind; detail: string }[];
 }
 
-type AuditRow = AuditContent & { content_hash: string | null; hash: string | null; redacted_at: string | null };
 
 function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
-  return checkAuditRows(sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>, problems, expectHead);
+  return checkAuditRows(auditRowsInOrder(sqlite), problems, expectHead);
 }
 
+type ChainRow = Parameters<typeof auditContentHash>[0] & { content_hash: string | null; hash: string | null; redacted_at: string | null };
+
 /** The chain check over rows in id order, from either engine. */
-export function checkAuditRows(rows: Iterable<AuditRow>, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
+export function checkAuditRows(rows: Iterable<ChainRow>, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
   let previous = CHAIN_START;
   let expectedId = 1;
   let count = 0;
@@ -70,17 +72,14 @@ export function checkAuditRows(rows: Iterable<AuditRow>, problems: VerifyReport[
   return count;
 }
 
-export type StoredCorrespondence = CorrespondenceContent & { id: number; content_hash: string | null; reference: string };
+type StoredItem = Parameters<typeof correspondenceContentHash>[0] & { id: number; content_hash: string | null; reference: string };
 
-function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems'], reference?: string): void {
-  const rows = sqlite
-    .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
-    .iterate(...(reference ? [reference] : [])) as IterableIterator<StoredCorrespondence>;
-  checkCorrespondenceRows(rows, problems);
+function checkCorrespondence(sqlite: Database.Database, problems: VerifyReport['problems']): void {
+  checkCorrespondenceRows(correspondenceRows(sqlite), problems);
 }
 
 /** Each item's stored text and headers against its content hash, from either engine. */
-export function checkCorrespondenceRows(rows: Iterable<StoredCorrespondence>, problems: VerifyReport['problems']): void {
+export function checkCorrespondenceRows(rows: Iterable<StoredItem>, problems: VerifyReport['problems']): void {
   for (const r of rows) {
     if (r.content_hash !== correspondenceContentHash(r)) {
       problems.push({ kind: 'correspondence-altered', detail: `${r.reference}, correspondence item ${r.id} ("${r.subject}"): its stored text or headers no longer match their hash with the source file` });
@@ -91,12 +90,11 @@ export function checkCorrespondenceRows(rows: Iterable<StoredCorrespondence>, pr
 
 export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataDir: string, opts: { expectHead?: { id: number; hash: string }; now?: number } = {}): VerifyReport {
   const problems: VerifyReport['problems'] = [];
-  const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push({ kind: 'integrity', detail: r.integrity_check });
-  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const detail of integrityProblems(sqlite)) problems.push({ kind: 'integrity', detail });
+  const fk = foreignKeyProblems(sqlite);
   for (const r of fk.slice(0, 20)) problems.push({ kind: 'foreign-key', detail: `${r.table} row ${r.rowid} refers to a missing ${r.parent} row` });
 
-  const shas = sqlite.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
+  const shas = blobShas(sqlite);
   for (const sha of shas) {
     const state = blobs.check(sha);
     if (state === 'missing') problems.push({ kind: 'blob-missing', detail: `stored file ${sha} is missing` });
@@ -110,12 +108,12 @@ export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataD
 
   const auditRows = checkAuditChain(sqlite, problems, opts.expectHead);
   checkCorrespondence(sqlite, problems);
-  const cases = sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  const cases = countCases(sqlite);
   return { ok: problems.length === 0, checked: { cases, blobs: shas.length, auditRows }, problems };
 }
 
 /** Refuses to carry a rewritten item of correspondence into an output (a bundle) as if it were genuine. */
-export function assertCorrespondenceIntact(rows: Iterable<StoredCorrespondence>): void {
+export function assertCorrespondenceIntact(rows: Iterable<StoredItem>): void {
   const problems: VerifyReport['problems'] = [];
   checkCorrespondenceRows(rows, problems);
   if (problems.length > 0) throw new DiscloseError('DB_CORRUPT', `${problems[0]!.detail}. It has been altered since it was filed, so nothing was made; restore from a backup.`);
@@ -138,6 +136,6 @@ export async function verifyTeam(ctx: CoreContext): Promise<VerifyReport> {
   }
   const auditRows = checkAuditRows(await allAuditRows(ctx.db), problems);
   checkCorrespondenceRows(await allStoredCorrespondence(ctx.db), problems);
-  const cases = await countCases(ctx.db);
+  const cases = await countAllCases(ctx.db);
   return { ok: problems.length === 0, checked: { cases, blobs, auditRows }, problems };
 }

@@ -1,10 +1,10 @@
 // Setting up and staffing the team database: the roles, the schema, the privileges, the officers.
 // Run by the authority's database administrator or a lead whose login may create roles.
 import { sql, type Kysely } from 'kysely';
-import { DiscloseError } from '../../shared/errors';
-import type { DB } from './db/schema';
-import { connectionError, openPostgres, parseDatabaseUrl } from './db/postgres';
-import { CASE_TABLES } from './db/migrations/2026_12_01_0900_team';
+import { DiscloseError } from '../../../shared/errors';
+import type { DB } from './schema';
+import { connectionError, openPostgres, parseDatabaseUrl } from './postgres';
+import { CASE_TABLES } from './migrations/2026_12_01_0900_team';
 
 export const OFFICER_ROLE = 'disclose_officer';
 export const LEAD_ROLE = 'disclose_lead';
@@ -77,7 +77,7 @@ export async function teamInit(url: string): Promise<{ database: string; login: 
     // A schema named in the URL (?schema=) is created when missing: the authority may give Disclose one in a shared database.
     const schema = parseDatabaseUrl(url).schema;
     if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).execute(opened.db);
-    const { migratePostgres } = await import('./db/migrate-postgres');
+    const { migratePostgres } = await import('./migrate-postgres');
     await migratePostgres(opened.db, opened.display);
     await grantPrivileges(opened.db);
     const marks = await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(opened.db);

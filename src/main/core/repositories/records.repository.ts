@@ -1,0 +1,48 @@
+// Reads for verification and housekeeping, straight on the SQLite connection: they run where no
+// Kysely query is wanted (at open, before the core exists) or stream every row (the audit chain).
+import type Database from 'better-sqlite3';
+import type { AuditContent, CorrespondenceContent } from '../db/integrity';
+
+export type AuditRow = AuditContent & { id: number; content_hash: string | null; hash: string | null; redacted_at: string | null };
+export type CorrespondenceRow = CorrespondenceContent & { id: number; content_hash: string | null; reference: string };
+
+/** Every audit row, oldest first, one at a time. */
+export function auditRowsInOrder(sqlite: Database.Database): IterableIterator<AuditRow> {
+  return sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
+}
+
+/** Every item of correspondence with its case's reference, or those of one case. */
+export function correspondenceRows(sqlite: Database.Database, reference?: string): IterableIterator<CorrespondenceRow> {
+  return sqlite
+    .prepare(`SELECT c.*, cases.reference AS reference FROM correspondence c JOIN cases ON cases.id = c.case_id${reference ? ' WHERE cases.reference = ?' : ''} ORDER BY c.id`)
+    .iterate(...(reference ? [reference] : [])) as IterableIterator<CorrespondenceRow>;
+}
+
+/** SQLite's own integrity check: the lines that are not "ok". */
+export function integrityProblems(sqlite: Database.Database): string[] {
+  const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+}
+
+export function foreignKeyProblems(sqlite: Database.Database): { table: string; rowid: number; parent: string }[] {
+  return sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+}
+
+export function blobShas(sqlite: Database.Database): string[] {
+  return sqlite.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
+}
+
+/** Blob rows no correspondence or attachment refers to. */
+export function unreferencedBlobs(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare(
+      `SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
+         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256) ORDER BY sha256`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+export function countCases(sqlite: Database.Database): number {
+  return sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+}

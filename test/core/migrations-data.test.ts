@@ -1,0 +1,113 @@
+// The migrations that change data, run N-1 → N with rows in place: every row is kept, and changed
+// only as the migration intends. Engines plug in through ENGINES (see helpers/migration-harness).
+import { describe, expect, it } from 'vitest';
+import { openBefore, sqliteEngine, type Engine, type MigrationDb, type Row } from '../helpers/migration-harness';
+import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../../src/main/core/db/integrity';
+
+const ENGINES: Engine[] = [sqliteEngine];
+const T = '2025-03-03T09:00:00Z';
+
+async function withDb(engine: Engine, name: string, body: (db: MigrationDb) => Promise<void>): Promise<void> {
+  const db = await openBefore(engine, name);
+  try {
+    await body(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function oneCase(db: MigrationDb, id: number, regime = 'foia'): Promise<void> {
+  await db.insert('requesters', { id, name: `Zoë Ó Dónaill-Nguyễn ${id}`, email: `r${id}@example.org`, created_at: T });
+  await db.insert('cases', { id, reference: `FOI/2025/${String(id).padStart(4, '0')}`, regime, received_date: '2025-03-03', requester_id: id, summary: `Roads ${id}`, created_at: T, updated_at: T });
+}
+
+const without = (rows: Row[], ...cols: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !cols.includes(k))));
+
+for (const engine of ENGINES) {
+  describe(`migrations that change data keep every row (${engine.name})`, () => {
+    it('2026_11_30_0300_tamper_evidence back-fills the audit chain and the correspondence hashes', () =>
+      withDb(engine, '2026_11_30_0300_tamper_evidence', async (db) => {
+        await oneCase(db, 1);
+        for (let i = 1; i <= 4; i++) await db.insert('audit_log', { at: `2025-03-0${i}T10:00:00Z`, actor: 'old', action: 'case.updated', case_id: i % 2 ? 1 : null, summary: `Edit ${i} — “quoted”`, detail: JSON.stringify({ n: i }) });
+        await db.insert('correspondence', { case_id: 1, direction: 'in', channel: 'email', sent_at: T, from_text: 'a@example.org', subject: 'Request', body: 'Please send…', headers: '[["X","1"]]', created_at: T });
+        await db.insert('correspondence', { case_id: 1, direction: 'out', channel: 'post', sent_at: T, subject: 'Reply', created_at: T });
+        const audit = await db.rows('audit_log', 'id');
+        const items = await db.rows('correspondence', 'id');
+        await db.migrateThrough('2026_11_30_0300_tamper_evidence');
+
+        const auditAfter = await db.rows('audit_log', 'id');
+        expect(without(auditAfter, 'content_hash', 'hash', 'redacted_at')).toEqual(audit);
+        let previous = CHAIN_START;
+        for (const r of auditAfter) {
+          const content = auditContentHash(r as unknown as AuditContent);
+          previous = chainHash(previous, content);
+          expect(r).toMatchObject({ content_hash: content, hash: previous, redacted_at: null });
+        }
+        const itemsAfter = await db.rows('correspondence', 'id');
+        expect(without(itemsAfter, 'content_hash')).toEqual(items);
+        for (const r of itemsAfter) expect(r.content_hash).toBe(correspondenceContentHash(r as unknown as CorrespondenceContent));
+        // From now on an unlinked row is refused.
+        await expect(db.insert('audit_log', { at: T, actor: 'x', action: 'x', summary: 'x' })).rejects.toThrow(/hash chain link/);
+      }));
+
+    it('2026_11_30_0600_exemption_reasoning rebuilds the table with every row, and reasoning {}', () =>
+      withDb(engine, '2026_11_30_0600_exemption_reasoning', async (db) => {
+        await oneCase(db, 1);
+        const full = { id: 7, case_id: 1, act: 'FOIA', section: '36', subsection: '(2)(b)(i)', item: 'minutes', ncnd: 1, engagement: 'Free and frank', pi_for: 'Openness', pi_against: 'Chilling effect', balance: 'Withhold', decided_by: 'J Bloggs', decided_on: '2025-03-10', qp_name: 'Chief Executive', qp_opinion_date: '2025-03-09', qp_material: 'Draft', updated_at: T };
+        await db.insert('exemptions_applied', full);
+        await db.insert('exemptions_applied', { id: 9, case_id: 1, act: 'EIR', section: '12', subsection: '(5)(a)', updated_at: T });
+        const before = await db.rows('exemptions_applied', 'id');
+        await db.migrateThrough('2026_11_30_0600_exemption_reasoning');
+        const after = await db.rows('exemptions_applied', 'id');
+        expect(without(after, 'reasoning')).toEqual(before);
+        expect(after.map((r) => r.reasoning)).toEqual(['{}', '{}']);
+        // The widened law and the reasoning check are in force.
+        await db.insert('exemptions_applied', { case_id: 1, act: 'DPA', section: 'Sch 2 para 16', updated_at: T, reasoning: '{"consent":"sought"}' });
+        await expect(db.insert('exemptions_applied', { case_id: 1, act: 'DPA', section: 'Sch 2 para 17', updated_at: T, reasoning: '[]' })).rejects.toThrow(/CHECK/i);
+        // The unique key survived the rebuild.
+        await expect(db.insert('exemptions_applied', { case_id: 1, act: 'EIR', section: '12', subsection: '(5)(a)', updated_at: T })).rejects.toThrow(/UNIQUE/i);
+      }));
+
+    it('2026_11_30_0900_widen_regimes_activities_acts keeps cases and cost lines, and takes eisr and providing', () =>
+      withDb(engine, '2026_11_30_0900_widen_regimes_activities_acts', async (db) => {
+        await oneCase(db, 1, 'foisa');
+        await oneCase(db, 2, 'sar');
+        await db.insert('case_events', { case_id: 1, type: 'received', date: '2025-03-03', recorded_at: T });
+        await db.insert('cost_estimates', { id: 3, case_id: 1, scope: 'comply', updated_at: T });
+        await db.insert('cost_lines', { estimate_id: 3, position: 0, activity: 'locating', description: 'files', quantity: 40, minutes_each: 30 });
+        const before = { cases: await db.rows('cases', 'id'), lines: await db.rows('cost_lines', 'id'), events: await db.rows('case_events', 'id') };
+        await expect(db.insert('cost_lines', { estimate_id: 3, position: 1, activity: 'providing', quantity: 1, minutes_each: 1 })).rejects.toThrow(/CHECK/i);
+        await db.migrateThrough('2026_11_30_0900_widen_regimes_activities_acts');
+        expect({ cases: await db.rows('cases', 'id'), lines: await db.rows('cost_lines', 'id'), events: await db.rows('case_events', 'id') }).toEqual(before);
+        await db.insert('cost_lines', { estimate_id: 3, position: 1, activity: 'providing', quantity: 1, minutes_each: 1 });
+        await oneCase(db, 3, 'eisr');
+        await expect(oneCase(db, 4, 'nonsense')).rejects.toThrow(/CHECK/i);
+        // The case's unique reference survived the rebuild.
+        await expect(db.insert('cases', { reference: 'foi/2025/0001', regime: 'foia', received_date: '2025-03-03', requester_id: 1, created_at: T, updated_at: T })).rejects.toThrow(/UNIQUE/i);
+      }));
+
+    it('2026_11_30_1600_corrections_outcomes moves the shipped reference format to one prefix per regime', () =>
+      withDb(engine, '2026_11_30_1600_corrections_outcomes', async (db) => {
+        await oneCase(db, 1);
+        await db.insert('case_events', { case_id: 1, type: 'responded', date: '2025-03-20', recorded_at: T });
+        await db.insert('correspondence', { case_id: 1, direction: 'in', channel: 'email', sent_at: T, subject: 'Request', created_at: T, content_hash: 'x'.repeat(64) });
+        const events = await db.rows('case_events', 'id');
+        const items = await db.rows('correspondence', 'id');
+        const settings = await db.rows('settings', 'id');
+        expect(settings[0]?.reference_format).toBe('FOI/{yyyy}/{seq:4}');
+        await db.migrateThrough('2026_11_30_1600_corrections_outcomes');
+        expect(await db.rows('settings', 'id')).toEqual([{ ...settings[0], reference_format: '{regime}/{yyyy}/{seq:4}' }]);
+        const none = { voided_at: null, voided_by: null, void_reason: null };
+        expect(await db.rows('case_events', 'id')).toEqual(events.map((e) => ({ ...e, outcome: null, ...none })));
+        expect(await db.rows('correspondence', 'id')).toEqual(items.map((c) => ({ ...c, ...none })));
+      }));
+
+    it("2026_11_30_1600_corrections_outcomes leaves an authority's own reference format alone", () =>
+      withDb(engine, '2026_11_30_1600_corrections_outcomes', async (db) => {
+        await db.update('settings', { reference_format: 'IR-{yy}-{seq:3}', name: 'Anytown Council' }, { id: 1 });
+        const settings = await db.rows('settings', 'id');
+        await db.migrateThrough('2026_11_30_1600_corrections_outcomes');
+        expect(await db.rows('settings', 'id')).toEqual(settings);
+      }));
+  });
+}
