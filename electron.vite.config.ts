@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CSP_META } from './src/shared/csp';
+import { IPC_CHANNELS } from './src/shared/ipc/channels';
 
 // The built renderer carries its CSP in a meta tag too (main also sends it as a header), so the
 // same policy holds under the app:// protocol and in the test bridge. The dev server needs inline
@@ -31,6 +32,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The channel list is derived from the contract's schemas; the preload needs only the names.
+    define: { __DISCLOSE_CHANNELS__: JSON.stringify(IPC_CHANNELS) },
     build: {
       rolldownOptions: {
         input: { index: resolve('src/main/preload/index.ts') },

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../src/shared/ipc/channels';
 import { tempDir } from '../helpers/core';
@@ -57,5 +58,22 @@ describe.skipIf(!built)('the built main process, with electron stood in for', ()
     expect(missing.status).toBe(1);
     expect(JSON.parse(missing.stdout)).toEqual({ error: { code: 'NOT_FOUND', message: 'No case with reference NOPE/1.' } });
     expect(missing.report).toBeNull();
+  });
+
+  it('builds the preload with exactly the contract\'s channels: those go to main, any other is refused there', async () => {
+    const invoked: string[] = [];
+    let api: { invoke(channel: string, input: unknown): Promise<unknown> } | null = null;
+    const electron = {
+      contextBridge: { exposeInMainWorld: (_key: string, value: typeof api) => (api = value) },
+      ipcRenderer: { invoke: async (channel: string) => (invoked.push(channel), { ok: true, value: null }) },
+      webUtils: { getPathForFile: () => '' },
+    };
+    runInNewContext(readFileSync('out/preload/index.cjs', 'utf8'), { require: (m: string) => (m === 'electron' ? electron : undefined) });
+    for (const channel of IPC_CHANNELS) await api!.invoke(channel, {});
+    expect(invoked).toEqual(IPC_CHANNELS.map((c) => `disclose:${c}`));
+    for (const stranger of ['no:such-channel', '__proto__', 'constructor', 'disclose:app:info']) {
+      expect(await api!.invoke(stranger, {})).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Unknown channel') } });
+    }
+    expect(invoked).toHaveLength(IPC_CHANNELS.length);
   });
 });

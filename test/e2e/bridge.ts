@@ -26,6 +26,8 @@ export async function startBridge(opts: { dataDir: string; rendererDir: string; 
     dataDir: opts.dataDir,
     resourcesDir: resolve('resources'),
     actor: 'e2e-officer',
+    // Every answer the screens receive is checked against its channel's output schema.
+    checkOutputs: true,
     ...(opts.now ? { now: opts.now } : {}),
     host: {
       chooseSavePath: async ({ defaultName }) => {

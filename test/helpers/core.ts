@@ -51,6 +51,8 @@ export async function testCore(opts: Partial<CoreOptions> & { today?: string } =
     resourcesDir: 'resources',
     actor: 'test-officer',
     now: () => new Date(`${today}T10:00:00`),
+    // Every answer in the core suite is checked against its channel's output schema.
+    checkOutputs: true,
     ...opts,
   });
 }

@@ -2,7 +2,8 @@
 // linear word breaking for any text, HTML conversion within its limits, image sizes read from
 // headers, text cut for a bundle, and terminal output with no escape sequences.
 import { describe, expect, it } from 'vitest';
-import { inputSchemas, unsafeTextProblem } from '../../src/shared/ipc/schemas';
+import { unsafeTextProblem } from '../../src/shared/ipc/fields';
+import { CONTRACT } from '../../src/shared/ipc/features';
 import { breakWord, wrapText } from '../../src/main/core/pdf/layout';
 import { convertHtml, HTML_LIMITS } from '../../src/main/core/mail/html';
 import { BUNDLE_LIMITS, boundedText, imageProblem, imageSize, pdfStreamProblem } from '../../src/main/core/bundle/limits';
@@ -19,24 +20,24 @@ describe('one rule for text in the contract', () => {
   });
 
   it('applies it to references, searches, names and free text alike', () => {
-    expect(inputSchemas['cases:get'].safeParse({ reference: 'FOI/\u202e0001/6202' }).success).toBe(false);
-    expect(inputSchemas['search:query'].safeParse({ query: 'a\u0000' }).success).toBe(false);
-    expect(inputSchemas['cases:create'].safeParse({ regime: 'foia', received: '2026-11-02', requester: { name: 'A\u202eB' } }).success).toBe(false);
-    expect(inputSchemas['correspondence:add'].safeParse({ reference: 'FOI/1', direction: 'in', channel: 'phone', sentAt: '2026-11-02', body: 'ok\nfine' }).success).toBe(true);
+    expect(CONTRACT['cases:get'].input.safeParse({ reference: 'FOI/\u202e0001/6202' }).success).toBe(false);
+    expect(CONTRACT['search:query'].input.safeParse({ query: 'a\u0000' }).success).toBe(false);
+    expect(CONTRACT['cases:create'].input.safeParse({ regime: 'foia', received: '2026-11-02', requester: { name: 'A\u202eB' } }).success).toBe(false);
+    expect(CONTRACT['correspondence:add'].input.safeParse({ reference: 'FOI/1', direction: 'in', channel: 'phone', sentAt: '2026-11-02', body: 'ok\nfine' }).success).toBe(true);
   });
 
   it('limits dates to 1990-2100, for plain dates and instants', () => {
-    expect(inputSchemas['deadlines:compute'].safeParse({ clock: 'foi-response', from: '9999-12-31' }).success).toBe(false);
-    expect(inputSchemas['deadlines:compute'].safeParse({ clock: 'foi-response', from: '1989-12-31' }).success).toBe(false);
-    expect(inputSchemas['deadlines:compute'].safeParse({ clock: 'foi-response', from: '2026-11-02' }).success).toBe(true);
-    expect(inputSchemas['correspondence:add'].safeParse({ reference: 'FOI/1', direction: 'in', channel: 'phone', sentAt: '9999-01-01T00:00:00Z' }).success).toBe(false);
+    expect(CONTRACT['deadlines:compute'].input.safeParse({ clock: 'foi-response', from: '9999-12-31' }).success).toBe(false);
+    expect(CONTRACT['deadlines:compute'].input.safeParse({ clock: 'foi-response', from: '1989-12-31' }).success).toBe(false);
+    expect(CONTRACT['deadlines:compute'].input.safeParse({ clock: 'foi-response', from: '2026-11-02' }).success).toBe(true);
+    expect(CONTRACT['correspondence:add'].input.safeParse({ reference: 'FOI/1', direction: 'in', channel: 'phone', sentAt: '9999-01-01T00:00:00Z' }).success).toBe(false);
   });
 
   it('decodes base64 inside validation: bad base64 is an issue, never an exception', () => {
     for (const data of ['A===', '====', 'QUJD=A']) {
-      expect(() => inputSchemas['correspondence:import'].safeParse({ reference: 'FOI/1', files: [{ name: 'a.txt', data }] })).not.toThrow();
+      expect(() => CONTRACT['correspondence:import'].input.safeParse({ reference: 'FOI/1', files: [{ name: 'a.txt', data }] })).not.toThrow();
     }
-    const r = inputSchemas['correspondence:import'].safeParse({ reference: 'FOI/1', files: [{ name: 'a\u202etxt.exe', data: 'QUJD' }] });
+    const r = CONTRACT['correspondence:import'].input.safeParse({ reference: 'FOI/1', files: [{ name: 'a\u202etxt.exe', data: 'QUJD' }] });
     // A file name comes from the sender: its overrides are stripped, not refused.
     expect(r.success && r.data.files[0]?.name).toBe('atxt.exe');
   });

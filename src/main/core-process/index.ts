@@ -16,7 +16,7 @@ const port: Port = {
   onMessage: (listener) => parent.on('message', (e) => listener(e.data as Message)),
 };
 
-// argv: --data-dir DIR --resources DIR
+// argv: --data-dir DIR --resources DIR [--check-outputs]
 const arg = (name: string) => {
   const at = process.argv.indexOf(name);
   return at < 0 ? undefined : process.argv[at + 1];
@@ -25,4 +25,6 @@ const dataDir = arg('--data-dir');
 const resourcesDir = arg('--resources');
 if (!dataDir || !resourcesDir) throw new Error('The core process needs --data-dir and --resources.');
 
-void serveCore(port, (host) => openCore({ dataDir, resourcesDir, host }));
+const checkOutputs = process.argv.includes('--check-outputs');
+
+void serveCore(port, (host) => openCore({ dataDir, resourcesDir, host, ...(checkOutputs ? { checkOutputs } : {}) }));

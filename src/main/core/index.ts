@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { ZodError } from 'zod';
-import { inputSchemas } from '../../shared/ipc/schemas';
+import { CONTRACT } from '../../shared/ipc/features';
 import { isChannel, type Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
 import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors';
@@ -44,6 +44,12 @@ export interface CoreOptions {
   maxImportBytes?: number;
   /** Time and memory for reading one imported file; defaults in parse/jobs.ts. */
   parseLimits?: Partial<ParseLimits>;
+  /**
+   * Check every answer against its channel's output schema and turn a mismatch into an INTERNAL
+   * error naming the field. For tests and development (DISCLOSE_CHECK_OUTPUTS=1): it costs a full
+   * parse of every answer, so the packaged app leaves it off.
+   */
+  checkOutputs?: boolean;
 }
 
 export interface Core {
@@ -144,22 +150,29 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     parser: sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits }),
   };
   const handlers = createHandlers(ctx);
+  const checkOutputs = options.checkOutputs ?? process.env.DISCLOSE_CHECK_OUTPUTS === '1';
 
   async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     // Everything, validation included, inside the envelope: a schema's transform or an odd value
     // (a getter that throws, a proxy) must come back as a Result, never as an exception.
     try {
       if (typeof channel !== 'string' || !isChannel(channel)) return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel ${String(channel).slice(0, 80)}` } };
-      let parsed: ReturnType<(typeof inputSchemas)[typeof channel]['safeParse']>;
+      const spec = CONTRACT[channel];
+      let parsed: ReturnType<(typeof spec)['input']['safeParse']>;
       try {
-        parsed = inputSchemas[channel].safeParse(input ?? {});
+        parsed = spec.input.safeParse(input ?? {});
       } catch (err) {
         // Input that fights being read (a getter that throws) is invalid input, not a fault of ours.
         return { ok: false, error: { code: 'VALIDATION', message: `The input could not be read: ${toErrorInfo(err).message.replace(/^Unexpected error: /u, '')}` } };
       }
       if (!parsed.success) return { ok: false, error: zodToError(parsed.error) };
       const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      if (checkOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) return { ok: false, error: { code: 'INTERNAL', message: `The answer to ${channel} does not match the contract: ${zodToError(checked.error).message}` } };
+      }
+      return { ok: true, value };
     } catch (err) {
       return { ok: false, error: toErrorInfo(err) };
     }

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Host } from '../core';
 import { connectCore, type Message, type RemoteCore } from '../core-process/rpc';
 
-export function startCoreProcess(o: { dataDir: string; resourcesDir: string; host: Host; onExit(code: number): void }): RemoteCore {
-  const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), ['--data-dir', o.dataDir, '--resources', o.resourcesDir], { serviceName: 'Disclose core' });
+export function startCoreProcess(o: { dataDir: string; resourcesDir: string; checkOutputs?: boolean; host: Host; onExit(code: number): void }): RemoteCore {
+  const args = ['--data-dir', o.dataDir, '--resources', o.resourcesDir, ...(o.checkOutputs ? ['--check-outputs'] : [])];
+  const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), args, { serviceName: 'Disclose core' });
   const remote = connectCore({ post: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', (m: Message) => listener(m)) }, o.host);
   let exited = false;
   child.on('exit', (code) => {

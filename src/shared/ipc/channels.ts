@@ -1,81 +1,12 @@
-// Every message the renderer may send to main, as `feature:action`. The preload exposes exactly
-// these and main registers exactly these; nothing else crosses the boundary.
-export const IPC_CHANNELS = [
-  'app:info',
-  'settings:get',
-  'settings:update',
-  'cases:list',
-  'cases:get',
-  'cases:create',
-  'cases:update',
-  'cases:addEvent',
-  'cases:voidEvent',
-  'audit:list',
-  'deadlines:compute',
-  'holidays:list',
-  'holidays:add',
-  'holidays:remove',
-  'reports:dashboard',
-  'reports:timeliness',
-  'costs:get',
-  'costs:set',
-  'costs:setAdvice',
-  'costs:link',
-  'costs:unlink',
-  'exemptions:catalogue',
-  'exemptions:list',
-  'exemptions:apply',
-  'exemptions:remove',
-  'letters:templates',
-  'letters:saveTemplate',
-  'letters:resetTemplate',
-  'letters:draft',
-  'letters:setDraft',
-  'correspondence:list',
-  'correspondence:add',
-  'correspondence:mark',
-  'correspondence:void',
-  'correspondence:import',
-  'correspondence:importChosen',
-  'correspondence:importFiles',
-  'files:opened',
-  'attachments:content',
-  'attachments:save',
-  'attachments:setRole',
-  'search:query',
-  'letters:save',
-  'letters:print',
-  'letters:saveDocx',
-  'letters:docxTemplate',
-  'letters:setDocxTemplate',
-  'disclosure:get',
-  'disclosure:publish',
-  'disclosure:export',
-  'reports:statistics',
-  'reports:saveStatistics',
-  'bundles:plan',
-  'bundles:export',
-  'bundles:progress',
-  'bundles:cancel',
-  'redaction:list',
-  'redaction:page',
-  'redaction:mark',
-  'redaction:search',
-  'redaction:remove',
-  'redaction:produce',
-  'pack:export',
-  'records:verify',
-  'records:backupStatus',
-  'records:backupNow',
-  'records:configureBackups',
-  'retention:list',
-  'retention:setPolicy',
-  'retention:apply',
-  'cases:anonymise',
-] as const;
+// Every message the renderer may send to main, as `feature:action`, derived from the features'
+// declarations (features/*.ts). The preload exposes exactly these and main registers exactly these;
+// nothing else crosses the boundary.
+import { CONTRACT, type Contract } from './features';
 
-export type Channel = (typeof IPC_CHANNELS)[number];
+export type Channel = keyof Contract & string;
+
+export const IPC_CHANNELS = Object.freeze(Object.keys(CONTRACT)) as readonly Channel[];
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(CONTRACT, value);
 }

@@ -9,7 +9,7 @@ import { DiscloseError } from '../../../shared/errors';
 import { BlobStore, diskFullMessage, isDiskFull, sha256Hex } from '../blobs';
 import { APP_VERSION, DATABASE_FILE } from '../constants';
 import { TarWriter } from './tar';
-import type { BackupResult } from '../../../shared/ipc/records';
+import type { BackupResult } from '../../../shared/ipc/contract';
 
 export const BACKUP_FORMAT = 'disclose-backup';
 export const BACKUP_FORMAT_VERSION = 1;

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiscloseError } from '../../../shared/errors';
-import type { BackupResult, BackupStatus, VerifyReport } from '../../../shared/ipc/records';
+import type { BackupResult, BackupStatus, VerifyReport } from '../../../shared/ipc/contract';
 import type { CoreContext } from '../context';
 import { writeBackup } from '../backup/backup';
 import { getMeta, setMeta } from '../repositories/holidays.repository';

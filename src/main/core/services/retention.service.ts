@@ -6,7 +6,7 @@
 import { addYears, format, parseISO } from 'date-fns';
 import { DiscloseError } from '../../../shared/errors';
 import { REGIMES, type Regime } from '../../../shared/domain/clocks/events';
-import type { RetentionOutcome, RetentionPolicy, RetentionView } from '../../../shared/ipc/records';
+import type { RetentionOutcome, RetentionPolicy, RetentionView } from '../../../shared/ipc/contract';
 import type { CoreContext } from '../context';
 import { getRequester, requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';

@@ -7,7 +7,7 @@ import { call, ApiError } from '../../api';
 import { TextInput } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { WarningText } from '../../components/WarningText';
-import type { BackupStatus, VerifyReport } from '../../../shared/ipc/records';
+import type { BackupStatus, VerifyReport } from '../../../shared/ipc/contract';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
 
