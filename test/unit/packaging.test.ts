@@ -73,3 +73,32 @@ describe.skipIf(!existsSync('out/main/index.js'))('what the Linux installer woul
     expect(megabytes).toBeLessThan(60);
   });
 });
+
+describe.skipIf(!existsSync('out/renderer/index.html'))('what the renderer loads at start (after a build)', () => {
+  const size = JSON.parse(run('scripts/renderer-size.mjs', '--json')) as {
+    initial: { file: string; bytes: number; gzipped: number }[];
+    initialGzipped: number;
+    lazy: { file: string; bytes: number; gzipped: number }[];
+  };
+  const pdfjsVersion = (JSON.parse(readFileSync('node_modules/pdfjs-dist/package.json', 'utf8')) as { version: string }).version;
+  const text = (f: { file: string }) => readFileSync(`out/renderer/${f.file}`, 'utf8');
+
+  it('keeps the initial JS within 300 KB gzipped (issue 18: 251 KB unminified before; see bench/README.md)', () => {
+    expect(size.initial.length).toBeGreaterThan(0);
+    expect(size.initialGzipped).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  it('is minified: long lines, no per-module comments', () => {
+    for (const f of size.initial) {
+      const body = text(f);
+      expect(f.bytes / body.split('\n').length).toBeGreaterThan(1000);
+      expect(body).not.toMatch(/^\/\/ node_modules\//m);
+    }
+  });
+
+  it('loads pdf.js and its worker only when a preview asks for them (dynamic import)', () => {
+    expect(size.initial.filter((f) => text(f).includes(pdfjsVersion))).toEqual([]);
+    expect(size.lazy.filter((f) => text(f).includes(pdfjsVersion)).length).toBeGreaterThanOrEqual(2);
+    expect(size.initial.map((f) => f.file).join(' ')).not.toMatch(/pdf\.worker/);
+  });
+});

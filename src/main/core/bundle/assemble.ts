@@ -3,13 +3,18 @@
 // listed and attached); then the cover, index, chronology and manifest, whose page references
 // depend on their own length, laid out until the numbers settle and put in their places; then the
 // page stamps, bookmarks, page labels and metadata. A file that cannot be read never stops it.
+// Each document's pages go to a file as soon as they are in (streamed.ts), so memory stays flat
+// however many pages the bundle has; the file is read back once it is complete.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDocument, type PDFImage } from 'pdf-lib';
 import { DiscloseError } from '../../../shared/errors';
 import type { FontFiles } from '../pdf/fonts';
 import { composePages, BUNDLE_PAGE, type FlowItem } from './compose';
 import { typesetter } from './draw';
 import { costsFlow, emailFlow, scheduleFlow, textFileFlow } from './documents';
-import { DEFERRED, placeDeferred, setMetadata, spansOf, stampAll } from './finish';
+import { DEFERRED, placeDeferred, setMetadata, spansOf, stampText } from './finish';
 import { allDocuments, exemptionLabel, type BundlePlan, type DocOutcome, type LetterRecord, type PlannedDoc, type SourceFile } from './model';
 import { addOutline, addPageLabels } from './outline';
 import { slipFlow } from './pages';
@@ -17,6 +22,9 @@ import { blobProblem, classify, describeError, openPdf } from './sources';
 import { sha256Hex } from '../blobs';
 import { removeActiveContent } from './active';
 import { boundedText, imageProblem } from './limits';
+import { PdfSink } from './sink';
+import { Stamper } from './stamp';
+import { StreamedPages } from './streamed';
 
 export interface AssembleInput {
   plan: BundlePlan;
@@ -41,16 +49,28 @@ export interface AssembleResult {
 const midnightUtc = (iso: string) => new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
 /** pdf-lib reads an image through `bytes.buffer` from offset 0, so a Buffer that is a view into a
  * larger allocation (as Node's file reads may give) must be copied into its own first. */
-const embedImage = (doc: PDFDocument, format: 'png' | 'jpeg', bytes: Uint8Array) => {
-  const own = new Uint8Array(bytes);
-  return format === 'png' ? doc.embedPng(own) : doc.embedJpg(own);
-};
+const copyOf = (bytes: Uint8Array) => new Uint8Array(bytes);
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function assembleBundle(input: AssembleInput): Promise<AssembleResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'disclose-bundle-'));
+  let sink: PdfSink | undefined;
+  try {
+    const out = await PDFDocument.create({ updateMetadata: false });
+    sink = new PdfSink(out.context, join(dir, 'bundle.pdf'));
+    return await assemble(input, out, sink, join(dir, 'bundle.pdf'));
+  } finally {
+    sink?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function assemble(input: AssembleInput, out: PDFDocument, sink: PdfSink, path: string): Promise<AssembleResult> {
   const { plan } = input;
-  const out = await PDFDocument.create({ updateMetadata: false });
   const ts = await typesetter(out, input.fonts);
+  // Every digit in the sample stamp, so each page names the fonts any "Page N of M" needs.
+  const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampText(plan, 1234567890, 1234567890));
+  const embedImage = async (format: 'png' | 'jpeg', bytes: Uint8Array) => pages.holdImage(format === 'png' ? await out.embedPng(copyOf(bytes)) : await out.embedJpg(copyOf(bytes)));
   const docs = allDocuments(plan);
   const counts = new Map<string, number>();
   const outcomes = new Map<string, DocOutcome>();
@@ -129,7 +149,7 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
             if (kind.kind !== 'image') throw new Error('an image format PDF cannot hold directly');
             const problem = imageProblem(bytes);
             if (problem) throw new Error(problem);
-            const image = await embedImage(out, kind.format, bytes);
+            const image = await embedImage(kind.format, bytes);
             images.set(`img-${a.id}`, image);
             shown.push({ key: `img-${a.id}`, name: a.filename, width: image.width, height: image.height });
             source(d, { name: a.filename, what: 'image in the message', size: a.size, sha256: a.sha256, status: 'reproduced', note: null });
@@ -178,7 +198,7 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
           if (problem) return failed(d, bytes, what, problem);
           let image: PDFImage;
           try {
-            image = await embedImage(out, kind.format, bytes);
+            image = await embedImage(kind.format, bytes);
           } catch (err) {
             return failed(d, bytes, what, 'the image is damaged and cannot be read', describeError(err));
           }
@@ -211,17 +231,22 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
   input.onProgress?.(0, docs.length + 1, 'Starting');
   for (const [i, d] of docs.entries()) {
     if (input.signal?.aborted) throw new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
-    if (!DEFERRED.has(d.content.kind)) counts.set(d.id, await emit(d));
+    if (!DEFERRED.has(d.content.kind)) {
+      await emit(d);
+      counts.set(d.id, await pages.settle(marks.get(d.id) ?? null));
+    }
     input.onProgress?.(i + 1, docs.length + 1, d.title);
     await tick();
   }
 
-  placeDeferred(plan, docs, counts, outcomes, sources, ts);
-  const total = out.getPageCount();
-  stampAll(out, plan, docs, counts, marks, ts, total);
+  await placeDeferred(plan, docs, counts, outcomes, sources, ts, async (drawn, at) => {
+    ts.draw(drawn, new Map());
+    await pages.settle(null, at);
+  });
+  const total = pages.count;
   const spans = spansOf(docs, counts);
   const firstIndex = (id: string) => (spans.get(id)?.first ?? 1) - 1;
-  addOutline(out, [
+  addOutline(out, pages.pageRefs(), [
     ...plan.front.map((d) => ({ title: d.title, pageIndex: firstIndex(d.id) })),
     ...plan.sections.map((s) => ({
       title: `${s.letter}  ${s.title}`,
@@ -233,9 +258,10 @@ export async function assembleBundle(input: AssembleInput): Promise<AssembleResu
   addPageLabels(out, plan.kind === 'closed' ? 'C' : '');
   setMetadata(out, plan, created);
   input.onProgress?.(docs.length, docs.length + 1, 'Writing the PDF');
-  // No object streams: deflating them in JavaScript doubles the time to write a large bundle, for a
-  // file perhaps a tenth smaller; the page content (the bulk of it) stays compressed as it came.
-  const bytes = await out.save({ objectsPerTick: Infinity, useObjectStreams: false });
+  // The sink writes no object streams: deflating them in JavaScript doubles the time to write a large
+  // bundle, for a file perhaps a tenth smaller; the page content (the bulk of it) stays compressed as it came.
+  await pages.finish((i, top) => stampText(plan, i + 1, total, top));
+  const bytes = readFileSync(path);
   const notReproduced = [
     ...docs.flatMap((d) => (outcomes.get(d.id)?.status === 'not-reproduced' ? [{ tab: d.tab, document: d.title, reason: outcomes.get(d.id)?.reason ?? '' }] : [])),
     ...sources.filter((s) => s.status === 'not-reproduced' && outcomes.get(s.docId)?.status !== 'not-reproduced').map((s) => ({ tab: s.tab, document: s.name, reason: s.note ?? '' })),

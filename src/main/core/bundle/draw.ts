@@ -15,8 +15,8 @@ export interface Typesetter {
   chains: Record<FontKey, Face[]>;
   glyphs: GlyphSet;
   measure: Measure;
-  /** Adds the pages at the end of the document (or from `at`), returns how many. */
-  draw(pages: DrawOp[][], images: ReadonlyMap<string, PDFImage>, at?: number): number;
+  /** Adds the pages at the end of the document, returns how many. */
+  draw(pages: DrawOp[][], images: ReadonlyMap<string, PDFImage>): number;
 }
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -49,10 +49,10 @@ export async function typesetter(doc: PDFDocument, files: FontFiles): Promise<Ty
   // Widths are summed from each character's advance, as the glyphs are set (see glyphs.ts).
   const glyphs = new GlyphSet();
   const measure: Measure = (text, font, size) => glyphs.width(text, chains[font], size);
-  const draw = (pages: DrawOp[][], images: ReadonlyMap<string, PDFImage>, at?: number) => {
-    pages.forEach((ops, i) => {
+  const draw = (pages: DrawOp[][], images: ReadonlyMap<string, PDFImage>) => {
+    pages.forEach((ops) => {
       const size: [number, number] = [BUNDLE_PAGE.width, BUNDLE_PAGE.height];
-      const page = at === undefined ? doc.addPage(size) : doc.insertPage(at + i, size);
+      const page = doc.addPage(size);
       const text: PDFOperator[] = [];
       for (const op of ops) {
         if (op.kind === 'text') text.push(...glyphs.ops(page, glyphs.set(op.text, chains[op.font], op.size), { x: op.x, y: op.y, size: op.size, color: op.muted ? MUTED : INK }));

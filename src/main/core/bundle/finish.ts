@@ -2,12 +2,12 @@
 // their places (their page numbers depend on their own length), then a stamp on every page and
 // the document's metadata, dated as prepared.
 import type { PDFDocument } from 'pdf-lib';
-import { composePages, type FlowItem } from './compose';
+import { composePages, type DrawOp, type FlowItem } from './compose';
 import type { Typesetter } from './draw';
 import { chronologyFlow } from './documents';
 import type { BundlePlan, DocOutcome, PageSpan, PlannedDoc, SourceFile } from './model';
 import { coverFlow, indexFlow, manifestFlow, pageLabel, type PageFacts } from './pages';
-import { Stamper } from './stamp';
+import type { StampText } from './stamp';
 
 /** Documents laid out last, when every other document's pages are known. */
 export const DEFERRED = new Set(['cover', 'index', 'chronology', 'manifest']);
@@ -28,9 +28,18 @@ export function spansOf(docs: PlannedDoc[], counts: ReadonlyMap<string, number>)
  * The cover, index, chronology and manifest cite page numbers that depend on their own length:
  * lay them out, count, and lay out again until no count grows (counts only grow, so this ends),
  * then insert each where it belongs. A layout that comes out shorter than its reserved count is
- * padded with a page left blank on purpose, so no number already printed moves.
+ * padded with a page left blank on purpose, so no number already printed moves. `place` puts a
+ * document's composed pages at their 0-based page index.
  */
-export function placeDeferred(plan: BundlePlan, docs: PlannedDoc[], counts: Map<string, number>, outcomes: Map<string, DocOutcome>, sources: SourceFile[], ts: Typesetter): void {
+export async function placeDeferred(
+  plan: BundlePlan,
+  docs: PlannedDoc[],
+  counts: Map<string, number>,
+  outcomes: Map<string, DocOutcome>,
+  sources: SourceFile[],
+  ts: Typesetter,
+  place: (pages: DrawOp[][], at: number) => Promise<void>,
+): Promise<void> {
   const deferred = docs.filter((d) => DEFERRED.has(d.content.kind));
   for (const d of deferred) counts.set(d.id, 1);
   const layout = () => {
@@ -50,7 +59,7 @@ export function placeDeferred(plan: BundlePlan, docs: PlannedDoc[], counts: Map<
     const composed = pages.get(d.id) ?? [];
     const reserved = counts.get(d.id) ?? composed.length;
     const padded = [...composed, ...Array.from({ length: Math.max(0, reserved - composed.length) }, () => composePages([{ kind: 'text', text: 'This page is intentionally blank.', muted: true, align: 'center', spaceBefore: 300 }], ts.measure)[0]!)];
-    ts.draw(padded.slice(0, Math.max(reserved, 1)), new Map(), (spans.get(d.id)?.first ?? 1) - 1);
+    await place(padded.slice(0, Math.max(reserved, 1)), (spans.get(d.id)?.first ?? 1) - 1);
   }
 }
 
@@ -67,18 +76,10 @@ function flowFor(plan: BundlePlan, d: PlannedDoc, facts: PageFacts): FlowItem[] 
   }
 }
 
-export function stampAll(out: PDFDocument, plan: BundlePlan, docs: PlannedDoc[], counts: ReadonlyMap<string, number>, marks: ReadonlyMap<string, string>, ts: Typesetter, total: number): void {
+/** The stamp of page `n` of `total`: the bundle and its reference, the page, and any marking. */
+export function stampText(plan: BundlePlan, n: number, total: number, top: string | null = null): StampText {
   const left = plan.kind === 'closed' ? `CLOSED bundle · ${plan.reference} · not for disclosure to the requester` : `Open bundle · ${plan.reference}`;
-  const spans = spansOf(docs, counts);
-  const markOf: (string | null)[] = Array.from({ length: total }, () => null);
-  for (const [id, mark] of marks) {
-    const s = spans.get(id);
-    if (s) for (let p = s.first; p <= s.last; p++) markOf[p - 1] = mark;
-  }
-  const stamper = new Stamper(ts.glyphs, ts.chains);
-  out.getPages().forEach((page, i) => {
-    stamper.stamp(page, { left, right: `Page ${pageLabel(plan, i + 1)} of ${pageLabel(plan, total)}`, top: markOf[i] ?? null });
-  });
+  return { left, right: `Page ${pageLabel(plan, n)} of ${pageLabel(plan, total)}`, top };
 }
 
 export function setMetadata(out: PDFDocument, plan: BundlePlan, date: Date): void {

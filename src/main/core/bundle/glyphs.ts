@@ -57,17 +57,30 @@ export class GlyphSet {
     });
   }
 
-  /** Operators drawing `runs` from (x, y), turned by `angle` degrees about that point. */
-  ops(page: PDFPage, runs: readonly SetRun[], at: { x: number; y: number; size: number; color: Rgb; angle?: number }): PDFOperator[] {
+  /** The name a face goes by in every page's /Font resources. */
+  private key(face: Face): PDFName {
+    let key = this.keys.get(face);
+    if (!key) this.keys.set(face, (key = PDFName.of(`DsclF${this.keys.size + 1}`)));
+    return key;
+  }
+
+  /** Names `face` in the page's resources, for text set on it now or later. */
+  useFont(page: PDFPage, face: Face): void {
+    page.node.setFontDictionary(this.key(face), face.font.ref);
+  }
+
+  /**
+   * Operators drawing `runs` from (x, y), turned by `angle` degrees about that point. With a page,
+   * the fonts are named in its resources; without, the caller has named them (useFont).
+   */
+  ops(page: PDFPage | null, runs: readonly SetRun[], at: { x: number; y: number; size: number; color: Rgb; angle?: number }): PDFOperator[] {
     const ops: PDFOperator[] = [pushGraphicsState(), translate(at.x, at.y)];
     if (at.angle) ops.push(rotateDegrees(at.angle));
     ops.push(setFillingRgbColor(...at.color), beginText());
     runs.forEach((r, i) => {
-      let key = this.keys.get(r.face);
-      if (!key) this.keys.set(r.face, (key = PDFName.of(`DsclF${this.keys.size + 1}`)));
-      page.node.setFontDictionary(key, r.face.font.ref);
+      if (page) this.useFont(page, r.face);
       if (i > 0) ops.push(moveText(runs[i - 1]!.width, 0));
-      ops.push(setFontAndSize(key, at.size), showText(PDFHexString.of(r.hex)));
+      ops.push(setFontAndSize(this.key(r.face), at.size), showText(PDFHexString.of(r.hex)));
     });
     ops.push(endText(), popGraphicsState());
     return ops;

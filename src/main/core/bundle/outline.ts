@@ -17,10 +17,9 @@ function countVisible(nodes: readonly OutlineNode[]): number {
 }
 
 /** Adds the outline to the catalog and asks viewers to show it on opening. */
-export function addOutline(doc: PDFDocument, nodes: readonly OutlineNode[]): void {
+export function addOutline(doc: PDFDocument, pageRefs: readonly PDFRef[], nodes: readonly OutlineNode[]): void {
   if (nodes.length === 0) return;
   const context = doc.context;
-  const pageRefs = doc.getPages().map((p) => p.ref);
   const rootRef = context.nextRef();
 
   const build = (list: readonly OutlineNode[], parent: PDFRef): { first: PDFRef; last: PDFRef } => {

@@ -3,8 +3,12 @@
 // displayed, whatever its /Rotate and crop box, each piece on a small white ground so it reads
 // over a scan. A copied page's own content is wrapped in q/Q first (pdf-lib's normalize), so a page
 // that leaves the graphics state changed cannot move or scale the stamp.
-import { PDFContentStream, fill, popGraphicsState, pushGraphicsState, rectangle, rotateDegrees, setFillingRgbColor, translate, type PDFOperator, type PDFPage } from 'pdf-lib';
-import type { Face } from '../pdf/text';
+//
+// A page is readied for its stamp as soon as it is in (`reserve`), and written out then; its number
+// and the bundle's length are known only at the end, when the stamp's own content stream, already
+// named in the page's /Contents, is made (`stream`).
+import { PDFContentStream, fill, popGraphicsState, pushGraphicsState, rectangle, rotateDegrees, setFillingRgbColor, translate, type PDFContext, type PDFOperator, type PDFPage, type PDFRef } from 'pdf-lib';
+import { toRuns, type Face } from '../pdf/text';
 import type { GlyphSet, Rgb } from './glyphs';
 
 export interface Box {
@@ -43,6 +47,19 @@ const INK: Rgb = [0.05, 0.05, 0.05];
 const RED: Rgb = [0.6, 0, 0];
 const PAD = 2.5;
 
+export interface StampText {
+  left: string;
+  right: string;
+  top?: string | null;
+}
+
+/** Where a page's stamp goes: its content stream, reserved, and the page's box and turn. */
+export interface StampSite {
+  ref: PDFRef;
+  box: Box;
+  rotation: number;
+}
+
 interface Piece {
   text: string;
   x: number;
@@ -59,30 +76,43 @@ export class Stamper {
     private readonly chains: { regular: readonly Face[]; bold: readonly Face[] },
   ) {}
 
-  private piece(ops: PDFOperator[], page: PDFPage, box: Box, rotation: number, p: Piece) {
+  private piece(ops: PDFOperator[], box: Box, rotation: number, p: Piece) {
     const runs = this.glyphs.set(p.text, p.bold ? this.chains.bold : this.chains.regular, p.size);
     const width = runs.reduce((w, r) => w + r.width, 0);
     const left = p.align === 'right' ? p.x - width : p.align === 'center' ? p.x - width / 2 : p.x;
     const at = toUserSpace(box, rotation, left, p.y);
     ops.push(pushGraphicsState(), translate(at.x, at.y), rotateDegrees(at.angle));
     ops.push(setFillingRgbColor(1, 1, 1), rectangle(-PAD, -p.size * 0.32 - PAD, width + 2 * PAD, p.size * 1.28 + 2 * PAD), fill(), popGraphicsState());
-    ops.push(...this.glyphs.ops(page, runs, { x: at.x, y: at.y, size: p.size, color: p.color, angle: at.angle }));
+    ops.push(...this.glyphs.ops(null, runs, { x: at.x, y: at.y, size: p.size, color: p.color, angle: at.angle }));
   }
 
-  /** Stamps one page: `left` and `right` along the bottom, `top` (a marking) centred along the top. */
-  stamp(page: PDFPage, s: { left: string; right: string; top?: string | null }): void {
+  /**
+   * Readies a page: its content wrapped in q/Q, the fonts the stamp's texts need named in its
+   * resources (`right` stands for every "Page N of M": the same characters in the same fonts), and
+   * a reference to the stamp's content stream, which is written later, added to its /Contents.
+   */
+  reserve(page: PDFPage, s: StampText): StampSite {
     const box = page.getCropBox();
     const rotation = normaliseRotation(page.getRotation().angle);
+    page.node.normalize();
+    const runs = [...toRuns(s.left, this.chains.regular), ...toRuns(s.right, this.chains.bold), ...(s.top ? toRuns(s.top, this.chains.bold) : [])];
+    for (const face of new Set(runs.map((r) => r.face))) this.glyphs.useFont(page, face);
+    const ref = page.doc.context.nextRef();
+    page.node.addContentStream(ref);
+    return { ref, box, rotation };
+  }
+
+  /** The stamp of a reserved page: `left` and `right` along the bottom, `top` (a marking) centred along the top. */
+  stream(context: PDFContext, site: StampSite, s: StampText): PDFContentStream {
+    const { box, rotation } = site;
     const { width, height } = displaySize(box, rotation);
     const margin = Math.min(28, width * 0.05);
     const y = Math.min(14, height * 0.02);
-    page.node.normalize();
     const ops: PDFOperator[] = [];
-    this.piece(ops, page, box, rotation, { text: s.left, x: margin, y, align: 'left', size: 8, bold: false, color: INK });
-    this.piece(ops, page, box, rotation, { text: s.right, x: width - margin, y, align: 'right', size: 9, bold: true, color: INK });
-    if (s.top) this.piece(ops, page, box, rotation, { text: s.top, x: width / 2, y: height - 16, align: 'center', size: 9, bold: true, color: RED });
+    this.piece(ops, box, rotation, { text: s.left, x: margin, y, align: 'left', size: 8, bold: false, color: INK });
+    this.piece(ops, box, rotation, { text: s.right, x: width - margin, y, align: 'right', size: 9, bold: true, color: INK });
+    if (s.top) this.piece(ops, box, rotation, { text: s.top, x: width / 2, y: height - 16, align: 'center', size: 9, bold: true, color: RED });
     // Left uncompressed: a few hundred bytes a page, and deflating a thousand of them costs more than it saves.
-    const context = page.doc.context;
-    page.node.addContentStream(context.register(PDFContentStream.of(context.obj({}), ops, false)));
+    return PDFContentStream.of(context.obj({}), ops, false);
   }
 }

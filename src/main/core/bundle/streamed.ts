@@ -1,0 +1,82 @@
+// The bundle's pages, kept in order while the pages themselves go to disk: each document's pages
+// are readied for their stamp and written out (with everything they use) as soon as the document
+// is in, so the memory a bundle takes does not grow with its pages. Only a reference, a box and a
+// marking stay per page, for the page tree and the stamps written at the end.
+import { PDFName, PDFNumber, type PDFDocument, type PDFImage, type PDFRef } from 'pdf-lib';
+import type { PdfSink } from './sink';
+import type { Stamper, StampSite, StampText } from './stamp';
+
+/** pdf-lib 1.17.1's own bookkeeping of pages, cleared when its pages leave; and its embedding of fonts. */
+interface Internals {
+  pageMap: Map<unknown, unknown>;
+  pageCache: { invalidate(): void };
+  flush(): Promise<void>;
+}
+
+export class StreamedPages {
+  private readonly refs: PDFRef[] = [];
+  private readonly sites: StampSite[] = [];
+  private readonly tops: (string | null)[] = [];
+  private readonly images: PDFImage[] = [];
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly sink: PdfSink,
+    private readonly stamper: Stamper,
+    /** The stamp's bottom line with a page number standing for any. */
+    private readonly sample: StampText,
+  ) {}
+
+  get count(): number {
+    return this.refs.length;
+  }
+
+  /** The pages in order, by reference (for bookmarks). */
+  pageRefs(): readonly PDFRef[] {
+    return this.refs;
+  }
+
+  /** An image placed on a page not yet settled: embedded before the page is written. */
+  holdImage(image: PDFImage): PDFImage {
+    this.images.push(image);
+    return image;
+  }
+
+  /**
+   * Takes the pages now in the document to their place in the bundle (the end, or page index `at`),
+   * each marked `top` on its stamp, and writes them out with all they use. Returns how many.
+   */
+  async settle(top: string | null, at = this.refs.length): Promise<number> {
+    const pages = this.doc.getPages();
+    const sites = pages.map((p) => this.stamper.reserve(p, { ...this.sample, top }));
+    for (let i = pages.length - 1; i >= 0; i--) this.doc.removePage(i);
+    const internals = this.doc as unknown as Internals;
+    internals.pageMap.clear();
+    internals.pageCache.invalidate();
+    this.refs.splice(at, 0, ...pages.map((p) => p.ref));
+    this.sites.splice(at, 0, ...sites);
+    this.tops.splice(at, 0, ...pages.map(() => top));
+    for (const image of this.images.splice(0)) await image.embed();
+    this.sink.drain(this.kept());
+    return pages.length;
+  }
+
+  /** The catalog, the page tree's root and the document information: filled in until the end. */
+  private kept(): Set<PDFRef> {
+    const { Root, Info } = this.doc.context.trailerInfo;
+    const pagesRef = this.doc.catalog.get(PDFName.of('Pages'));
+    return new Set([Root, Info, pagesRef].filter((r): r is PDFRef => r !== undefined && 'objectNumber' in r));
+  }
+
+  /** Writes the stamps (`text` of each page by index), the page tree, the fonts and the rest. */
+  async finish(text: (index: number, top: string | null) => StampText): Promise<void> {
+    const context = this.doc.context;
+    this.sites.forEach((site, i) => this.sink.write(site.ref, this.stamper.stream(context, site, text(i, this.tops[i] ?? null))));
+    const root = this.doc.catalog.Pages();
+    root.set(PDFName.of('Kids'), context.obj(this.refs));
+    root.set(PDFName.of('Count'), PDFNumber.of(this.refs.length));
+    // Fonts are subset to the glyphs used, so they are embedded last, as pdf-lib's save() does.
+    await (this.doc as unknown as Internals).flush();
+    this.sink.finish();
+  }
+}

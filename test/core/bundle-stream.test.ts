@@ -1,0 +1,74 @@
+// The bundle's pages go to disk document by document (src/main/core/bundle/streamed.ts, sink.ts):
+// once a document is settled, pdf-lib holds none of its objects, so memory does not grow with the
+// pages; pages drawn last (the cover, the index) still land where they belong, each page gets its
+// stamp with the final numbers, and the file is a valid PDF. Time and peak memory at 1,000 and
+// 10,000 pages are measured in bench/bundle.ts, not here.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFontFiles, type FontFiles } from '../../src/main/core/pdf/fonts';
+import { typesetter } from '../../src/main/core/bundle/draw';
+import { composePages } from '../../src/main/core/bundle/compose';
+import { PdfSink } from '../../src/main/core/bundle/sink';
+import { Stamper } from '../../src/main/core/bundle/stamp';
+import { StreamedPages } from '../../src/main/core/bundle/streamed';
+import { tempDir } from '../helpers/core';
+
+let fonts: FontFiles;
+beforeAll(async () => {
+  fonts = await loadFontFiles(join(process.cwd(), 'resources'));
+});
+
+async function source(name: string, pages: number): Promise<PDFDocument> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let p = 1; p <= pages; p++) {
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText(`${name} sheet ${p}`, { x: 60, y: 700, size: 14, font });
+    if (p === pages) page.setRotation(degrees(90));
+  }
+  return PDFDocument.load(await doc.save());
+}
+
+const text = (file: string, n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+describe('a bundle streamed to disk', () => {
+  it('holds no object of a settled document, and writes a valid PDF with every page in place and stamped', async () => {
+    const path = join(tempDir(), 'streamed.pdf');
+    const out = await PDFDocument.create({ updateMetadata: false });
+    const sink = new PdfSink(out.context, path);
+    const ts = await typesetter(out, fonts);
+    const stampOf = (n: number, total: number, top: string | null) => ({ left: 'Open bundle · FOI/26/0001', right: `Page ${n} of ${total}`, top });
+    const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampOf(1234567890, 1234567890, null));
+    const held = () => out.context.enumerateIndirectObjects().length;
+    const before = held();
+
+    for (const [name, n, top] of [['Alpha', 3, null], ['Bravo', 4, 'WITHHELD from the requester: s40(2)']] as const) {
+      const src = await source(name, n);
+      for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
+      expect(held()).toBeGreaterThan(before + n);
+      expect(await pages.settle(top)).toBe(n);
+      // Only the catalog and the page tree's root stay: every page, its content and its fonts are on disk.
+      expect(held()).toBe(before);
+      expect(out.getPageCount()).toBe(0);
+    }
+    // A page drawn last and put first, as the cover is.
+    ts.draw(composePages([{ kind: 'text', text: 'Cover of the bundle', font: 'bold', size: 16 }], ts.measure), new Map());
+    expect(await pages.settle(null, 0)).toBe(1);
+    expect(pages.count).toBe(8);
+    await pages.finish((i, top) => stampOf(i + 1, pages.count, top));
+
+    expect(execFileSync('qpdf', ['--check', path], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    const back = await PDFDocument.load(readFileSync(path));
+    expect(back.getPageCount()).toBe(8);
+    expect(back.getPages().map((p) => p.getRotation().angle)).toEqual([0, 0, 0, 90, 0, 0, 0, 90]);
+    expect(text(path, 1)).toContain('Cover of the bundle');
+    expect(text(path, 1)).toContain('Page 1 of 8');
+    expect(text(path, 2)).toMatch(/Alpha sheet 1.*Open bundle · FOI\/26\/0001.*Page 2 of 8/);
+    expect(text(path, 5)).toMatch(/WITHHELD from the requester: s40\(2\).*Bravo sheet 1.*Page 5 of 8/);
+    expect(text(path, 4)).not.toContain('WITHHELD');
+    expect(text(path, 8)).toContain('Page 8 of 8');
+  });
+});
