@@ -15,6 +15,7 @@ const TEAM_CORE_TESTS = [
   'cli',
   'cli-casework',
   'cli-publishing',
+  'cli-team',
   'legal-cli',
   'redaction-cli',
   'clocks',

@@ -124,6 +124,14 @@ describe('every channel answers in the shape its contract declares', () => {
     await call('reports:statistics', { from: '2026-01-01', to: '2026-12-31' });
     await call('reports:saveStatistics', { from: '2026-01-01', to: '2026-12-31', format: 'csv' });
 
+    await call('team:whoami', {});
+    await call('team:officers', {});
+    await call('team:workload', {});
+    const whoami = await call('team:whoami', {});
+    await call('cases:assign', { reference, to: (whoami as { actor: string }).actor });
+    await call('cases:addNote', { reference, text: 'Internal: asked Highways for the figures' });
+    await call('cases:notes', { reference });
+
     await call('records:verify', {});
     await call('records:configureBackups', { folder: tempDir('disclose-outputs-backups-'), everyHours: 24, keep: 3 });
     await call('records:backupNow', {});

@@ -58,9 +58,10 @@ describe(`migration ${TARGET}`, () => {
 
     const after = new Database(file);
     const now = snapshot(after);
-    // Every index of the tables there before is kept (later migrations add tables of their own).
+    // Every index of the tables there before is kept (later migrations add tables and indexes of their own).
     const tablesBefore = new Set((before.indexes as { tbl_name: string }[]).map((i) => i.tbl_name));
-    expect((now.indexes as { tbl_name: string }[]).filter((i) => tablesBefore.has(i.tbl_name))).toEqual(before.indexes);
+    const LATER = new Set(['cases_officer']);
+    expect((now.indexes as { name: string; tbl_name: string }[]).filter((i) => tablesBefore.has(i.tbl_name) && !LATER.has(i.name))).toEqual(before.indexes);
     for (const table of ['cases', 'case_events', 'exemptions_applied', 'correspondence']) {
       // Every value kept; later migrations may add columns (case_events.outcome, voided_at…).
       expect(now.rows[table]!.slice(0, before.rows[table]!.length)).toMatchObject(before.rows[table]!);

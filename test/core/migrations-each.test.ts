@@ -44,6 +44,15 @@ const EXPECTED: Record<string, SchemaChange> = {
   '2026_11_30_1600_corrections_outcomes': {
     columnsAdded: { case_events: ['outcome', 'void_reason', 'voided_at', 'voided_by'], correspondence: ['void_reason', 'voided_at', 'voided_by'] },
   },
+  // Allocation, versions, notes and officers; imported audit rows marked, and the redaction guard kept with them.
+  '2026_12_01_0900_team': {
+    tablesAdded: ['case_notes', 'officers'],
+    columnsAdded: { audit_log: ['imported'], cases: ['officer', 'version'] },
+    checksAdded: { audit_log: ['imported IN (0, 1)'] },
+    indexesAdded: ['case_notes_case', 'cases_officer', 'officers(login)'],
+    triggersAdded: ['audit_log_case_version'],
+    triggersChanged: ['audit_log_no_update'],
+  },
 };
 
 for (const engine of ENGINES) {

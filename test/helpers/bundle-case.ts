@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Core } from '../../src/main/core';
-import { ok, tempDir, testCore } from './core';
+import { databaseArgsFor, ok, tempDir, testCore } from './core';
+import { asAdmin } from './team';
 import { SAMPLES_DIR as SAMPLES } from './samples';
 
 export const REF = 'FOI/12/0385';
@@ -179,5 +180,11 @@ export async function buildBundleCase(): Promise<BundleCase> {
   // A stored file altered on disk after it was imported: it must be reported, never exported.
   const tampered = detail.attachments.find((a) => a.filename === 'phone-note.txt')!;
   writeFileSync(join(dataDir, 'blobs', tampered.sha256.slice(0, 2), tampered.sha256), 'Someone edited this file after it was filed.');
+  // On the team database this machine's copy is only a cache: the database's own copy is altered too.
+  const team = databaseArgsFor(dataDir)[1];
+  if (team) {
+    const schema = new URL(team).searchParams.get('schema')!;
+    await asAdmin((c) => c.query("UPDATE blob_chunks SET data = convert_to('Someone edited this file after it was filed.', 'UTF8') WHERE sha256 = $1", [tampered.sha256]), schema);
+  }
   return { dataDir, files, open, tampered: tampered.filename };
 }

@@ -140,3 +140,43 @@ describe('subject access cases (row-level security)', () => {
     expect(ok(await lee.invoke('cases:get', { reference: 'SAR/2026/0001' })).summary).toBe('Records about me');
   });
 });
+
+describe('allocation and saving the same case', () => {
+  it('only a lead allocates; the officer then finds the case under "my cases"', async () => {
+    const refused = await bob.invoke('cases:assign', { reference: 'FOI/2026/0001', to: 'bob' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const given = ok(await lee.invoke('cases:assign', { reference: 'FOI/2026/0001', to: 'bob' }));
+    expect(given.officer).toBe('bob');
+    expect(ok(await bob.invoke('cases:list', { mine: true })).map((c) => c.reference)).toEqual(['FOI/2026/0001']);
+    expect(ok(await alice.invoke('cases:list', { mine: true })).map((c) => c.reference)).toEqual(['SAR/2026/0001']);
+    const unknown = await lee.invoke('cases:assign', { reference: 'FOI/2026/0001', to: 'nobody' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const workload = ok(await lee.invoke('team:workload', { today: '2026-11-20' }));
+    expect(workload.find((w) => w.officer === 'bob')).toMatchObject({ name: 'Bob Ó Briain', active: 1 });
+  });
+
+  it('the second of two officers saving from the same version is told who changed what, and nothing is lost', async () => {
+    const opened = ok(await bob.invoke('cases:get', { reference: 'FOI/2026/0001' })).version;
+    expect(ok(await lee.invoke('cases:get', { reference: 'FOI/2026/0001' })).version).toBe(opened);
+    ok(await lee.invoke('cases:update', { reference: 'FOI/2026/0001', changes: { summary: 'Gritting routes 2025–26' }, ifVersion: opened }));
+    const second = await bob.invoke('cases:update', { reference: 'FOI/2026/0001', changes: { summary: 'Gritting and salt' }, ifVersion: opened });
+    expect(second.ok).toBe(false);
+    if (!second.ok) {
+      expect(second.error.code).toBe('CONFLICT');
+      expect(second.error.message).toMatch(/lee at \d\d:\d\d on 2026-11-20: Edited summary/);
+    }
+    expect(ok(await bob.invoke('cases:get', { reference: 'FOI/2026/0001' })).summary).toBe('Gritting routes 2025–26');
+  });
+
+  it('two saves from the same version at the same instant: exactly one is kept (the row is locked while checked)', async () => {
+    const v = ok(await lee.invoke('cases:get', { reference: 'FOI/2026/0001' })).version;
+    const [a, b] = await Promise.all([
+      lee.invoke('cases:update', { reference: 'FOI/2026/0001', changes: { summary: 'From lee' }, ifVersion: v }),
+      bob.invoke('cases:update', { reference: 'FOI/2026/0001', changes: { summary: 'From bob' }, ifVersion: v }),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const kept = ok(await lee.invoke('cases:get', { reference: 'FOI/2026/0001' }));
+    expect(kept.summary).toBe(a.ok ? 'From lee' : 'From bob');
+    expect(kept.version).toBe(v + 1);
+  });
+});

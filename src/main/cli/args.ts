@@ -62,3 +62,11 @@ export function required(p: Parsed, name: string): string {
   if (v === undefined) throw new UsageError(`--${name} is required`);
   return v;
 }
+
+/** The one positional argument a command takes (a case reference, say). */
+export function positional(p: Parsed, what: string): string {
+  const v = p.positionals[0];
+  if (v === undefined) throw new UsageError(`${what} is required`);
+  if (p.positionals.length > 1) throw new UsageError(`Unexpected argument: ${p.positionals[1]}`);
+  return v;
+}

@@ -11,10 +11,10 @@ import { CASE_FILTERS, FILTER_LABELS } from '../../shared/domain/reports';
 import { CostRuleError, parseCostLineSpec } from '../../shared/domain/costs/s12';
 import { formatProvision } from '../../shared/domain/exemptions/catalogue';
 import { DiscloseError } from '../../shared/errors';
-import { required, str, UsageError, type Options, type Parsed } from './args';
+import { type Options, type Parsed, positional, required, str, UsageError } from './args';
 import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
 import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
-import { TEAM_COMMANDS, TEAM_USAGE } from './team-commands';
+import { TEAM_CASE_COMMANDS, TEAM_COMMANDS, TEAM_USAGE } from './team-commands';
 
 export interface CommandContext {
   parsed: Parsed;
@@ -41,13 +41,6 @@ const REQUESTER_OPTIONS = {
   summary: { type: 'string' },
   text: { type: 'string' },
 } as const satisfies Options;
-
-function positional(p: Parsed, what: string): string {
-  const v = p.positionals[0];
-  if (v === undefined) throw new UsageError(`${what} is required`);
-  if (p.positionals.length > 1) throw new UsageError(`Unexpected argument: ${p.positionals[1]}`);
-  return v;
-}
 
 /** "\n" typed on a command line arrives as backslash-n: accept it as a line break in addresses. */
 const lines = (s: string | undefined) => s?.replace(/\\n/g, '\n');
@@ -97,10 +90,11 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'list'],
-    options: { filter: { type: 'string' }, regime: { type: 'string' }, text: { type: 'string' }, status: { type: 'string' } },
+    options: { filter: { type: 'string' }, regime: { type: 'string' }, text: { type: 'string' }, status: { type: 'string' }, mine: { type: 'boolean', default: false }, officer: { type: 'string' } },
     async run({ parsed: p, call }) {
       const opt = (name: string, f: (v: string) => string = (v) => v) => (str(p, name) !== undefined ? { [name]: f(str(p, name)!) } : {});
-      const items = await call('cases:list', { ...opt('today'), ...opt('filter'), ...opt('regime', (v) => v.toLowerCase()), ...opt('text'), ...opt('status') });
+      if (p.values.mine === true && str(p, 'officer') !== undefined) throw new UsageError('Give --mine or --officer LOGIN, not both');
+      const items = await call('cases:list', { ...opt('today'), ...opt('filter'), ...opt('regime', (v) => v.toLowerCase()), ...opt('text'), ...opt('status'), ...opt('officer'), ...(p.values.mine === true ? { mine: true } : {}) });
       const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.deadline?.due ?? i.dueDate, i.daysLeft === null ? '-' : String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
       return { value: items, text: items.length ? ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...rows].join('\n') : 'No cases yet.' };
     },
@@ -115,9 +109,12 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'update'],
-    options: { regime: { type: 'string' }, received: { type: 'string' }, ...REQUESTER_OPTIONS },
+    options: { regime: { type: 'string' }, received: { type: 'string' }, 'if-version': { type: 'string' }, ...REQUESTER_OPTIONS },
     async run({ parsed: p, call }) {
       const reference = positional(p, 'A case reference');
+      const ifVersionText = str(p, 'if-version');
+      if (ifVersionText !== undefined && !/^\d+$/.test(ifVersionText)) throw new UsageError('--if-version must be a whole number (the version from case show)');
+      const ifVersion = ifVersionText === undefined ? {} : { ifVersion: Number(ifVersionText) };
       const requester = Object.fromEntries(
         (
           [
@@ -137,7 +134,7 @@ export const COMMANDS: Command[] = [
         ...(current ? { requester: { ...current, ...requester } } : {}),
       };
       if (Object.keys(changes).length === 0) throw new UsageError('Nothing to change: give at least one option');
-      const c = await call('cases:update', { reference, changes });
+      const c = await call('cases:update', { reference, changes, ...ifVersion });
       return { value: c, text: `Updated ${c.reference}.` };
     },
   },
@@ -522,6 +519,7 @@ export const COMMANDS: Command[] = [
   ...REDACTION_COMMANDS,
   ...RECORDS_COMMANDS,
   ...TEAM_COMMANDS,
+  ...TEAM_CASE_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -532,11 +530,15 @@ Commands:
   case create --regime foia|eir|eisr|foisa|sar --received YYYY-MM-DD --requester NAME
               [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
   case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished|extended|under-review|with-ico]
-              [--regime foia|eir|eisr|foisa|sar] [--text T] [--status STATUS]
+              [--regime foia|eir|eisr|foisa|sar] [--text T] [--status STATUS] [--mine | --officer LOGIN]
               STATUS: open, on-hold, extended, overdue, responded, under-review, with-ico, at-tribunal, closed
   case show REF
   case update REF [--regime R] [--received D] [--requester NAME] [--email E] [--address A]
-              [--organisation O] [--summary S] [--text T]
+              [--organisation O] [--summary S] [--text T] [--if-version N]
+              --if-version N: refused (CONFLICT) if the case has changed since version N (case show)
+  case assign REF --to LOGIN                  allocate the case to an officer (a lead)
+  case note REF --text T                      add an internal note (never disclosed)
+  case notes REF
   case event REF --type TYPE --date YYYY-MM-DD [--note T] [--estimate YYYY-MM-DD] [--outcome O]
               TYPE: acknowledged, clarification-sought, clarification-received, fees-notice,
               fee-received, id-requested, id-received (SAR), pit-extension (with --estimate),

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { DiscloseError } from '../../shared/errors';
 import { DATABASE_FILE } from '../core/constants';
 import { importLocalRegister } from '../core/db/team-import';
-import { UsageError, type Parsed, required, str } from './args';
+import { positional, UsageError, type Parsed, required, str } from './args';
 import type { Command } from './commands';
 import { addOfficer, teamInit } from '../core/db/team-admin';
 import { databaseUrl } from './database';
@@ -67,5 +67,56 @@ export const TEAM_USAGE = `Team database (PostgreSQL; --database postgres://… 
   team init                                   create or upgrade the schema, the roles disclose_officer and disclose_lead
   team officer add --login LOGIN --name NAME [--lead]
   team import --from DIR [--officer LOGIN]     move a local register (its data folder) into the team database
+  team officers                               the officers of the team
+  team workload                               each officer's active, overdue, due-this-week and on-hold cases
 `;
 
+
+/** Casework commands that belong to the team: allocation, notes, the officers and their load. */
+export const TEAM_CASE_COMMANDS: Command[] = [
+  {
+    words: ['case', 'assign'],
+    options: { to: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const c = await call('cases:assign', { reference: positional(p, 'A case reference'), to: required(p, 'to') });
+      return { value: c, text: `${c.reference} is allocated to ${c.officer}.` };
+    },
+  },
+  {
+    words: ['case', 'note'],
+    options: { text: { type: 'string' } },
+    async run({ parsed: p, call }) {
+      const reference = positional(p, 'A case reference');
+      const notes = await call('cases:addNote', { reference, text: required(p, 'text').replace(/\\n/g, '\n') });
+      return { value: notes[0], text: `Added a note to ${reference}.` };
+    },
+  },
+  {
+    words: ['case', 'notes'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const notes = await call('cases:notes', { reference: positional(p, 'A case reference') });
+      return { value: notes, text: notes.length ? notes.map((n) => `${n.at} ${n.author}\n  ${n.text.replace(/\n/g, '\n  ')}`).join('\n') : 'No notes.' };
+    },
+  },
+  {
+    words: ['team', 'officers'],
+    options: {},
+    async run({ call }) {
+      const list = await call('team:officers', {});
+      return { value: list, text: list.length ? list.map((o) => `${o.login}\t${o.name}${o.lead ? '\t(lead)' : ''}`).join('\n') : 'No officers yet.' };
+    },
+  },
+  {
+    words: ['team', 'workload'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const today = str(p, 'today');
+      const rows = await call('team:workload', today ? { today } : {});
+      return {
+        value: rows,
+        text: ['Officer\tActive\tOverdue\tDue this week\tOn hold', ...rows.map((r) => `${r.name}${r.officer ? ` (${r.officer})` : ''}\t${r.active}\t${r.overdue}\t${r.dueThisWeek}\t${r.onHold}`)].join('\n'),
+      };
+    },
+  },
+];

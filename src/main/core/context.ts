@@ -32,6 +32,8 @@ export interface CoreContext {
   db: Kysely<DB>;
   /** Which database holds the register: the local SQLite file, or the team's PostgreSQL server. */
   engine: 'sqlite' | 'postgres';
+  /** The team database's address as shown (no password); null on a local register. */
+  databaseShown: string | null;
   /** The local connection under `db`, for what Kysely does not cover (online backup, integrity
    * check); null on the team database. */
   sqlite: Database.Database | null;

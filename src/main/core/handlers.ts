@@ -16,6 +16,7 @@ import { correspondenceHandlers } from './features/correspondence.handlers';
 import { bundlesHandlers, disclosureHandlers } from './features/publishing.handlers';
 import { redactionHandlers } from './features/redaction.handlers';
 import { recordsHandlers } from './features/records.handlers';
+import { teamHandlers } from './features/team.handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -36,5 +37,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...bundlesHandlers(ctx),
     ...redactionHandlers(ctx),
     ...recordsHandlers(ctx),
+    ...teamHandlers(ctx),
   } satisfies Handlers;
 }

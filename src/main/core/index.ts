@@ -130,6 +130,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const ctx: CoreContext = {
     db,
     engine,
+    databaseShown: team ? team.display : null,
     sqlite,
     lead: team ? team.lead : true,
     readOnlyReason,

@@ -8,10 +8,13 @@ import { addCaseEvent, createCase, getCase, listCaseItems, updateCase, voidCaseE
 
 export const casesHandlers = (ctx: CoreContext) =>
   ({
-    'cases:list': async ({ today = ctx.today(), filter, ...by }) => (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today) && caseListMatches(i, by)),
+    'cases:list': async ({ today = ctx.today(), filter, mine, officer, ...by }) => {
+      const only = mine ? ctx.actor : officer;
+      return (await listCaseItems(ctx, today)).filter((i) => matchesFilter(i, filter, today) && caseListMatches(i, by) && (only === undefined || i.officer === only));
+    },
     'cases:get': (input) => getCase(ctx, input.reference),
     'cases:create': (input) => createCase(ctx, input),
-    'cases:update': (input) => updateCase(ctx, input.reference, input.changes),
+    'cases:update': (input) => updateCase(ctx, input.reference, input.changes, input.ifVersion),
     'cases:addEvent': (input) => addCaseEvent(ctx, input),
     'cases:voidEvent': (input) => voidCaseEvent(ctx, input),
   }) satisfies FeatureHandlers<typeof cases>;

@@ -138,7 +138,10 @@ const LABELS: Record<ParsedInput<'bundles:export'>['kind'], { title: string; fil
 /** On the team database, every file of the case into the local cache first (the assembly reads them as it goes). */
 async function prefetchCaseFiles(ctx: CoreContext, reference: string): Promise<void> {
   if (!ctx.blobs.remote) return;
-  for (const sha of await caseFileHashes(ctx.db, reference)) await ctx.blobs.load(sha);
+  for (const sha of await caseFileHashes(ctx.db, reference)) {
+    // A copy that cannot be had whole is reported by the assembly where the file belongs, as on a local register.
+    await ctx.blobs.load(sha).catch(() => undefined);
+  }
 }
 
 export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles:export'>): Promise<BundleExport> {

@@ -17,6 +17,7 @@ import { findEvent, insertEvent, listEvents, moveReceivedEvent, voidEvent } from
 import { getSettings } from '../repositories/settings.repository';
 import { listCorrespondence } from '../repositories/correspondence.repository';
 import { indexItem } from '../repositories/search.repository';
+import { checkVersion } from './versions';
 
 type Derived = Omit<CaseDetail, 'correspondence' | 'attachments' | 'possibleDuplicates'>;
 
@@ -57,7 +58,7 @@ export async function getCase(ctx: CoreContext, reference: string): Promise<Case
 }
 
 /** The case as a write left it, read back by the id the write resolved. */
-async function caseAfterWrite(ctx: CoreContext, id: number): Promise<CaseDetail> {
+export async function caseAfterWrite(ctx: CoreContext, id: number): Promise<CaseDetail> {
   return caseDetail(ctx, await cases.requireCaseById(ctx.db, id));
 }
 
@@ -136,12 +137,13 @@ export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:cre
 
 type Changes = ParsedInput<'cases:update'>['changes'];
 
-export async function updateCase(ctx: CoreContext, reference: string, changes: Changes): Promise<CaseDetail> {
+export async function updateCase(ctx: CoreContext, reference: string, changes: Changes, ifVersion?: number): Promise<CaseDetail> {
   if (changes.received !== undefined && changes.received > ctx.today()) {
     throw new DiscloseError('VALIDATION', `The date received (${changes.received}) is in the future.`, { received: 'Date received cannot be in the future' });
   }
   const caseId = await ctx.write(async ({ db: trx, audit, now: at }) => {
     const found = await cases.requireCase(trx, reference);
+    await checkVersion({ db: trx }, found.id, found.record.reference, ifVersion);
     const before = found.record;
     const after: CaseRecord = {
       ...before,

@@ -29,6 +29,8 @@ const createCaseInput = z.object({
 
 const updateCaseInput = z.object({
   reference,
+  /** The version the change was made from: refused (CONFLICT) when the case has moved on since. */
+  ifVersion: z.number().int().nonnegative().optional(),
   changes: z.object({ regime, received: isoDate, requester: requesterInput, summary: text(500), requestText: text(100_000) }).partial(),
 });
 
@@ -49,6 +51,10 @@ const caseListInput = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   /** Words to find in the reference, requester or summary (all of them, any case). */
   text: line(200).optional(),
+  /** Only the cases allocated to the officer using the app. */
+  mine: z.boolean().optional(),
+  /** Only the cases allocated to this officer (a login). */
+  officer: line(63).optional(),
 });
 
 const onHold = z.enum(['clarification', 'fee', 'identity']).nullable();

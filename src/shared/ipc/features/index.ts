@@ -16,8 +16,9 @@ import { disclosure } from './disclosure';
 import { bundles } from './bundles';
 import { redaction } from './redaction';
 import { records } from './records';
+import { team } from './team';
 
-export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records } satisfies Record<string, FeatureSpec>;
+export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records, team } satisfies Record<string, FeatureSpec>;
 export type Features = typeof FEATURES;
 export type FeatureName = keyof Features;
 
