@@ -65,6 +65,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The team screens are tested on a real team database too (test/e2e/team.test.ts).
+          globalSetup: ['test/helpers/pg-global.ts'],
         },
       },
     ],

@@ -18,7 +18,7 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(opts: { dataDir: string; rendererDir: string; saveDir: string; now?: () => Date }): Promise<Bridge> {
+export async function startBridge(opts: { dataDir: string; rendererDir: string; saveDir: string; now?: () => Date; database?: string }): Promise<Bridge> {
   const saved: string[] = [];
   const printed: string[] = [];
   const tickets = new FileTickets();
@@ -29,6 +29,7 @@ export async function startBridge(opts: { dataDir: string; rendererDir: string; 
     // Every answer the screens receive is checked against its channel's output schema.
     checkOutputs: true,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.database ? { database: opts.database } : {}),
     host: {
       chooseSavePath: async ({ defaultName }) => {
         const path = join(opts.saveDir, defaultName);

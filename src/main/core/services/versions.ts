@@ -20,6 +20,5 @@ export async function checkVersion(w: Pick<WriteScope, 'db'>, caseId: number, re
   throw new DiscloseError(
     'CONFLICT',
     `${reference} was changed by someone else after you opened it (${described || `version ${current}, you had ${expected}`}). Nothing was saved: your changes are still in the form. Look at the case as it is now, then save again.`,
-    { version: `The case is now at version ${current}` },
   );
 }

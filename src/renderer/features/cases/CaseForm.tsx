@@ -114,11 +114,15 @@ export function EditCase({ reference }: { reference: string }) {
 function EditForm({ detail }: { detail: CaseDetail }) {
   const qc = useQueryClient();
   const { form, set } = useFormState(toForm(detail));
+  // The version the officer started from: a colleague's save in the meantime is not overwritten
+  // unseen (the core refuses with CONFLICT, and the input here stays as typed).
+  const [fromVersion, setFromVersion] = useState(detail.version);
   const update = useMutation({
     mutationFn: () =>
       call('cases:update', {
         reference: detail.reference,
         changes: { regime: form.regime, received: form.received, requester: requester(form), summary: form.summary, requestText: form.requestText },
+        ifVersion: fromVersion,
       }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['cases'] });
@@ -126,9 +130,26 @@ function EditForm({ detail }: { detail: CaseDetail }) {
     },
   });
   const errors = fieldErrors(update.error);
+  const conflict = update.error instanceof ApiError && update.error.code === 'CONFLICT' && Object.keys(update.error.fields).length === 0;
   return (
     <>
       <ErrorSummary errors={errors} message={update.error && Object.keys(errors).length === 0 ? update.error.message : undefined} />
+      {conflict && (
+        <div className="govuk-inset-text" data-testid="edit-conflict">
+          <p className="govuk-body">Your changes are still below. The case as it is now is on its page; to save your changes over the colleague’s, confirm here and press Save again.</p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            onClick={async () => {
+              const now = await call('cases:get', { reference: detail.reference });
+              setFromVersion(now.version);
+              update.reset();
+            }}
+          >
+            I have checked: save mine over theirs
+          </button>
+        </div>
+      )}
       <span className="govuk-caption-l">{detail.reference}</span>
       <h1 className="govuk-heading-l" tabIndex={-1}>
         Edit the request

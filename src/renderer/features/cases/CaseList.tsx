@@ -3,6 +3,7 @@
 // the session so coming back from a case finds the list as it was left.
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Workload } from '../reports/Workload';
 import { call } from '../../api';
 import { href } from '../../router';
 import { StatusTag } from '../../components/Tag';
@@ -85,11 +86,16 @@ export function CaseList() {
   const setBy = (patch: CaseListFilter) => setState((s) => ({ ...s, by: { ...s.by, ...patch } }));
   const cases = useQuery({ queryKey: ['cases', 'list', filter], queryFn: () => call('cases:list', { filter }) });
   const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
+  const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
+  const officers = useQuery({ queryKey: ['team', 'officers'], queryFn: () => call('team:officers', {}) });
+  const [whose, setWhose] = useState(() => sessionStorage.getItem(`${STATE_KEY}.officer`) ?? '');
+  useEffect(() => sessionStorage.setItem(`${STATE_KEY}.officer`, whose), [whose]);
+  const officerWanted = whose === '@mine' ? (whoami.data?.actor ?? null) : whose || undefined;
   // The due column sorts by the date in force; closed cases always sort last by days left.
   const rows = useMemo(() => {
-    const shown = (cases.data ?? []).filter((i) => caseListMatches(i, by)).map((i) => ({ ...i, dueDate: i.deadline?.due ?? i.dueDate }));
+    const shown = (cases.data ?? []).filter((i) => caseListMatches(i, by) && (officerWanted === undefined || i.officer === officerWanted)).map((i) => ({ ...i, dueDate: i.deadline?.due ?? i.dueDate }));
     return sortCases(shown, sort.key, sort.dir);
-  }, [cases.data, sort, by]);
+  }, [cases.data, sort, by, officerWanted]);
 
   return (
     <>
@@ -112,7 +118,20 @@ export function CaseList() {
         </div>
         <OptionalSelect id="case-regime" label="Regime" none="All regimes" value={by.regime} options={REGIMES} labels={REGIME_LABELS} onChange={(regime) => setBy({ regime })} />
         <OptionalSelect id="case-status" label="Status" none="Any status" value={by.status} options={CASE_STATUSES} labels={STATUS_LABELS} onChange={(status) => setBy({ status })} />
-        {/* An officer filter joins these once cases are assigned to officers (CaseListFilter.officer). */}
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="case-officer">
+            Officer
+          </label>
+          <select className="govuk-select" id="case-officer" name="case-officer" value={whose} onChange={(e) => setWhose(e.target.value)}>
+            <option value="">All officers</option>
+            <option value="@mine">My cases</option>
+            {officers.data?.map((o) => (
+              <option key={o.login} value={o.login}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
       </form>
       {cases.isPending && <p className="govuk-body">Loading…</p>}
       {cases.isError && <p className="govuk-body">{cases.error.message}</p>}
@@ -163,13 +182,22 @@ export function CaseList() {
                     {i.standing.extendedTo && i.status === 'extended' && <span className="govuk-body-s app-nowrap"> to {formatLongDate(i.standing.extendedTo)}</span>}
                     {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {OUTCOME_LABELS[i.outcome].toLowerCase()}</span>}
                   </td>
-                  <td className="govuk-table__cell">{i.summary}</td>
+                  <td className="govuk-table__cell">
+                    {i.summary}
+                    {i.officer && (officers.data?.length ?? 0) > 0 && (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">{officers.data?.find((o) => o.login === i.officer)?.name ?? i.officer}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <Workload />
       <Timeliness />
       <Statistics />
     </>

@@ -18,6 +18,7 @@ import { CostEstimate } from '../costs/CostEstimate';
 import { Publication } from '../disclosure/Publication';
 import { Exemptions } from '../exemptions/Exemptions';
 import { Tabs } from '../../components/Tabs';
+import { TeamPanel } from './TeamPanel';
 import { Correspondence } from '../correspondence/Correspondence';
 import { useState } from 'react';
 import { Deadlines } from './Deadlines';
@@ -119,6 +120,7 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
             </div>
             <Deadlines detail={c} />
             <RecordEvent reference={c.reference} regime={c.regime} />
+            <TeamPanel detail={c} />
           </div>
           <div className="govuk-grid-column-one-third">
             <CaseTimeline reference={c.reference} events={c.events} />
