@@ -42,7 +42,8 @@ export default defineConfig({
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // The core tests on the local register; a few (the team database settings) also reach the test cluster.
+      { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 30_000, globalSetup: ['test/helpers/pg-global.ts'] } },
       // The same core tests on the team database (PostgreSQL, a throwaway cluster), and the tests
       // of what only the team database has (logins, privileges, row-level security, concurrency).
       // Left out: what is about the local file itself (its backups, disk, opening, migration of old files, processes).

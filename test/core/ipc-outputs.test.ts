@@ -1,6 +1,9 @@
 // Every channel's answer against its output schema: one tour of the contract with valid input,
 // on a real core, parsing each answer with the schema its feature declares (features/*.ts). A
 // channel the tour misses fails the first test, so a new channel needs its step here.
+import { freshTeamSchema } from '../helpers/team';
+import { teamInit } from '../../src/main/core/db/team-admin';
+import { readConnection } from '../../src/main/core/connection-setting';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +134,14 @@ describe('every channel answers in the shape its contract declares', () => {
     await call('cases:assign', { reference, to: (whoami as { actor: string }).actor });
     await call('cases:addNote', { reference, text: 'Internal: asked Highways for the figures' });
     await call('cases:notes', { reference });
+    // Choosing the team database in Settings: tested, then written for the next start, then undone.
+    const { url: teamUrl } = await freshTeamSchema();
+    await teamInit(teamUrl);
+    expect(await call('team:test', { url: teamUrl })).toMatchObject({ ready: true, login: 'disclose_admin' });
+    expect(await call('team:choose', { url: teamUrl })).toMatchObject({ restartNeeded: true });
+    expect(readConnection(core.dataDir)).toBe(teamUrl);
+    expect(await call('team:choose', { url: null })).toEqual({ database: null, restartNeeded: true });
+    expect(readConnection(core.dataDir)).toBeUndefined();
 
     await call('records:verify', {});
     await call('records:configureBackups', { folder: tempDir('disclose-outputs-backups-'), everyHours: 24, keep: 3 });

@@ -49,7 +49,7 @@ const EXPECTED: Record<string, SchemaChange> = {
     tablesAdded: ['case_notes', 'officers'],
     columnsAdded: { audit_log: ['imported'], cases: ['officer', 'version'] },
     checksAdded: { audit_log: ['imported IN (0, 1)'] },
-    indexesAdded: ['case_notes_case', 'cases_officer', 'officers(login)'],
+    indexesAdded: ['case_notes_case', 'cases_officer', 'cases_requester', 'officers(login)'],
     triggersAdded: ['audit_log_case_version'],
     triggersChanged: ['audit_log_no_update'],
   },

@@ -1,6 +1,7 @@
 // The entry point of the core's own process (Electron's utilityProcess.fork of out/main/core.js):
 // opens the core on the data folder main names, and serves it over the parent port.
 import { openCore } from '../core';
+import { readConnection } from '../core/connection-setting';
 import { serveCore, type Message, type Port } from './rpc';
 
 interface ParentPort {
@@ -27,4 +28,8 @@ if (!dataDir || !resourcesDir) throw new Error('The core process needs --data-di
 
 const checkOutputs = process.argv.includes('--check-outputs');
 
-void serveCore(port, (host) => openCore({ dataDir, resourcesDir, host, ...(checkOutputs ? { checkOutputs } : {}) }));
+// The register chosen in Settings: the team database named in the data folder's connection.json, else the local one.
+void serveCore(port, (host) => {
+  const database = readConnection(dataDir);
+  return openCore({ dataDir, resourcesDir, host, ...(database ? { database } : {}), ...(checkOutputs ? { checkOutputs } : {}) });
+});

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openCore } from '../core';
+import { readConnection } from '../core/connection-setting';
 import { findResources, prepareDataDir } from '../core/paths';
 import { startWebServer } from './server';
 import { defaultSaveDir, webHost } from './host';
@@ -19,8 +20,11 @@ async function main(): Promise<void> {
     },
   });
   const saveDir = resolve(values['save-dir'] ?? defaultSaveDir());
+  const dataDir = values['data-dir'] ?? prepareDataDir().dir;
+  const database = readConnection(dataDir);
   const core = await openCore({
-    dataDir: values['data-dir'] ?? prepareDataDir().dir,
+    dataDir,
+    ...(database ? { database } : {}),
     resourcesDir: values.resources ?? findResources(import.meta.dirname),
     host: webHost(saveDir),
   });

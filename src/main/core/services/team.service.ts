@@ -9,6 +9,9 @@ import type { IsoDate } from '../../../shared/domain/dates';
 import { requireCase } from '../repositories/cases.repository';
 import { insertNote, listNotes, listOfficers, setOfficer, type CaseNote } from '../repositories/team.repository';
 import { caseAfterWrite, listCaseItems } from './cases.service';
+import { checkTeamAddress, writeConnection } from '../connection-setting';
+import { openPostgres, parseDatabaseUrl } from '../db/postgres';
+import { pendingPostgresMigrations } from '../db/migrate-postgres';
 
 export interface Workload {
   officer: string | null;
@@ -71,4 +74,26 @@ export async function workload(ctx: CoreContext, today: IsoDate = ctx.today()): 
     by.set(i.officer, w);
   }
   return [...by.values()].filter((w) => w.active + w.onHold > 0 || w.officer !== null).sort((a, b) => (a.officer === null ? 1 : b.officer === null ? -1 : a.name.localeCompare(b.name)));
+}
+
+/** Tries a team database address as the app would open it, without switching to it. */
+export async function testTeamDatabase(url: string) {
+  checkTeamAddress(url);
+  const opened = await openPostgres(url, { check: false });
+  try {
+    const pending = await pendingPostgresMigrations(opened.db, opened.display);
+    return { database: opened.display, login: opened.login, lead: opened.lead, ready: pending.length === 0 };
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+/** Chooses which register this machine's app opens from its next start: a team database (tested first) or its own. */
+export async function chooseRegister(ctx: CoreContext, url: string | null) {
+  if (url !== null) {
+    const tested = await testTeamDatabase(url);
+    if (!tested.ready) throw new DiscloseError('NOT_CONFIGURED', `The team database ${tested.database} has not been set up for this version of Disclose: ask your lead or IT to run "team init".`);
+  }
+  writeConnection(ctx.dataDir, url);
+  return { database: url === null ? null : parseDatabaseUrl(url).display, restartNeeded: true };
 }

@@ -2,7 +2,7 @@
 // and each officer's load.
 import { z } from 'zod';
 import { channel } from '../define';
-import { isoDate, reference, requiredText } from '../fields';
+import { isoDate, line, reference, requiredText } from '../fields';
 import { caseDetail } from './cases';
 
 const login = z.string().trim().min(1, 'Enter a login').max(63, 'A login has at most 63 characters');
@@ -26,6 +26,10 @@ export const team = {
     z.object({ today: isoDate.optional() }),
     z.array(z.object({ officer: z.string().nullable(), name: z.string(), active: z.number().int(), overdue: z.number().int(), dueThisWeek: z.number().int(), onHold: z.number().int() })),
   ),
+  /** Tries a team database address (postgres://…) as this machine's app would open it. */
+  'team:test': channel(z.object({ url: line(2000) }), z.object({ database: z.string(), login: z.string(), lead: z.boolean(), ready: z.boolean() })),
+  /** Which register the app opens from its next start: the team database (tested first), or null for this computer's own. */
+  'team:choose': channel(z.object({ url: line(2000).nullable() }), z.object({ database: z.string().nullable(), restartNeeded: z.boolean() })),
   'cases:assign': channel(z.object({ reference, to: login }), caseDetail),
   'cases:notes': channel(z.object({ reference }), z.array(note)),
   'cases:addNote': channel(z.object({ reference, text: requiredText(20_000, 'the note') }), z.array(note)),
