@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
+import { seed } from './seed';
 import { openCore } from '../src/main/core';
 import { openDatabase } from '../src/main/core/db/connection';
 import { openPostgres } from '../src/main/core/db/postgres';
@@ -23,33 +24,6 @@ const CASES = Number(process.argv[2] ?? 50_000);
 const OFFICERS = Number(process.argv[3] ?? 20);
 const ROUNDS = Number(process.argv[4] ?? 10);
 const AUTHORITY = { name: 'Borsetshire County Council', address: 'County Hall', email: 'foi@example.gov.uk', centralGovernment: false, referenceFormat: '{regime}/{yyyy}/{seq:4}', signatoryName: 'A', signatoryTitle: 'B', region: 'england-and-wales' };
-const WORDS = ['gritting', 'potholes', 'contracts', 'parking', 'libraries', 'salaries', 'consultants', 'flooding', 'schools', 'bins'];
-
-/** N cases as a register of years holds them, written in batches straight into the tables. */
-async function seed(db: Kysely<any>, postgres: boolean): Promise<void> {
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
-    for (let at = 0; at < CASES; at += 1000) {
-      const n = Math.min(1000, CASES - at);
-      const people = await tx
-        .insertInto('requesters')
-        .values(Array.from({ length: n }, (_, i) => ({ name: `Seeded requester ${at + i}`, email: `r${at + i}@example.org`, address: '', organisation: '', created_at: now })))
-        .returning('id')
-        .execute();
-      const rows = people.map((p, i) => {
-        const k = at + i;
-        const year = 2018 + (k % 8);
-        return { reference: `SEED/${year}/${String(k).padStart(6, '0')}`, regime: k % 4 === 0 ? 'eir' : 'foia', received_date: `${year}-0${1 + (k % 9)}-1${k % 9}`, requester_id: Number(p.id), summary: `${WORDS[k % WORDS.length]} request ${k}`, request_text: `Please send the ${WORDS[(k * 7) % WORDS.length]} records for ${year}.`, created_at: now, updated_at: now, officer: `o${String(1 + (k % OFFICERS)).padStart(2, '0')}` };
-      });
-      const cases = await tx.insertInto('cases').values(rows).returning(['id', 'received_date', 'reference', 'summary', 'request_text']).execute();
-      await tx.insertInto('case_events').values(cases.map((c) => ({ case_id: c.id, type: 'received', date: c.received_date, recorded_at: now }))).execute();
-      const index = cases.map((c) => ({ case_id: c.id, kind: 'case', item_id: c.id, title: `${c.reference} ${c.summary}`, body: c.request_text }));
-      if (postgres) {
-        await tx.insertInto('search_index').values(index.map((r) => ({ ...r, terms: sql`setweight(to_tsvector('simple', ${r.title}), 'A') || to_tsvector('simple', ${r.body})` }))).execute();
-      } else await tx.insertInto('search_index').values(index).execute();
-    }
-  });
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,7 +67,7 @@ try {
   for (let i = 1; i <= OFFICERS; i++) await addOfficer(adminUrl, { login: `o${String(i).padStart(2, '0')}`, name: `Officer ${i}`, lead: i === 1 }, new Date());
   const admin = await openPostgres(adminUrl);
   let t = performance.now();
-  await seed(admin.db as Kysely<any>, true);
+  await seed(admin.db as Kysely<any>, true, CASES, OFFICERS);
   await sql`ANALYZE`.execute(admin.db);
   console.log(`team database: seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await admin.db.destroy();
@@ -107,7 +81,7 @@ try {
   await local.close();
   const opened = await openDatabase(join(localDir, DATABASE_FILE));
   t = performance.now();
-  await seed(opened.db as Kysely<any>, false);
+  await seed(opened.db as Kysely<any>, false, CASES, OFFICERS);
   console.log(`local register: seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await opened.db.destroy();
 

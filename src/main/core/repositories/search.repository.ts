@@ -69,13 +69,14 @@ function tsQuery(text: string) {
 async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   const q = tsQuery(text);
   if (!q) return [];
+  // The best matches first (disclose_search applies the same visibility as row-level security), then their snippets.
   const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`
-    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           ts_headline('simple', s.title || ' ' || s.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
-    FROM search_index AS s JOIN cases AS c ON c.id = s.case_id CROSS JOIN (SELECT ${q} AS query) AS typed
-    WHERE s.terms @@ typed.query
-    ORDER BY ts_rank(s.terms, typed.query) DESC, s.rowid DESC
-    LIMIT ${limit}`.execute(db);
+    SELECT c.reference AS reference, f.kind AS kind, f.item_id AS item_id, f.title AS title,
+           ts_headline('simple', f.title || ' ' || f.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
+    FROM (SELECT ${q} AS query) AS typed
+    CROSS JOIN LATERAL disclose_search(typed.query, ${limit}) AS f
+    JOIN cases AS c ON c.id = f.case_id
+    ORDER BY f.rank DESC, f.rowid DESC`.execute(db);
   return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
 }
 

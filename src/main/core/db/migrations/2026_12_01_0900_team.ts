@@ -162,6 +162,17 @@ export async function postgres(db: Kysely<any>): Promise<void> {
         SELECT NOT (EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = sha) OR EXISTS (SELECT 1 FROM correspondence x WHERE x.source_sha256 = sha))
             OR EXISTS (SELECT 1 FROM attachments a JOIN cases c ON c.id = a.case_id WHERE a.sha256 = sha AND disclose_sees_case(c, who))
             OR EXISTS (SELECT 1 FROM correspondence x JOIN cases c ON c.id = x.case_id WHERE x.source_sha256 = sha AND disclose_sees_case(c, who)) $$`,
+    // Search past row-level security with the same rule applied inside: PostgreSQL may not use the
+    // GIN index before a row-level policy (the text-match operator is not leakproof), which would
+    // read every visible case for every search. The login asking is session_user, which a function
+    // cannot be told otherwise.
+    sql`CREATE FUNCTION disclose_search(q tsquery, lim INTEGER)
+        RETURNS TABLE (rowid INTEGER, case_id INTEGER, kind TEXT, item_id INTEGER, title TEXT, body TEXT, rank REAL)
+        LANGUAGE sql STABLE SECURITY DEFINER AS $$
+        SELECT s.rowid, s.case_id, s.kind, s.item_id, s.title, s.body, ts_rank(s.terms, q)
+        FROM search_index s JOIN cases c ON c.id = s.case_id
+        WHERE s.terms @@ q AND disclose_sees_case(c, session_user)
+        ORDER BY ts_rank(s.terms, q) DESC, s.rowid DESC LIMIT lim $$`,
     sql`ALTER TABLE requesters ENABLE ROW LEVEL SECURITY`,
     sql`CREATE POLICY requesters_visible ON requesters USING (disclose_requester_visible(id, current_user))`,
     sql`ALTER TABLE blobs ENABLE ROW LEVEL SECURITY`,
@@ -170,4 +181,10 @@ export async function postgres(db: Kysely<any>): Promise<void> {
     sql`CREATE POLICY blob_chunks_visible ON blob_chunks USING (disclose_blob_visible(sha256, current_user))`,
   ];
   for (const s of statements) await s.execute(db);
+  // A function that runs as the schema's owner finds its tables in this schema only, never in a
+  // caller's temporary tables (which come first on the search path unless named last).
+  const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s;
+  for (const fn of ['audit_log_last()', 'audit_log_case_version()', 'disclose_requester_visible(INTEGER, name)', 'disclose_blob_visible(TEXT, name)', 'disclose_search(tsquery, INTEGER)']) {
+    await sql.raw(`ALTER FUNCTION ${fn} SET search_path = "${schema.replace(/"/g, '""')}", pg_temp`).execute(db);
+  }
 }
