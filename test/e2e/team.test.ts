@@ -18,6 +18,7 @@ let browser: Browser;
 let page: Page;
 let alice: Core;
 let reference = '';
+let leeUrl = '';
 
 beforeAll(async () => {
   const { url: admin, schema } = await freshTeamSchema();
@@ -25,7 +26,8 @@ beforeAll(async () => {
   await addOfficer(admin, { login: 'lee', name: 'Lee Okafor', lead: true }, new Date());
   await addOfficer(admin, { login: 'alice', name: 'Alice Ng', lead: false }, new Date());
   const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-team-'));
-  bridge = await startBridge({ dataDir: join(dir, 'lee'), rendererDir: 'out/renderer', saveDir: dir, database: urlFor(admin, schema, 'lee') });
+  leeUrl = urlFor(admin, schema, 'lee');
+  bridge = await startBridge({ dataDir: join(dir, 'lee'), rendererDir: 'out/renderer', saveDir: dir, database: leeUrl });
   ok(await bridge.core.invoke('settings:update', AUTHORITY));
   reference = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2026-11-16', requester: { name: 'Zoë Ó Dónaill-Nguyễn 王' }, summary: 'Gritting routes' })).reference;
   ok(await bridge.core.invoke('cases:create', { regime: 'eir', received: '2026-11-18', requester: { name: 'Pat Public' }, summary: 'Flood maps' }));
@@ -97,5 +99,19 @@ describe('a team on the team database', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('Settings says which register is in use, and tests a team database address before keeping it', async () => {
+    await page.goto(`${bridge.url.split('#')[0]}#/settings`);
+    await page.getByTestId('register-in-use').getByText(/team database/).waitFor();
+    expect(await page.getByTestId('register-in-use').textContent()).toContain('as lee (a lead)');
+    await page.getByLabel('Team database address').fill('postgres://lee:secret@db.example/disclose');
+    await page.getByRole('button', { name: 'Test the connection' }).click();
+    await page.locator('.govuk-error-summary').getByText(/No password in the address/).waitFor();
+    await page.getByLabel('Team database address').fill(leeUrl);
+    await page.getByRole('button', { name: 'Test the connection' }).click();
+    await page.getByTestId('team-db-done').getByText(/Connected to .* as lee \(a lead\)\. It is ready/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'team-04-settings');
   });
 });

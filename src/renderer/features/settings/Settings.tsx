@@ -12,6 +12,7 @@ import { Holidays } from './Holidays';
 import { Templates } from './Templates';
 import { WordTemplate } from './WordTemplate';
 import { Records } from './Records';
+import { TeamDatabase } from './TeamDatabase';
 
 export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettings; firstRun: boolean }) {
   const qc = useQueryClient();
@@ -89,6 +90,7 @@ export function SettingsForm({ settings, firstRun }: { settings: AuthoritySettin
       {!firstRun && <Templates />}
       {!firstRun && <WordTemplate />}
       {!firstRun && <Records />}
+      {!firstRun && <TeamDatabase />}
     </>
   );
 }
