@@ -2,9 +2,13 @@
 // must be exactly what the migration is for (written out below, per migration). A new migration
 // without its expected change fails the first test. Engines plug in through ENGINES.
 import { describe, expect, it } from 'vitest';
+import { postgresEngine } from '../helpers/migration-harness-pg';
 import { diffSchema, MIGRATION_ORDER, openBefore, sqliteEngine, type Engine, type SchemaChange } from '../helpers/migration-harness';
 
-const ENGINES: Engine[] = [sqliteEngine];
+const ENGINES: { engine: Engine; expected: () => Record<string, SchemaChange> }[] = [
+  { engine: sqliteEngine, expected: () => EXPECTED },
+  { engine: postgresEngine, expected: () => EXPECTED_POSTGRES },
+];
 
 const EXPECTED: Record<string, SchemaChange> = {
   '2026_11_22_0900_initial': {
@@ -55,7 +59,73 @@ const EXPECTED: Record<string, SchemaChange> = {
   },
 };
 
-for (const engine of ENGINES) {
+/** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
+const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
+  '2026_11_22_0900_initial': {
+    // The audit log refuses UPDATE, DELETE and TRUNCATE from the start.
+    tablesAdded: ["audit_log", "case_events", "cases", "holidays", "letters", "meta", "reference_counters", "requesters", "settings"],
+    indexesAdded: ["audit_log_case", "audit_log_pkey", "case_events_case", "case_events_pkey", "cases_pkey", "cases_received", "cases_reference_key", "holidays_pkey", "letters_case", "letters_pkey", "meta_pkey", "reference_counters_pkey", "requesters_email", "requesters_pkey", "settings_pkey"],
+    triggersAdded: ["audit_log_no_delete", "audit_log_no_truncate", "audit_log_no_update"],
+  },
+  '2026_11_22_1400_costs_exemptions_letters': {
+    tablesAdded: ["case_links", "cost_estimates", "cost_lines", "exemptions_applied", "letter_fields", "letter_templates"],
+    columnsAdded: {"cases": ["s16_advice"]},
+    indexesAdded: ["case_links_pkey", "cost_estimates_case_id_scope_key", "cost_estimates_pkey", "cost_lines_estimate", "cost_lines_pkey", "exemptions_applied_case_id_act_section_subsection_item_key", "exemptions_applied_pkey", "letter_fields_pkey", "letter_templates_pkey"],
+  },
+  '2026_11_22_1800_correspondence': {
+    // The full-text index is a tsvector with a GIN index, kept by the repository.
+    tablesAdded: ["attachments", "blobs", "correspondence", "search_index"],
+    indexesAdded: ["attachments_case", "attachments_direct", "attachments_pkey", "blobs_pkey", "correspondence_case", "correspondence_message", "correspondence_pkey", "correspondence_source", "search_index_item", "search_index_pkey", "search_index_terms"],
+  },
+  '2026_11_30_0300_tamper_evidence': {
+    columnsAdded: {"audit_log": ["content_hash", "hash", "redacted_at"], "correspondence": ["content_hash"]},
+    triggersAdded: ["audit_log_hashed"],
+    triggersChanged: ["audit_log_no_update"],
+  },
+  '2026_11_30_0400_retention': {
+    columnsAdded: {"cases": ["anonymised_at", "destroyed_at"]},
+  },
+  '2026_11_30_0600_exemption_reasoning': {
+    // PostgreSQL adds the column and widens the acts in place, as the rebuild does on SQLite.
+    columnsAdded: { exemptions_applied: ['reasoning'] },
+    checksAdded: { exemptions_applied: ["CHECK ((act = ANY (ARRAY['FOIA'::text, 'EIR'::text, 'EISR'::text, 'FOISA'::text, 'DPA'::text])))", "CHECK ((json_typeof((reasoning)::json) = 'object'::text))"] },
+    checksRemoved: { exemptions_applied: ["CHECK ((act = ANY (ARRAY['FOIA'::text, 'EIR'::text, 'FOISA'::text])))"] },
+  },
+  // Each CHECK dropped and added wider, in place (exemptions_applied already was).
+  '2026_11_30_0900_widen_regimes_activities_acts': {
+    checksAdded: {
+      cases: ["CHECK ((regime = ANY (ARRAY['foia'::text, 'eir'::text, 'eisr'::text, 'foisa'::text, 'sar'::text])))"],
+      cost_lines: ["CHECK ((activity = ANY (ARRAY['determining'::text, 'locating'::text, 'retrieving'::text, 'extracting'::text, 'providing'::text])))"],
+    },
+    checksRemoved: {
+      cases: ["CHECK ((regime = ANY (ARRAY['foia'::text, 'eir'::text, 'foisa'::text, 'sar'::text])))"],
+      cost_lines: ["CHECK ((activity = ANY (ARRAY['determining'::text, 'locating'::text, 'retrieving'::text, 'extracting'::text])))"],
+    },
+  },
+  '2026_11_30_1200_redaction': {
+    tablesAdded: ["redacted_copies", "redaction_marks"],
+    indexesAdded: ["redacted_copies_pkey", "redaction_marks_attachment", "redaction_marks_correspondence", "redaction_marks_pkey"],
+  },
+  '2026_11_30_1500_publications': {
+    tablesAdded: ["publications"],
+    indexesAdded: ["publications_pkey"],
+  },
+  '2026_11_30_1600_corrections_outcomes': {
+    columnsAdded: {"case_events": ["outcome", "void_reason", "voided_at", "voided_by"], "correspondence": ["void_reason", "voided_at", "voided_by"]},
+  },
+  '2026_12_01_0900_team': {
+    // Also the stored files' chunks, and row-level security on every table that belongs to a case.
+    tablesAdded: ["blob_chunks", "case_notes", "officers"],
+    columnsAdded: {"audit_log": ["imported"], "cases": ["officer", "version"]},
+    checksAdded: {"audit_log": ["CHECK ((imported = ANY (ARRAY[0, 1])))"]},
+    indexesAdded: ["attachments_sha", "blob_chunks_pkey", "case_notes_case", "case_notes_pkey", "cases_officer", "cases_requester", "correspondence_source_sha", "letters_sha", "officers_pkey"],
+    triggersAdded: ["audit_log_case_version"],
+    policiesAdded: ["attachments.attachments_visible", "audit_log.audit_log_visible", "blob_chunks.blob_chunks_visible", "blobs.blobs_visible", "case_events.case_events_visible", "case_links.case_links_visible", "case_notes.case_notes_visible", "cases.cases_visible", "correspondence.correspondence_visible", "cost_estimates.cost_estimates_visible", "cost_lines.cost_lines_visible", "exemptions_applied.exemptions_applied_visible", "letter_fields.letter_fields_visible", "letters.letters_visible", "publications.publications_visible", "redacted_copies.redacted_copies_visible", "redaction_marks.redaction_marks_visible", "requesters.requesters_visible", "search_index.search_index_visible"],
+  },
+};
+
+for (const { engine, expected } of ENGINES) {
+  const EXPECTED = expected();
   describe(`each migration changes the schema as intended (${engine.name})`, () => {
     it('has an expected change written for every migration', () => {
       expect(Object.keys(EXPECTED).sort()).toEqual(MIGRATION_ORDER);

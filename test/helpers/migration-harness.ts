@@ -18,6 +18,8 @@ export interface Schema {
   tables: Record<string, { columns: Record<string, string>; checks: string[] }>;
   indexes: Record<string, string>;
   triggers: Record<string, string>;
+  /** Row-level security policies (the team database), by table and name. */
+  policies?: Record<string, string>;
 }
 
 export interface MigrationDb {
@@ -118,6 +120,9 @@ export interface SchemaChange {
   triggersAdded?: string[];
   triggersRemoved?: string[];
   triggersChanged?: string[];
+  policiesAdded?: string[];
+  policiesRemoved?: string[];
+  policiesChanged?: string[];
 }
 
 function keyed<T>(before: Record<string, T>, after: Record<string, T>, same: (a: T, b: T) => boolean) {
@@ -156,6 +161,10 @@ export function diffSchema(before: Schema, after: Schema): SchemaChange {
   put('triggersAdded', g.added);
   put('triggersRemoved', g.removed);
   put('triggersChanged', g.changed);
+  const p = keyed(before.policies ?? {}, after.policies ?? {}, (x, y) => x === y);
+  put('policiesAdded', p.added);
+  put('policiesRemoved', p.removed);
+  put('policiesChanged', p.changed);
   return out;
 }
 

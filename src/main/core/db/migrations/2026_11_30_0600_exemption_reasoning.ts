@@ -35,7 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 
-/** PostgreSQL widens a column set in place: the reasoning column is added to the table as it is. */
+/** PostgreSQL changes the table in place: the reasoning column added, and the acts widened as the rebuild does. */
 export async function postgres(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE exemptions_applied ADD COLUMN reasoning TEXT NOT NULL DEFAULT '{}' CHECK (json_typeof(reasoning::json) = 'object')`.execute(db);
+  await sql`ALTER TABLE exemptions_applied DROP CONSTRAINT exemptions_applied_act_check,
+    ADD CONSTRAINT exemptions_applied_act_check CHECK (act IN ('FOIA', 'EIR', 'EISR', 'FOISA', 'DPA'))`.execute(db);
 }
