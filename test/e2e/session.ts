@@ -16,12 +16,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openCaseSession(newCase: Input<'cases:create'>, timeout = 10_000): Promise<Session> {
-  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
-  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
-  const bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
-  ok(await bridge.core.invoke('settings:update', AUTHORITY));
-  const reference = ok(await bridge.core.invoke('cases:create', newCase)).reference;
+/** A browser with one page at 1280 × 900, British English, failing the test on any page error. */
+export async function openBrowser(timeout = 10_000): Promise<{ browser: Browser; page: Page }> {
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   context.setDefaultTimeout(timeout);
@@ -29,6 +25,16 @@ export async function openCaseSession(newCase: Input<'cases:create'>, timeout = 
   page.on('pageerror', (err) => {
     throw err;
   });
+  return { browser, page };
+}
+
+export async function openCaseSession(newCase: Input<'cases:create'>, timeout = 10_000): Promise<Session> {
+  if (!existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build (npm test does it).');
+  const dir = mkdtempSync(join(tmpdir(), 'disclose-e2e-'));
+  const bridge = await startBridge({ dataDir: join(dir, 'data'), rendererDir: 'out/renderer', saveDir: dir });
+  ok(await bridge.core.invoke('settings:update', AUTHORITY));
+  const reference = ok(await bridge.core.invoke('cases:create', newCase)).reference;
+  const { browser, page } = await openBrowser(timeout);
   await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
   await page.getByTestId('due-date').waitFor();
   return {

@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { openCore, type Core } from '../../src/main/core';
 import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 import { startBridge, type Bridge } from './bridge';
-import { axeViolations, launch, screenshot } from './browser';
+import { axeViolations, screenshot } from './browser';
+import { openBrowser } from './session';
 import { AUTHORITY, ok } from '../helpers/core';
 import { freshTeamSchema, urlFor } from '../helpers/team';
 
@@ -32,13 +33,7 @@ beforeAll(async () => {
   reference = ok(await bridge.core.invoke('cases:create', { regime: 'foia', received: '2026-11-16', requester: { name: 'Zoë Ó Dónaill-Nguyễn 王' }, summary: 'Gritting routes' })).reference;
   ok(await bridge.core.invoke('cases:create', { regime: 'eir', received: '2026-11-18', requester: { name: 'Pat Public' }, summary: 'Flood maps' }));
   alice = await openCore({ dataDir: join(dir, 'alice'), database: urlFor(admin, schema, 'alice'), resourcesDir: 'resources' });
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  ({ browser, page } = await openBrowser());
   await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
   await page.getByTestId('due-date').waitFor();
 }, 120_000);

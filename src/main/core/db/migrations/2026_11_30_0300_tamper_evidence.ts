@@ -5,16 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../integrity';
 
-export async function up(db: Kysely<any>): Promise<void> {
-  for (const s of [
-    sql`ALTER TABLE audit_log ADD COLUMN content_hash TEXT`,
-    sql`ALTER TABLE audit_log ADD COLUMN hash TEXT`,
-    sql`ALTER TABLE audit_log ADD COLUMN redacted_at TEXT`,
-    sql`ALTER TABLE correspondence ADD COLUMN content_hash TEXT`,
-    sql`DROP TRIGGER audit_log_no_update`,
-  ]) {
-    await s.execute(db);
-  }
+/** Links every existing audit row and hashes every item of correspondence (the same on both engines). */
+async function backfill(db: Kysely<any>): Promise<void> {
   const rows = (await sql<AuditContent>`SELECT id, at, actor, action, case_id, summary, detail FROM audit_log ORDER BY id`.execute(db)).rows;
   let previous = CHAIN_START;
   for (const r of rows) {
@@ -26,6 +18,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const c of items) {
     await sql`UPDATE correspondence SET content_hash = ${correspondenceContentHash(c)} WHERE id = ${c.id}`.execute(db);
   }
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const s of [
+    sql`ALTER TABLE audit_log ADD COLUMN content_hash TEXT`,
+    sql`ALTER TABLE audit_log ADD COLUMN hash TEXT`,
+    sql`ALTER TABLE audit_log ADD COLUMN redacted_at TEXT`,
+    sql`ALTER TABLE correspondence ADD COLUMN content_hash TEXT`,
+    sql`DROP TRIGGER audit_log_no_update`,
+  ]) {
+    await s.execute(db);
+  }
+  await backfill(db);
   for (const s of [
     sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         WHEN NOT (OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
@@ -57,17 +62,7 @@ export async function postgres(db: Kysely<any>): Promise<void> {
   ]) {
     await s.execute(db);
   }
-  const rows = (await sql<AuditContent>`SELECT id, at, actor, action, case_id, summary, detail FROM audit_log ORDER BY id`.execute(db)).rows;
-  let previous = CHAIN_START;
-  for (const r of rows) {
-    const content = auditContentHash(r);
-    previous = chainHash(previous, content);
-    await sql`UPDATE audit_log SET content_hash = ${content}, hash = ${previous} WHERE id = ${r.id}`.execute(db);
-  }
-  const items = (await sql<CorrespondenceContent & { id: number }>`SELECT * FROM correspondence`.execute(db)).rows;
-  for (const c of items) {
-    await sql`UPDATE correspondence SET content_hash = ${correspondenceContentHash(c)} WHERE id = ${c.id}`.execute(db);
-  }
+  await backfill(db);
   for (const s of [
     sql`CREATE FUNCTION audit_log_guard_update() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
