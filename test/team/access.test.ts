@@ -6,7 +6,7 @@ import pg from 'pg';
 import { openCore, type Core } from '../../src/main/core';
 import { addOfficer, teamInit } from '../../src/main/core/db/team-admin';
 import { AUTHORITY, ok, tempDir } from '../helpers/core';
-import { freshTeamSchema, urlFor } from '../helpers/team';
+import { asAdmin, freshTeamSchema, urlFor } from '../helpers/team';
 
 let admin = '';
 let schema = '';
@@ -163,7 +163,7 @@ describe('allocation and saving the same case', () => {
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.code).toBe('CONFLICT');
-      expect(second.error.message).toMatch(/lee at \d\d:\d\d on 2026-11-20: Edited summary/);
+      expect(second.error.message).toMatch(/lee at \d\d:\d\d on \d{4}-\d\d-\d\d: Edited summary/);
     }
     expect(ok(await bob.invoke('cases:get', { reference: 'FOI/2026/0001' })).summary).toBe('Gritting routes 2025–26');
   });
@@ -178,5 +178,52 @@ describe('allocation and saving the same case', () => {
     const kept = ok(await lee.invoke('cases:get', { reference: 'FOI/2026/0001' }));
     expect(kept.summary).toBe(a.ok ? 'From lee' : 'From bob');
     expect(kept.version).toBe(v + 1);
+  });
+});
+
+describe('attempts to get round the rules (each refused by the server)', () => {
+  it('pointing a visible case at a hidden data subject, to read them', async () => {
+    const [sam] = await sql<{ id: number }>('lee', "SELECT id FROM requesters WHERE name = 'Sam Subject'");
+    await expect(sql('bob', `UPDATE cases SET requester_id = ${sam!.id} WHERE regime = 'foia'`)).rejects.toThrow(/permission denied/);
+    await expect(
+      sql('bob', `INSERT INTO cases (reference, regime, received_date, requester_id, created_at, updated_at) VALUES ('X/1', 'foia', '2026-11-02', ${sam!.id}, 'x', 'x')`),
+    ).rejects.toThrow(/row-level security/);
+    expect((await sql<{ name: string }>('bob', 'SELECT name FROM requesters')).map((r) => r.name)).not.toContain('Sam Subject');
+  });
+
+  it('claiming another actor: a temporary pg_roles, a switched role, or a made-up time', async () => {
+    const c = new pg.Client({ connectionString: urlFor(admin, schema, 'bob'), options: `-c search_path=${schema}` });
+    await c.connect();
+    try {
+      await c.query('CREATE TEMP TABLE pg_roles (rolname name, rolsuper bool, rolcreaterole bool)');
+      await c.query('INSERT INTO pg_roles VALUES (current_user, true, true)');
+      await expect(c.query("INSERT INTO audit_log (at, actor, action, case_id, summary, detail, imported) VALUES ('2020-01-01T00:00:00.000Z', 'lee', 'x', NULL, 'x', '{}', 1)")).rejects.toThrow(/only a lead/);
+      await c.query('SET ROLE disclose_officer');
+      await c.query("INSERT INTO audit_log (at, actor, action, case_id, summary) VALUES ('1999-01-01T00:00:00.000Z', 'lee', 'switched', NULL, 'x')");
+    } finally {
+      await c.end();
+    }
+    const [row] = await sql<{ actor: string; at: string }>('lee', "SELECT actor, at FROM audit_log WHERE action = 'switched'");
+    expect(row!.actor).toBe('bob');
+    expect(row!.at.slice(0, 4)).not.toBe('1999');
+  });
+
+  it('a login with no Disclose role runs none of its functions', async () => {
+    await asAdmin((c) => c.query('DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $n$mallory$n$) THEN CREATE ROLE mallory LOGIN; END IF; END $$'));
+    await expect(sql('mallory', "SELECT * FROM disclose_search(to_tsquery('simple', 'subject'), 10)")).rejects.toThrow(/permission denied|does not exist/);
+    await expect(sql('mallory', 'SELECT * FROM cases')).rejects.toThrow(/permission denied|does not exist/);
+  });
+
+  it('writing bytes into a stored file that is not the writer’s own new one', async () => {
+    const [file] = await sql<{ sha256: string }>('lee', 'SELECT sha256 FROM blobs LIMIT 1');
+    if (file) await expect(sql('bob', `INSERT INTO blob_chunks (sha256, n, data) VALUES ('${file.sha256}', 99, 'junk')`)).rejects.toThrow(/row-level security/);
+    await expect(sql('bob', "UPDATE correspondence SET body = 'rewritten'")).rejects.toThrow(/permission denied/);
+    await expect(sql('bob', "UPDATE case_notes SET text = 'rewritten'")).rejects.toThrow(/permission denied/);
+  });
+
+  it('a hidden case holding the next reference: numbering skips it, and nothing says it is there', async () => {
+    ok(await alice.invoke('cases:create', { regime: 'sar', received: '2026-11-04', requester: { name: 'Kim Hidden' }, reference: 'SAR/2026/0002' }));
+    const made = ok(await bob.invoke('cases:create', { regime: 'sar', received: '2026-11-05', requester: { name: 'Bo Public' } }));
+    expect(made.reference).toBe('SAR/2026/0003');
   });
 });

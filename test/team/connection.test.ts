@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { openCore } from '../../src/main/core';
 import { teamInit } from '../../src/main/core/db/team-admin';
 import { testTeamDatabase } from '../../src/main/core/services/team.service';
+import { parseDatabaseUrl } from '../../src/main/core/db/postgres';
 import { tempDir } from '../helpers/core';
 import { asAdmin, freshTeamSchema, urlFor } from '../helpers/team';
 
@@ -36,5 +37,16 @@ describe('opening the team database', () => {
 
   it('refuses an address with a password in it, so that none is kept in a file', async () => {
     await expect(testTeamDatabase('postgres://alice:secret@127.0.0.1:5432/disclose')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/password/) });
+  });
+});
+
+describe('the address', () => {
+  it('encrypts and checks the server for anything across a network, and refuses to go in the clear', () => {
+    expect(parseDatabaseUrl('postgres://alice@db.council.local/disclose').config.connectionString).toContain('sslmode=verify-full');
+    expect(parseDatabaseUrl('postgres://alice@db.council.local/disclose?sslmode=require&sslrootcert=/etc/ca.pem').config.connectionString).toContain('sslmode=require');
+    expect(() => parseDatabaseUrl('postgres://alice@db.council.local/disclose?sslmode=disable')).toThrow(/must be encrypted/);
+    // This computer's own server, over a Unix socket or loopback, as IT chooses.
+    expect(parseDatabaseUrl('postgres://alice@localhost/disclose?host=/run/postgresql').config.connectionString).not.toContain('sslmode');
+    expect(parseDatabaseUrl('postgres://alice:pw@localhost/disclose').display).not.toContain('pw');
   });
 });

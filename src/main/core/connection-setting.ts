@@ -25,7 +25,7 @@ export function readConnection(dataDir: string): string | undefined {
 /** Refuses an address the app should not keep: not postgres://, or with a password in it. */
 export function checkTeamAddress(url: string): void {
   const target = parseDatabaseUrl(url);
-  if (target.config.password) {
+  if (target.hasPassword) {
     throw new DiscloseError('VALIDATION', 'Leave the password out of the address: Disclose keeps the address in a file. Ask IT to set up a password file (.pgpass) or single sign-on for your login.', { url: 'No password in the address' });
   }
 }

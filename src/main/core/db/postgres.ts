@@ -14,6 +14,8 @@ export interface TeamDatabase {
   schema: string | null;
   /** The URL without its password, for messages and the settings screen. */
   display: string;
+  /** Whether the address carries a password (the app refuses to keep one). */
+  hasPassword: boolean;
 }
 
 export function isPostgresUrl(url: string | undefined | null): url is string {
@@ -21,6 +23,8 @@ export function isPostgresUrl(url: string | undefined | null): url is string {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
+
+const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '[::1]', '::1']);
 
 export function parseDatabaseUrl(url: string): TeamDatabase {
   let parsed: URL;
@@ -32,15 +36,20 @@ export function parseDatabaseUrl(url: string): TeamDatabase {
   if (!/^postgres(ql)?:$/iu.test(parsed.protocol)) throw new DiscloseError('VALIDATION', 'The team database address must start with postgres://.');
   const schema = parsed.searchParams.get('schema');
   if (schema !== null && !SCHEMA_NAME.test(schema)) throw new DiscloseError('VALIDATION', `The schema name ${schema.slice(0, 70)} is not allowed (lower-case letters, digits and _).`);
-  // A Unix socket folder is given as ?host=/path (libpq's convention); otherwise the URL's host.
-  const socketHost = parsed.searchParams.get('host');
-  const host = socketHost ?? (decodeURIComponent(parsed.hostname) || 'localhost');
+  // A Unix socket folder is given as ?host=/path (libpq's convention). Anything that crosses a
+  // network is encrypted and the server's certificate checked, unless the address says how
+  // (sslmode, sslrootcert, sslcert, sslkey are read as libpq reads them); never in the clear.
+  const socket = (parsed.searchParams.get('host') ?? '').startsWith('/');
+  const local = socket || LOCAL_HOSTS.has(parsed.hostname);
+  const sslmode = parsed.searchParams.get('sslmode');
+  if (!local && sslmode === null) parsed.searchParams.set('sslmode', 'verify-full');
+  if (!local && (sslmode === 'disable' || sslmode === 'allow' || sslmode === 'prefer')) {
+    throw new DiscloseError('VALIDATION', `The team database is on another computer: its connection must be encrypted (sslmode=${sslmode} would allow it in the clear). Use sslmode=verify-full (the default) or require.`);
+  }
+  const connection = new URL(parsed.toString());
+  connection.searchParams.delete('schema');
   const config: pg.PoolConfig = {
-    host,
-    port: parsed.port ? Number(parsed.port) : 5432,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//u, '')) || undefined,
-    user: parsed.username ? decodeURIComponent(parsed.username) : undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    connectionString: connection.toString(),
     connectionTimeoutMillis: 10_000,
     // Never wait forever on a lock another officer holds: the write is refused with a message.
     statement_timeout: 30_000,
@@ -52,7 +61,8 @@ export function parseDatabaseUrl(url: string): TeamDatabase {
   };
   const shown = new URL(url);
   shown.password = '';
-  return { config, schema, display: shown.toString() };
+  shown.searchParams.delete('password');
+  return { config, schema, display: shown.toString(), hasPassword: parsed.password !== '' || parsed.searchParams.has('password') };
 }
 
 /** Counts, ids and sums come back as numbers, as they do from SQLite (int8 and numeric would be strings). */

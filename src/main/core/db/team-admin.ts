@@ -12,16 +12,33 @@ export const LEAD_ROLE = 'disclose_lead';
 const LOGIN = /^[a-z_][a-z0-9_.@-]{0,62}$/u;
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Tables an officer adds to and changes as casework (never the audit log, beyond adding to it). */
+/** Tables an officer adds to as casework (never the audit log, beyond adding to it). */
 const CASEWORK = ['cases', 'requesters', 'reference_counters', 'cost_lines', ...CASE_TABLES] as const;
+/** What an officer may change in place, table by table: only what casework changes (a filed
+ * message's text, a note, a letter filed or a redacted copy stay as they were made). */
+const OFFICER_UPDATES: Record<string, string[] | 'all'> = {
+  cases: ['reference', 'regime', 'received_date', 'summary', 'request_text', 'updated_at', 's16_advice'],
+  requesters: ['name', 'email', 'address', 'organisation'],
+  reference_counters: 'all',
+  case_events: ['date', 'note', 'voided_at', 'voided_by', 'void_reason'],
+  correspondence: ['event_id', 'channel', 'voided_at', 'voided_by', 'void_reason'],
+  attachments: ['role'],
+  cost_estimates: 'all',
+  cost_lines: 'all',
+  case_links: 'all',
+  exemptions_applied: 'all',
+  letter_fields: 'all',
+  publications: 'all',
+  redaction_marks: 'all',
+};
 /** Stored files are content-addressed: added, never changed (a changed file would no longer be what its name says). */
 const STORED_FILES = ['blobs', 'blob_chunks'] as const;
 /** Rows an officer may remove: ones a case's work replaces (an estimate's lines, an exemption taken off, an index entry). */
-const REPLACEABLE = ['search_index', 'cost_lines', 'cost_estimates', 'case_links', 'exemptions_applied', 'letter_fields', 'redaction_marks', 'publications'] as const;
+const REPLACEABLE = ['search_index', 'cost_lines', 'cost_estimates', 'case_links', 'exemptions_applied', 'letter_fields', 'redaction_marks', 'redacted_copies', 'publications'] as const;
 /** Settings a lead manages for the team. */
 const LEAD_MANAGED = ['settings', 'letter_templates', 'holidays', 'officers', 'meta'] as const;
-/** The columns of a case an officer may change: everything but who it is allocated to. */
-const CASE_COLUMNS = ['reference', 'regime', 'received_date', 'requester_id', 'summary', 'request_text', 'updated_at', 's16_advice', 'destroyed_at', 'anonymised_at', 'version'];
+/** Functions the roles call (everything else in the schema is the owner's; PostgreSQL lets PUBLIC run any function unless told). */
+const OFFICER_FUNCTIONS = ['disclose_is_lead()', 'disclose_sees_case(cases)', 'disclose_requester_visible(integer)', 'disclose_blob_visible(text)', 'disclose_reference_taken(text)', 'disclose_search(tsquery, integer)', 'audit_log_json(text)', 'audit_log_last()'];
 
 async function ensureRole(db: Kysely<DB>, role: string): Promise<void> {
   const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_roles WHERE rolname = ${role}`.execute(db);
@@ -32,24 +49,29 @@ async function grantPrivileges(db: Kysely<DB>): Promise<void> {
   const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s;
   const s = quoteIdent(schema);
   const list = (tables: readonly string[]) => tables.map(quoteIdent).join(', ');
+  const updates = Object.entries(OFFICER_UPDATES).map(([t, cols]) => `GRANT UPDATE ${cols === 'all' ? '' : `(${cols.join(', ')}) `}ON ${s}.${quoteIdent(t)} TO ${OFFICER_ROLE}`);
+  // A schema of Disclose's own is closed to everyone else; the shared `public` schema is left as IT set it.
+  const ownSchema = schema === 'public' ? [] : [`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`];
   for (const statement of [
     `GRANT ${OFFICER_ROLE} TO ${LEAD_ROLE}`,
+    ...ownSchema,
     `GRANT USAGE ON SCHEMA ${s} TO ${OFFICER_ROLE}`,
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${s} FROM PUBLIC`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION ${OFFICER_FUNCTIONS.map((f) => `${s}.${f}`).join(', ')} TO ${OFFICER_ROLE}`,
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${OFFICER_ROLE}`,
     `GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${OFFICER_ROLE}`,
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${OFFICER_ROLE}`,
-    `REVOKE ALL ON ${s}.kysely_migration FROM ${OFFICER_ROLE}`,
-    `GRANT SELECT ON ${s}.kysely_migration TO ${OFFICER_ROLE}`,
-    `GRANT INSERT, UPDATE ON ${list(CASEWORK.filter((t) => t !== 'cases'))} TO ${OFFICER_ROLE}`,
-    `GRANT INSERT ON ${s}.cases TO ${OFFICER_ROLE}`,
+    `GRANT INSERT ON ${list(CASEWORK)} TO ${OFFICER_ROLE}`,
+    ...updates,
     `GRANT INSERT ON ${list(STORED_FILES)} TO ${OFFICER_ROLE}`,
-    `REVOKE UPDATE ON ${list(STORED_FILES)} FROM ${OFFICER_ROLE}`,
-    `GRANT UPDATE (${CASE_COLUMNS.join(', ')}) ON ${s}.cases TO ${OFFICER_ROLE}`,
     `GRANT DELETE ON ${list(REPLACEABLE)} TO ${OFFICER_ROLE}`,
     // The audit log: officers add to it and read it; only the trigger-guarded redaction (retention) changes it, by a lead.
-    `REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.audit_log FROM ${OFFICER_ROLE}`,
     `GRANT INSERT ON ${s}.audit_log TO ${OFFICER_ROLE}`,
     `GRANT INSERT, UPDATE, DELETE ON ${list(LEAD_MANAGED)} TO ${LEAD_ROLE}`,
-    `GRANT UPDATE (officer) ON ${s}.cases TO ${LEAD_ROLE}`,
+    // Allocation, and the retention steps that detach a requester and rewrite a case's content.
+    `GRANT UPDATE ON ${list(CASEWORK.filter((t) => t !== 'cases'))} TO ${LEAD_ROLE}`,
+    `GRANT UPDATE (officer, requester_id, destroyed_at, anonymised_at) ON ${s}.cases TO ${LEAD_ROLE}`,
     `GRANT UPDATE (summary, detail, redacted_at) ON ${s}.audit_log TO ${LEAD_ROLE}`,
     // Retention: a lead destroys a case's content, and the files nothing refers to any more.
     `GRANT DELETE ON ${list([...CASEWORK.filter((t) => t !== 'cases' && t !== 'reference_counters'), ...STORED_FILES])} TO ${LEAD_ROLE}`,

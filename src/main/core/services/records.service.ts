@@ -71,6 +71,8 @@ function prune(folder: string, keep: number): void {
 /** A backup now: to a file the officer chooses ('manual'), or to the backup folder ('schedule' only
  * when one is due, 'close' always). Null when nothing was due or no folder is chosen. */
 export async function backupNow(ctx: CoreContext, reason: 'manual' | 'schedule' | 'close'): Promise<BackupResult | null> {
+  // The team database is backed up on the server by IT: the schedule and the close have nothing to do.
+  if (!ctx.sqlite && reason !== 'manual') return null;
   const now = ctx.now();
   const defaultName = `disclose-backup-${now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}.tar`;
   if (reason === 'manual') {
