@@ -45,7 +45,8 @@ afterAll(async () => {
 
 describe('a team on the team database', () => {
   it('a lead allocates the case to an officer and leaves a note for her', async () => {
-    expect(await page.getByTestId('case-officer').textContent()).toContain('Lee Okafor');
+    await page.getByTestId('case-officer').getByText('Lee Okafor').waitFor();
+    await page.locator('#allocate-to option[value="alice"]').waitFor({ state: 'attached' });
     await page.getByLabel('Allocate to').selectOption('alice');
     await page.getByRole('button', { name: 'Allocate' }).click();
     await page.getByTestId('team-done').getByText('Allocated to alice.').waitFor();
@@ -83,6 +84,7 @@ describe('a team on the team database', () => {
   it('lists cases by officer and shows each officer’s load, at full width and at 320 px', async () => {
     await page.goto(`${bridge.url.split('#')[0]}#/cases`);
     await page.getByTestId('case-table').waitFor();
+    await page.locator('#case-officer option[value="alice"]').waitFor({ state: 'attached' });
     await page.getByLabel('Officer', { exact: true }).selectOption('alice');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="case-table"] tbody tr').length === 1);
     expect(await page.getByTestId('case-table').textContent()).toContain(reference);
