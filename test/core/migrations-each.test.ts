@@ -119,7 +119,7 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     columnsAdded: {"audit_log": ["imported"], "cases": ["officer", "version"]},
     checksAdded: {"audit_log": ["CHECK ((imported = ANY (ARRAY[0, 1])))"]},
     indexesAdded: ["attachments_sha", "blob_chunks_pkey", "case_notes_case", "case_notes_pkey", "cases_officer", "cases_requester", "correspondence_source_sha", "letters_sha", "officers_pkey"],
-    triggersAdded: ["audit_log_case_version"],
+    triggersAdded: ["audit_log_case_version", "cases_keep_sar"],
     policiesAdded: ["attachments.attachments_file_check", "attachments.attachments_visible", "audit_log.audit_log_visible", "blob_chunks.blob_chunks_removed", "blob_chunks.blob_chunks_visible", "blob_chunks.blob_chunks_written", "blobs.blobs_listed", "blobs.blobs_removed", "blobs.blobs_visible", "case_events.case_events_visible", "case_links.case_links_visible", "case_notes.case_notes_visible", "cases.cases_requester_check", "cases.cases_requester_kept", "cases.cases_visible", "correspondence.correspondence_file_check", "correspondence.correspondence_visible", "cost_estimates.cost_estimates_visible", "cost_lines.cost_lines_visible", "exemptions_applied.exemptions_applied_visible", "letter_fields.letter_fields_visible", "letters.letters_visible", "publications.publications_visible", "redacted_copies.redacted_copies_visible", "redaction_marks.redaction_marks_visible", "requesters.requesters_visible", "search_index.search_index_visible"],
   },
 };

@@ -221,6 +221,13 @@ describe('attempts to get round the rules (each refused by the server)', () => {
     await expect(sql('bob', "UPDATE case_notes SET text = 'rewritten'")).rejects.toThrow(/permission denied/);
   });
 
+  it('taking a subject access case out of subject access (which would show it to the team), unless a lead', async () => {
+    const [kim] = await sql<{ reference: string }>('alice', "SELECT reference FROM cases WHERE regime = 'sar' AND officer = 'alice' ORDER BY id LIMIT 1");
+    const moved = await alice.invoke('cases:update', { reference: kim!.reference, changes: { regime: 'foia' } });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(ok(await bob.invoke('cases:list', {})).map((c) => c.reference)).not.toContain(kim!.reference);
+  });
+
   it('a hidden case holding the next reference: numbering skips it, and nothing says it is there', async () => {
     ok(await alice.invoke('cases:create', { regime: 'sar', received: '2026-11-04', requester: { name: 'Kim Hidden' }, reference: 'SAR/2026/0002' }));
     const made = ok(await bob.invoke('cases:create', { regime: 'sar', received: '2026-11-05', requester: { name: 'Bo Public' } }));

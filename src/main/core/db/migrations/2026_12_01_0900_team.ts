@@ -172,6 +172,17 @@ export async function postgres(db: Kysely<any>): Promise<void> {
         FROM search_index s JOIN cases c ON c.id = s.case_id
         WHERE pg_has_role(session_user, 'disclose_officer', 'member') AND s.terms @@ q AND disclose_sees_case(c)
         ORDER BY ts_rank(s.terms, q) DESC, s.rowid DESC LIMIT lim $$`,
+    // A subject access case stays one unless a lead decides otherwise: moved to another regime it
+    // would become visible to the whole team.
+    sql`CREATE FUNCTION cases_keep_sar() RETURNS trigger LANGUAGE plpgsql ${pinned} AS $$
+        BEGIN
+          IF OLD.regime = 'sar' AND NEW.regime <> 'sar' AND NOT disclose_is_lead()
+             AND NOT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) THEN
+            RAISE EXCEPTION 'only a lead may move a subject access case to another regime' USING ERRCODE = '42501';
+          END IF;
+          RETURN NEW;
+        END $$`,
+    sql`CREATE TRIGGER cases_keep_sar BEFORE UPDATE OF regime ON cases FOR EACH ROW EXECUTE FUNCTION cases_keep_sar()`,
     // The functions from earlier steps are pinned too.
     sql`ALTER FUNCTION audit_log_json(TEXT) ${pinned}`,
     sql`ALTER FUNCTION audit_log_append_only() ${pinned}`,
