@@ -1,11 +1,12 @@
 // The migrations that change data, run N-1 → N with rows in place: every row is kept, and changed
 // only as the migration intends. Engines plug in through ENGINES (see helpers/migration-harness).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { postgresEngine } from '../helpers/migration-harness-pg';
 import { openBefore, sqliteEngine, type Engine, type MigrationDb, type Row } from '../helpers/migration-harness';
 import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../../src/main/core/db/integrity';
 
-const ENGINES: Engine[] = [sqliteEngine, postgresEngine];
+// The team database, where PostgreSQL is installed (always in CI).
+const ENGINES: Engine[] = [sqliteEngine, ...(inject('pgUrl') ? [postgresEngine] : [])];
 const T = '2025-03-03T09:00:00Z';
 
 async function withDb(engine: Engine, name: string, body: (db: MigrationDb) => Promise<void>): Promise<void> {
