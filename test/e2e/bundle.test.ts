@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from './bridge';
-import { axeViolations, launch, screenshot } from './browser';
+import { axeViolations, screenshot } from './browser';
+import { openBrowser } from './session';
 import { AUTHORITY, ok } from '../helpers/core';
 import { textPdf } from '../helpers/bundle-case';
 
@@ -31,13 +32,7 @@ beforeAll(async () => {
   ok(await core.invoke('correspondence:import', { reference, role: 'withheld', files: [{ name: 'prices.pdf', data: b64(await textPdf('Bid prices', 2)) }] }));
   ok(await core.invoke('exemptions:apply', { reference, provision: 'FOIA s43(2)', item: 'prices.pdf', engagement: 'Commercial prejudice while the contract is renegotiated.', publicInterestFor: 'Transparency.', publicInterestAgainst: 'Value for money.', balance: 'Withhold for now.' }));
   ok(await core.invoke('letters:save', { reference, kind: 'acknowledgement' }));
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  ({ browser, page } = await openBrowser(20_000));
   await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
   await page.getByTestId('due-date').waitFor();
 });

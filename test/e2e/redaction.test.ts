@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startBridge, type Bridge } from './bridge';
-import { axeViolations, launch, screenshot } from './browser';
+import { axeViolations, screenshot } from './browser';
+import { openBrowser } from './session';
 import { AUTHORITY, ok } from '../helpers/core';
 import { mixedPdf, type BuiltPdf } from '../helpers/redaction-pdfs';
 
@@ -30,13 +31,7 @@ beforeAll(async () => {
   ok(await core.invoke('exemptions:apply', { reference, provision: 'FOIA s43(2)', engagement: 'Tender prices' }));
   pdf = await mixedPdf();
   ok(await core.invoke('correspondence:import', { reference, role: 'disclosed', files: [{ name: 'evaluation.pdf', data: Buffer.from(pdf.bytes).toString('base64') }] }));
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  ({ browser, page } = await openBrowser(30_000, 1000));
   await page.goto(`${bridge.url}#/case/${reference.split('/').map(encodeURIComponent).join('/')}`);
   await page.getByTestId('due-date').waitFor();
 });

@@ -16,10 +16,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** A browser with one page at 1280 × 900, British English, failing the test on any page error. */
-export async function openBrowser(timeout = 10_000): Promise<{ browser: Browser; page: Page }> {
+/** A browser with one page 1280 wide, British English, failing the test on any page error. */
+export async function openBrowser(timeout = 10_000, height = 900): Promise<{ browser: Browser; page: Page }> {
   const browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: { width: 1280, height }, locale: 'en-GB' });
   context.setDefaultTimeout(timeout);
   const page = await context.newPage();
   page.on('pageerror', (err) => {

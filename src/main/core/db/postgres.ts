@@ -73,12 +73,16 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** Network failures the driver reports by Node's error codes, not the server's. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /** Why the server could not be used, as the officer should read it. */
 export function connectionError(err: unknown, display: string): DiscloseError {
   if (err instanceof DiscloseError) return err;
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENETUNREACH', 'ECONNRESET', 'ENOENT', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection terminated/iu.test(e.message ?? '')) {
+  // Opening, a missing socket folder (ENOENT) or a name not yet resolvable (EAI_AGAIN) is a server out of reach too.
+  if (NETWORK.has(code) || ['ENOENT', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection terminated/iu.test(e.message ?? '')) {
     return new DiscloseError('OFFLINE', `The team database (${display}) cannot be reached: ${e.message ?? code}. Nothing was changed. Check the network or VPN, or ask IT whether the server is running.`);
   }
   if (code === '28P01' || code === '28000') {
@@ -134,18 +138,19 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; check
 
 /** A team database error, as the officer should read it; null when it is not one of the server's. */
 export function translatePostgresError(err: unknown): DiscloseError | null {
-  const e = err as { code?: string; message?: string; constructor?: { name?: string } };
+  const e = err as { code?: unknown; message?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (!/^[0-9A-Z]{5}$/u.test(code) && !['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE'].includes(code) && !/Connection terminated|timeout exceeded when trying to connect/iu.test(e?.message ?? '')) return null;
+  const message = e?.message ?? code;
+  const lost = NETWORK.has(code) || code.startsWith('08') || code.startsWith('57P') || /Connection terminated|timeout exceeded when trying to connect/iu.test(e?.message ?? '');
+  if (lost) return new DiscloseError('OFFLINE', `The team database cannot be reached (${message}); nothing was changed. Check the network or VPN and try again.`);
+  // Anything else that is not a SQLSTATE (five characters) is not the server's: SQLite's codes, Node's.
+  if (!/^[0-9A-Z]{5}$/u.test(code)) return null;
   if (code === '42501') {
-    return new DiscloseError('FORBIDDEN', `The team database refused this (${e.message}). Only a lead may allocate cases or change the team's settings, templates and holidays, and nobody may change the audit log.`);
+    return new DiscloseError('FORBIDDEN', `The team database refused this (${message}). Only a lead may allocate cases or change the team's settings, templates and holidays, and nobody may change the audit log.`);
   }
-  if (code === '23505') return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${e.message}`);
+  if (code === '23505') return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${message}`);
   if (code === '40001' || code === '40P01') return new DiscloseError('CONFLICT', 'A colleague changed the same records at the same moment; nothing was changed. Try again.');
-  if (code === '55P03' || code === '57014') return new DiscloseError('IO', 'The team database was busy with a colleague\'s change for too long; nothing was changed. Try again.');
-  if (code.startsWith('08') || code.startsWith('57P') || /^E[A-Z]+$/u.test(code) || !code.match(/^[0-9A-Z]{5}$/u)) {
-    return new DiscloseError('OFFLINE', `The team database cannot be reached (${e.message ?? code}); nothing was changed. Check the network or VPN and try again.`);
-  }
-  if (code.startsWith('23')) return new DiscloseError('VALIDATION', `The team database refused the change: ${e.message}`);
+  if (code === '55P03' || code === '57014') return new DiscloseError('IO', "The team database was busy with a colleague's change for too long; nothing was changed. Try again.");
+  if (code.startsWith('23')) return new DiscloseError('VALIDATION', `The team database refused the change: ${message}`);
   return null;
 }

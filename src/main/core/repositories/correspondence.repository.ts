@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AttachmentsTable, CorrespondenceTable, DB } from '../db/schema';
 import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direction, TextStatus } from '../../../shared/domain/correspondence';
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
-import { indexItem } from './search.repository';
+import { indexItem, withoutNul } from './search.repository';
 import { correspondenceContentHash } from '../db/integrity';
 import { isPostgres } from '../db/engine';
 import { storeChunks } from './blob-chunks.repository';
@@ -104,10 +104,6 @@ export interface NewCorrespondence {
   source?: { sha256: string; filename: string; format: 'eml' | 'msg' } | null;
   warnings?: string[];
 }
-
-/** NUL characters mean nothing in a message's text, and PostgreSQL cannot store them: they are
- * dropped before the text is stored and hashed, on both engines alike. */
-export const withoutNul = (s: string) => s.replaceAll('\u0000', '');
 
 /** Files one item of correspondence and puts it in the search index; returns its id. */
 export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence, now: string): Promise<number> {

@@ -16,10 +16,13 @@ export function foldAccents(text: string): string {
 const termsOf = (title: string, body: string) =>
   sql<string>`setweight(to_tsvector('simple', ${foldAccents(title)}), 'A') || to_tsvector('simple', ${foldAccents(body)})`;
 
+/** NUL characters mean nothing in text, and PostgreSQL cannot store them: dropped before text is
+ * stored (and hashed), on both engines alike. */
+export const withoutNul = (s: string) => s.replaceAll('\u0000', '');
+
 export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, rawTitle: string, rawBody: string): Promise<void> {
-  // NUL means nothing in text and PostgreSQL cannot store it (an attachment's text may carry one).
-  const title = rawTitle.replaceAll('\u0000', '');
-  const body = rawBody.replaceAll('\u0000', '');
+  const title = withoutNul(rawTitle);
+  const body = withoutNul(rawBody);
   await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
   if (isPostgres(db)) {
     await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body, terms: termsOf(title, body) }).execute();
