@@ -118,21 +118,25 @@ export async function addOfficer(url: string, o: { login: string; name: string; 
   if (!o.name.trim()) throw new DiscloseError('VALIDATION', 'The officer needs a name.');
   const opened = await openPostgres(url);
   try {
-    const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_roles WHERE rolname = ${o.login}`.execute(opened.db);
-    const created = Number(exists.rows[0]!.n) === 0;
-    try {
-      if (created) await sql.raw(`CREATE ROLE ${quoteIdent(o.login)} LOGIN`).execute(opened.db);
-      await sql.raw(`GRANT ${o.lead ? LEAD_ROLE : OFFICER_ROLE} TO ${quoteIdent(o.login)}`).execute(opened.db);
-      if (!o.lead) await sql.raw(`REVOKE ${LEAD_ROLE} FROM ${quoteIdent(o.login)}`).execute(opened.db);
-    } catch (err) {
-      if ((err as { code?: string }).code === '42501') throw new DiscloseError('FORBIDDEN', `The login ${opened.login} may not create or grant roles: ask the database administrator to add officers.`);
-      throw err;
-    }
-    await opened.db
-      .insertInto('officers')
-      .values({ login: o.login, name: o.name.trim(), lead: o.lead ? 1 : 0, added_at: now.toISOString() })
-      .onConflict((oc) => oc.column('login').doUpdateSet({ name: o.name.trim(), lead: o.lead ? 1 : 0 }))
-      .execute();
+    // The login, its grant and its row together or not at all (role changes are transactional in PostgreSQL).
+    const created = await opened.db.transaction().execute(async (db) => {
+      const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_roles WHERE rolname = ${o.login}`.execute(db);
+      const isNew = Number(exists.rows[0]!.n) === 0;
+      try {
+        if (isNew) await sql.raw(`CREATE ROLE ${quoteIdent(o.login)} LOGIN`).execute(db);
+        await sql.raw(`GRANT ${o.lead ? LEAD_ROLE : OFFICER_ROLE} TO ${quoteIdent(o.login)}`).execute(db);
+        if (!o.lead) await sql.raw(`REVOKE ${LEAD_ROLE} FROM ${quoteIdent(o.login)}`).execute(db);
+      } catch (err) {
+        if ((err as { code?: string }).code === '42501') throw new DiscloseError('FORBIDDEN', `The login ${opened.login} may not create or grant roles: ask the database administrator to add officers.`);
+        throw err;
+      }
+      await db
+        .insertInto('officers')
+        .values({ login: o.login, name: o.name.trim(), lead: o.lead ? 1 : 0, added_at: now.toISOString() })
+        .onConflict((oc) => oc.column('login').doUpdateSet({ name: o.name.trim(), lead: o.lead ? 1 : 0 }))
+        .execute();
+      return isNew;
+    });
     return { login: o.login, name: o.name.trim(), lead: o.lead, created };
   } catch (err) {
     throw connectionError(err, opened.display);
