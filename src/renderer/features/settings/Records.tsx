@@ -79,7 +79,29 @@ export function Records() {
   const status = useQuery({ queryKey: ['backupStatus'], queryFn: () => call('records:backupStatus', {}) });
   const backup = useMutation({ mutationFn: () => call('records:backupNow', { reason: 'manual' }), onSuccess: () => qc.invalidateQueries({ queryKey: ['backupStatus'] }) });
   const check = useMutation({ mutationFn: () => call('records:verify', {}) });
+  const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
   const s = status.data;
+  if (whoami.data?.engine === 'postgres') {
+    // The team database is the server's: IT backs it up whole (attachments included); a lead checks it.
+    return (
+      <section aria-labelledby="records-heading" className="govuk-!-margin-top-8">
+        <h2 className="govuk-heading-l" id="records-heading">
+          Backups and checks
+        </h2>
+        <p className="govuk-body" data-testid="team-backups">
+          The team database is backed up by IT on the server, with every case and stored file in it. Backup files from this computer are for a register kept on it.
+        </p>
+        {whoami.data.lead && (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => check.mutate()} disabled={check.isPending}>
+            Check the team database
+          </button>
+        )}
+        {check.isPending && <p className="govuk-body">Checking the audit chain, the correspondence and every stored file…</p>}
+        {check.error && <ErrorSummary errors={{}} message={check.error.message} />}
+        {check.data && <Findings report={check.data} />}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="records-heading" className="govuk-!-margin-top-8">
       <h2 className="govuk-heading-l" id="records-heading">
