@@ -297,3 +297,21 @@ describe('nextWorkingDayOnOrAfter and workingDaysBetween', () => {
     expect(workingDaysBetween(allUk, '2012-04-12', '2012-03-12')).toBe(0);
   });
 });
+
+describe('counting working days by arithmetic', () => {
+  it('agrees with walking day by day, on every calendar, across year ends, past the shipped table and with a one-off day added (FOIA s10(6), FOISA s73)', () => {
+    const base = parseShippedHolidays(JSON.parse(readFileSync('resources/uk-bank-holidays.json', 'utf8')));
+    const table: HolidayTable = { ...base, holidays: [...base.holidays, { date: '2026-06-03', region: 'scotland', name: 'A day proclaimed', kind: 'one_off', source: 'officer' }] };
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const name of ['all-uk', 'scotland', 'england-and-wales', 'northern-ireland'] as const) {
+      const cal = createCalendar(table, name);
+      const walking = { ...cal, nonWorkingWeekdays: undefined };
+      for (let i = 0; i < 400; i++) {
+        const a = isoFromDayNumber(dayNumber('2018-01-01') + Math.floor(next() * 6000));
+        const b = isoFromDayNumber(dayNumber(a) + Math.floor(next() * 900) - 50);
+        expect([a, b, workingDaysBetween(cal, a, b)]).toEqual([a, b, workingDaysBetween(walking, a, b)]);
+      }
+    }
+  });
+});

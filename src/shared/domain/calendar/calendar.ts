@@ -35,6 +35,8 @@ export interface WorkingCalendar {
   nonWorkingReason(d: IsoDate): string | null;
   /** True when `d` falls in a year after the last published holiday list (docs/law.md §8.10). */
   isProvisional(d: IsoDate): boolean;
+  /** The weekdays of `year` that are not working days, in order: lets a count skip the day-by-day walk. */
+  nonWorkingWeekdays?(year: number): readonly IsoDate[];
 }
 
 export interface WorkingDayCount {
@@ -152,8 +154,24 @@ export function createCalendar(table: HolidayTable, name: CalendarName): Working
     return null;
   };
 
+  const byYear = new Map<number, IsoDate[]>();
+  const nonWorkingWeekdays = (year: number): IsoDate[] => {
+    let list = byYear.get(year);
+    if (list === undefined) {
+      deriveYear(year);
+      const prefix = `${String(year).padStart(4, '0')}-`;
+      const candidates = new Set([...reasons.keys()].filter((d) => d.startsWith(prefix)));
+      candidates.add(`${prefix}12-25`);
+      candidates.add(goodFriday(year));
+      list = [...candidates].filter((d) => !isWeekendDay(dayNumber(d)) && nonWorkingReason(d) !== null).sort();
+      byYear.set(year, list);
+    }
+    return list;
+  };
+
   return {
     name,
+    nonWorkingWeekdays,
     isWorkingDay: (d) => nonWorkingReason(d) === null,
     nonWorkingReason,
     isProvisional: (d) => {
@@ -218,10 +236,28 @@ export function nextWorkingDayOnOrAfter(cal: WorkingCalendar, d: IsoDate): IsoDa
   throw new Error(`No working day found on or after ${d}`);
 }
 
+/** Monday-to-Friday days from day number `from` to `to`, both included. */
+function weekdaysIn(from: number, to: number): number {
+  const days = to - from + 1;
+  let count = Math.floor(days / 7) * 5;
+  for (let n = from + Math.floor(days / 7) * 7; n <= to; n++) if (!isWeekendDay(n)) count += 1;
+  return count;
+}
+
 /** Working days after `a` up to and including `b` (0 if b <= a). */
 export function workingDaysBetween(cal: WorkingCalendar, a: IsoDate, b: IsoDate): number {
   const start = dayNumber(a);
   const end = dayNumber(b);
+  if (end <= start) return 0;
+  // Weekdays counted by arithmetic, less the holidays that fall on them: a case overdue for years
+  // costs a few lookups, not a walk through every day (the same answer as the walk below).
+  if (cal.nonWorkingWeekdays) {
+    let count = weekdaysIn(start + 1, end);
+    for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y++) {
+      for (const d of cal.nonWorkingWeekdays(y)) if (d > a && d <= b) count -= 1;
+    }
+    return count;
+  }
   let count = 0;
   for (let cur = start + 1; cur <= end; cur++) {
     if (!isWeekendDay(cur) && cal.isWorkingDay(isoFromDayNumber(cur))) count += 1;

@@ -1,0 +1,139 @@
+// What the register stores of each case's derived dates, and for how long it holds.
+//
+// The clocks and the standing are a pure function of (regime, received, events, calendars, today)
+// (clocks/events.ts, status.ts). Deriving them for every case on every read does not scale to a
+// register of years, so each case keeps a snapshot of the parts that do not move from one day to
+// the next, written in the same transaction as whatever changed it. Two things do move with today
+// and are worked out when read, from the snapshot alone:
+//   - the days left to the date in force (daysUntil), and
+//   - the turn from open or extended to overdue, on the first working day after that date
+//     (`overdueFrom`), which SQL can compare with today.
+// Everything else holds until `validUntil`: the day before the next date the derivation mentions
+// (a deadline falls due, a window closes), or just today when the derivation moves every day (a
+// case on hold is counted as if the hold ended today). A read re-derives the cases whose snapshot
+// has expired, and a change to the holiday table re-derives the cases whose window spans the day.
+// The domain stays the one source of truth: storedStanding is built from caseStanding, and
+// standingOn(storedStanding(…, D), T) equals caseStanding(…, T) for every T from D to validUntil
+// (test/unit/stored-standing.test.ts steps through the days to show it).
+import { nextWorkingDayOnOrAfter, type WorkingCalendar } from './calendar/calendar';
+import type { Calendars } from './clocks/clocks';
+import { deriveCaseClocks, isInTime, type CaseClocks, type CaseEvent, type Regime } from './clocks/events';
+import { addCalendarDays, type IsoDate } from './dates';
+import { caseStanding, daysUntil, type CaseStanding, type CaseStatus, type DeadlineInForce } from './status';
+
+/** The snapshot, as stored: nothing in it depends on the day it is read (until validUntil). */
+export interface StoredStanding {
+  /** The stage reached: the status, except that an open or extended case is never stored as overdue. */
+  stage: Exclude<CaseStatus, 'overdue'>;
+  deadline: DeadlineInForce | null;
+  /** The first day the case is overdue if still awaiting its response then; null when no date is in force. */
+  overdueFrom: IsoDate | null;
+  /** The statutory response deadline (clocks.response.due). */
+  dueDate: IsoDate;
+  onHold: CaseStanding['onHold'];
+  clocksOnHold: CaseClocks['onHold'];
+  extendedTo: IsoDate | null;
+  outcome: CaseStanding['outcome'];
+  reviewOutcome: CaseStanding['reviewOutcome'];
+  provisional: boolean;
+  inTime: boolean | null;
+}
+
+export interface StoredDerivation {
+  standing: StoredStanding;
+  /** The day it was derived for. */
+  derivedOn: IsoDate;
+  /** The last day it holds; FOREVER when no later date can change it. */
+  validUntil: IsoDate;
+  /** The days a holiday added or removed could move it: from the first date it counts from to the last it reaches. */
+  windowFrom: IsoDate;
+  windowTo: IsoDate;
+}
+
+/** Later than any date a case can mention: stored for "holds until something else changes". */
+export const FOREVER: IsoDate = '9999-12-31';
+
+export function workingCalendarOf(calendar: DeadlineInForce['calendar'], calendars: Calendars): WorkingCalendar | null {
+  switch (calendar) {
+    case 'calendar-days':
+    case 'calendar-months':
+      return null;
+    case 'scotland':
+      return calendars.scotland;
+    case 'england-and-wales':
+      return calendars.englandWales;
+    case 'northern-ireland':
+      return calendars.sar;
+    default:
+      return calendars.allUk;
+  }
+}
+
+/** caseStanding turns a case overdue when the days left go below zero: the first working day after the date (any day after, on a calendar-day clock). */
+export function overdueFromDate(deadline: DeadlineInForce, calendars: Calendars): IsoDate {
+  const next = addCalendarDays(deadline.due, 1);
+  const cal = workingCalendarOf(deadline.calendar, calendars);
+  return cal ? nextWorkingDayOnOrAfter(cal, next) : next;
+}
+
+function snapshot(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): { standing: StoredStanding; clocks: CaseClocks } {
+  const clocks = deriveCaseClocks(regime, received, [...events], calendars, today);
+  const s = caseStanding(events, clocks, calendars, today);
+  const stage = s.status === 'overdue' ? (s.extendedTo ? 'extended' : 'open') : s.status;
+  const awaiting = stage === 'open' || stage === 'extended';
+  return {
+    clocks,
+    standing: {
+      stage,
+      deadline: s.deadline,
+      overdueFrom: awaiting && s.deadline ? overdueFromDate(s.deadline, calendars) : null,
+      dueDate: clocks.response.due,
+      onHold: s.onHold,
+      clocksOnHold: clocks.onHold,
+      extendedTo: s.extendedTo,
+      outcome: s.outcome,
+      reviewOutcome: s.reviewOutcome,
+      provisional: clocks.response.provisional,
+      inTime: isInTime(clocks),
+    },
+  };
+}
+
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/** Every date the derivation and the events mention: the days on which what is derived may change. */
+function datesMentioned(clocks: CaseClocks, events: readonly CaseEvent[]): IsoDate[] {
+  return [...JSON.stringify([clocks, events]).matchAll(ISO_DATE)].map((m) => m[0]);
+}
+
+/** Derives a case for `today` and says how long the result holds. */
+export function storedStanding(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): StoredDerivation {
+  const { standing, clocks } = snapshot(regime, received, events, calendars, today);
+  const tomorrow = snapshot(regime, received, events, calendars, addCalendarDays(today, 1)).standing;
+  const dates = datesMentioned(clocks, events);
+  if (standing.overdueFrom) dates.push(standing.overdueFrom);
+  const windowFrom = dates.reduce((a, b) => (b < a ? b : a), received);
+  // Moves every day (a hold counted as ending today): good for today only, and any holiday may move it.
+  if (JSON.stringify(standing) !== JSON.stringify(tomorrow)) return { standing, derivedOn: today, validUntil: today, windowFrom, windowTo: FOREVER };
+  // Otherwise it can next change on a date it mentions (a date passing, compared with > or >=):
+  // it holds to the day before the first one after today, and that day re-derives and checks again.
+  const later = dates.filter((d) => d > today).sort();
+  const validUntil = later.length > 0 ? addCalendarDays(later[0]!, -1) : FOREVER;
+  const windowTo = dates.reduce((a, b) => (b > a ? b : a), received);
+  return { standing, derivedOn: today, validUntil, windowFrom, windowTo };
+}
+
+/** The standing on `today` from what is stored (today within derivedOn…validUntil). */
+export function standingOn(s: StoredStanding, calendars: Calendars, today: IsoDate): CaseStanding {
+  const daysLeft = s.deadline ? daysUntil(s.deadline.due, s.deadline.calendar, calendars, today) : null;
+  const overdue = (s.stage === 'open' || s.stage === 'extended') && s.overdueFrom !== null && today >= s.overdueFrom;
+  return {
+    status: overdue ? 'overdue' : s.stage,
+    deadline: s.deadline,
+    daysLeft,
+    onHold: s.onHold,
+    extendedTo: s.extendedTo,
+    outcome: s.outcome,
+    reviewOutcome: s.reviewOutcome,
+  };
+}

@@ -1,0 +1,115 @@
+// The stored snapshot of a case's derived dates must read exactly as deriving afresh would, on
+// every day it is kept for: cases of every regime and stage, stepped day by day through their
+// deadlines, re-derived only when the snapshot says it has expired (as the register does).
+import { describe, expect, it } from 'vitest';
+import { calendars } from '../helpers/calendars';
+import { deriveCaseClocks, type CaseEvent, type CaseEventType, type Regime } from '../../src/shared/domain/clocks/events';
+import { caseStanding, RESPONSE_OUTCOMES } from '../../src/shared/domain/status';
+import { FOREVER, standingOn, storedStanding, type StoredDerivation } from '../../src/shared/domain/stored-standing';
+import { addCalendarDays, compareIsoDates } from '../../src/shared/domain/dates';
+
+/** A small seeded generator (mulberry32), so a failure names the case that showed it. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIMES: Regime[] = ['foia', 'eir', 'foisa', 'eisr', 'sar'];
+// Event kinds in the order a case meets them; each case takes a random few, at increasing dates.
+const ORDER: CaseEventType[][] = [
+  ['acknowledged'],
+  ['clarification-sought', 'fees-notice', 'id-requested'],
+  ['clarification-received', 'fee-received', 'id-received'],
+  ['pit-extension', 'eir-extension', 'sar-extension'],
+  ['responded'],
+  ['review-requested'],
+  ['review-completed'],
+  ['ico-complaint'],
+  ['ico-decision'],
+  ['tribunal-appeal'],
+  ['closed'],
+];
+
+const EXTENSION: Record<Regime, CaseEventType | undefined> = { foia: 'pit-extension', foisa: undefined, eir: 'eir-extension', eisr: 'eir-extension', sar: 'sar-extension' };
+
+function makeCase(seed: number): { regime: Regime; received: string; events: CaseEvent[] } {
+  const r = random(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const regime = pick(REGIMES);
+  const received = addCalendarDays('2024-01-02', Math.floor(r() * 900));
+  const events: CaseEvent[] = [];
+  let date = received;
+  // Stop at a random stage, so that open, on-hold, extended and every later stage are all met.
+  const stages = Math.floor(r() * (ORDER.length + 1));
+  for (let i = 0; i < stages; i++) {
+    if (r() < 0.35) continue;
+    date = addCalendarDays(date, 1 + Math.floor(r() * (i === 3 ? 15 : 30)));
+    // The extension each regime has (FOIA s10(3) public interest; EIR/EISR reg 7; UK GDPR Art 12(3)).
+    const type = i === 3 ? EXTENSION[regime] : pick(ORDER[i]!);
+    if (type === undefined) continue;
+    const e: CaseEvent = { type, date };
+    if (type === 'pit-extension') e.estimate = addCalendarDays(date, 10 + Math.floor(r() * 30));
+    if (type === 'responded') e.outcome = pick(RESPONSE_OUTCOMES);
+    if (type === 'review-completed') e.outcome = pick(['upheld', 'partly-upheld', 'overturned']);
+    events.push(e);
+  }
+  return { regime, received, events };
+}
+
+function fresh(c: ReturnType<typeof makeCase>, today: string) {
+  return caseStanding(c.events, deriveCaseClocks(c.regime, c.received, c.events, calendars, today), calendars, today);
+}
+
+describe('stored derived dates read as deriving afresh', () => {
+  it('on every day of 300, for 90 seeded cases of every regime and stage, re-derived only when expired', () => {
+    const statuses = new Set<string>();
+    let rederived = 0;
+    let days = 0;
+    for (let seed = 1; seed <= 90; seed++) {
+      const c = makeCase(seed);
+      let stored: StoredDerivation | null = null;
+      for (let today = addCalendarDays(c.received, -2); compareIsoDates(today, addCalendarDays(c.received, 300)) <= 0; today = addCalendarDays(today, 1)) {
+        if (!stored || today > stored.validUntil || today < stored.derivedOn) {
+          stored = storedStanding(c.regime, c.received, c.events, calendars, today);
+          rederived++;
+        }
+        const expected = fresh(c, today);
+        const got = standingOn(stored.standing, calendars, today);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) {
+          expect({ seed, today, got }).toEqual({ seed, today, got: expected });
+        }
+        statuses.add(expected.status);
+        days++;
+      }
+    }
+    // Every status was met along the way, and the snapshot saved most of the work.
+    expect([...statuses].sort()).toEqual(['at-tribunal', 'closed', 'extended', 'on-hold', 'open', 'overdue', 'responded', 'under-review', 'with-ico'].sort());
+    expect(rederived).toBeLessThan(days / 4);
+  });
+
+  it('a case on hold is counted as if the hold ended today: it holds for today only, and any holiday may move it', () => {
+    const s = storedStanding('foia', '2026-03-02', [{ type: 'clarification-sought', date: '2026-03-04' }], calendars, '2026-03-10');
+    expect(s).toMatchObject({ validUntil: '2026-03-10', windowTo: FOREVER, standing: { stage: 'on-hold', deadline: null } });
+  });
+
+  it('an open FOIA case holds until its due date passes, and turns overdue on the next working day (s10(1))', () => {
+    // Received Mon 12 Mar 2012: due Thu 12 Apr 2012 (Good Friday and Easter Monday skipped).
+    const s = storedStanding('foia', '2012-03-12', [], calendars, '2012-03-20');
+    expect(s.standing).toMatchObject({ stage: 'open', overdueFrom: '2012-04-13', deadline: { due: '2012-04-12' } });
+    expect(s.validUntil).toBe('2012-04-11');
+    expect(standingOn(s.standing, calendars, '2012-04-12').status).toBe('open');
+    expect(standingOn(s.standing, calendars, '2012-04-13')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+  });
+
+  it('a closed case whose windows have all passed holds for good', () => {
+    const s = storedStanding('foia', '2020-01-06', [{ type: 'responded', date: '2020-01-20', outcome: 'granted' }, { type: 'closed', date: '2020-01-21' }], calendars, '2026-11-30');
+    expect(s).toMatchObject({ validUntil: FOREVER, standing: { stage: 'closed', inTime: true } });
+    expect(s.windowFrom).toBe('2020-01-06');
+  });
+});
