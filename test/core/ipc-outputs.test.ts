@@ -55,6 +55,8 @@ describe('every channel answers in the shape its contract declares', () => {
     const { reference } = await call('cases:create', { regime: 'foia', received: '2026-11-02', requester, summary: 'Library refurbishment tenders' });
     const other = (await call('cases:create', { regime: 'foia', received: '2026-11-04', requester, summary: 'Library refurbishment costs' })).reference;
     await call('cases:list', {});
+    const first = (await call('cases:page', { limit: 1, sort: 'reference' })) as { next: string | null };
+    await call('cases:page', { limit: 1, sort: 'reference', ...(first.next ? { after: first.next } : {}) });
     await call('cases:get', { reference });
     await call('cases:update', { reference, changes: { summary: 'Library refurbishment tenders 2026' } });
     const acknowledged = (await call('cases:addEvent', { reference, type: 'acknowledged', date: '2026-11-03' })).events.find((e) => e.type === 'acknowledged')!;

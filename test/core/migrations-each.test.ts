@@ -58,6 +58,11 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['audit_log_case_version'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // What is derived from each case's events, stored with the indexes its lists and counts ask.
+  '2026_12_02_0900_derived': {
+    columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
+    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -122,6 +127,10 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     indexesAdded: ["attachments_sha", "blob_chunks_pkey", "case_notes_case", "case_notes_pkey", "cases_officer", "cases_requester", "correspondence_source_sha", "letters_sha", "officers_pkey"],
     triggersAdded: ["audit_log_case_version", "cases_keep_sar"],
     policiesAdded: ["attachments.attachments_file_check", "attachments.attachments_visible", "audit_log.audit_log_visible", "blob_chunks.blob_chunks_removed", "blob_chunks.blob_chunks_visible", "blob_chunks.blob_chunks_written", "blobs.blobs_listed", "blobs.blobs_removed", "blobs.blobs_visible", "case_events.case_events_visible", "case_links.case_links_visible", "case_notes.case_notes_visible", "cases.cases_requester_check", "cases.cases_requester_kept", "cases.cases_visible", "correspondence.correspondence_file_check", "correspondence.correspondence_visible", "cost_estimates.cost_estimates_visible", "cost_lines.cost_lines_visible", "exemptions_applied.exemptions_applied_visible", "letter_fields.letter_fields_visible", "letters.letters_visible", "publications.publications_visible", "redacted_copies.redacted_copies_visible", "redaction_marks.redaction_marks_visible", "requesters.requesters_visible", "search_index.search_index_visible"],
+  },
+  '2026_12_02_0900_derived': {
+    columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
+    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
   },
 };
 

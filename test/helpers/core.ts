@@ -46,7 +46,7 @@ export async function testCore(opts: Partial<CoreOptions> & { today?: string } =
   // In the core-pg project every register is a fresh schema on the test cluster, set up as `team init` does.
   const dataDir = opts.dataDir ?? tempDir();
   if (onTeamDatabase && opts.database === undefined) opts = { ...opts, database: await initTeamSchema(dataDir) };
-  return openCore({
+  const core = await openCore({
     dataDir,
     resourcesDir: 'resources',
     actor: 'test-officer',
@@ -55,6 +55,16 @@ export async function testCore(opts: Partial<CoreOptions> & { today?: string } =
     checkOutputs: true,
     ...opts,
   });
+  // After every test's work, what is stored of each case's dates must be what the domain derives
+  // afresh (a write path that forgot to re-derive shows here). A register a test broke on purpose
+  // may not answer: only an answer with differences fails.
+  const close = core.close.bind(core);
+  core.close = async () => {
+    const drift = await core.derivedDrift().catch(() => []);
+    await close();
+    if (drift.length > 0) throw new Error(`Stored deadlines differ from the events for ${drift.map((d) => d.reference).join(', ')}:\n${drift[0]!.stored}\n${drift[0]!.fresh}`);
+  };
+  return core;
 }
 
 /** Unwraps a result, failing the test with the error message when it is not ok. */

@@ -4,8 +4,10 @@ import { calendars } from '../helpers/calendars';
 import { caseListMatches, possibleDuplicates, sortCases, summarySimilarity, type DuplicateCandidate } from '../../src/shared/domain/case-list';
 import type { CaseStatus } from '../../src/shared/domain/status';
 
-const item = (reference: string, status: CaseStatus, daysLeft: number | null, extra: Partial<{ requesterName: string; summary: string; regime: 'foia' | 'eir' | 'sar' }> = {}) => ({
-  reference, status, daysLeft, requesterName: 'Zoë Ó Dónaill', summary: 'Social media guidance', regime: 'foia' as const, received: '2026-11-02', dueDate: '2026-11-30', ...extra,
+const item = (reference: string, status: CaseStatus, daysLeft: number | null, extra: Partial<{ requesterName: string; summary: string; regime: 'foia' | 'eir' | 'sar'; due: string; calendar: 'all-uk' | 'calendar-months' }> = {}) => ({
+  reference, status, daysLeft, requesterName: 'Zoë Ó Dónaill', summary: 'Social media guidance', regime: 'foia' as const, received: '2026-11-02', dueDate: '2026-11-30',
+  deadline: daysLeft === null ? null : { key: 'response', label: 'Response', due: extra.due ?? '2026-11-30', calendar: extra.calendar ?? ('all-uk' as const) },
+  ...extra,
 });
 
 describe('case list search and filters', () => {
@@ -27,10 +29,15 @@ describe('case list search and filters', () => {
 });
 
 describe('sorting by days left', () => {
-  const rows = [item('A', 'closed', null), item('B', 'open', 5), item('C', 'responded', null), item('D', 'overdue', -2)];
+  const rows = [item('A', 'closed', null), item('B', 'open', 5, { due: '2026-12-07' }), item('C', 'responded', null), item('D', 'overdue', -2, { due: '2026-11-26' })];
   it('puts cases with a deadline first, then those without, and closed cases last, either way round', () => {
     expect(sortCases(rows, 'daysLeft', 1).map((r) => r.reference)).toEqual(['D', 'B', 'C', 'A']);
     expect(sortCases(rows, 'daysLeft', -1).map((r) => r.reference)).toEqual(['B', 'D', 'C', 'A']);
+  });
+  it('orders cases on different calendars by the date in force: a subject access month ending first comes first', () => {
+    // 8 working days (FOIA, all-UK) against 9 calendar days (UK GDPR Art 12(3), a calendar month): the earlier date leads.
+    const mixed = [item('FOI', 'open', 8, { due: '2026-12-10' }), item('SAR', 'open', 9, { regime: 'sar', due: '2026-12-09', calendar: 'calendar-months' })];
+    expect(sortCases(mixed, 'daysLeft', 1).map((r) => r.reference)).toEqual(['SAR', 'FOI']);
   });
   it('sorts other columns plainly', () => {
     expect(sortCases(rows, 'reference', -1).map((r) => r.reference)).toEqual(['D', 'C', 'B', 'A']);

@@ -2,7 +2,7 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
 import type { Core } from '../core';
-import { REGIME_LABELS, STATUS_LABELS, type CaseDetail } from '../../shared/domain/cases';
+import { REGIME_LABELS, STATUS_LABELS, type CaseDetail, type CaseListItem } from '../../shared/domain/cases';
 import { standingText } from '../../shared/domain/status';
 import { eventLabel } from '../../shared/domain/clocks/events';
 import { CLOCK_NAMES } from '../../shared/domain/clocks/clocks';
@@ -90,13 +90,22 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['case', 'list'],
-    options: { filter: { type: 'string' }, regime: { type: 'string' }, text: { type: 'string' }, status: { type: 'string' }, mine: { type: 'boolean', default: false }, officer: { type: 'string' } },
+    options: { filter: { type: 'string' }, regime: { type: 'string' }, text: { type: 'string' }, status: { type: 'string' }, mine: { type: 'boolean', default: false }, officer: { type: 'string' }, sort: { type: 'string' }, dir: { type: 'string' }, limit: { type: 'string' }, after: { type: 'string' } },
     async run({ parsed: p, call }) {
       const opt = (name: string, f: (v: string) => string = (v) => v) => (str(p, name) !== undefined ? { [name]: f(str(p, name)!) } : {});
       if (p.values.mine === true && str(p, 'officer') !== undefined) throw new UsageError('Give --mine or --officer LOGIN, not both');
-      const items = await call('cases:list', { ...opt('today'), ...opt('filter'), ...opt('regime', (v) => v.toLowerCase()), ...opt('text'), ...opt('status'), ...opt('officer'), ...(p.values.mine === true ? { mine: true } : {}) });
-      const rows = items.map((i) => [i.reference, i.requesterName, i.received, i.deadline?.due ?? i.dueDate, i.daysLeft === null ? '-' : String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'));
-      return { value: items, text: items.length ? ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...rows].join('\n') : 'No cases yet.' };
+      const limitText = str(p, 'limit');
+      if (limitText !== undefined && !/^\d+$/.test(limitText)) throw new UsageError('--limit must be a whole number of cases (1 to 1000)');
+      const query = { ...opt('today'), ...opt('filter'), ...opt('regime', (v) => v.toLowerCase()), ...opt('text'), ...opt('status'), ...opt('officer'), ...opt('sort'), ...opt('dir'), ...(p.values.mine === true ? { mine: true } : {}) };
+      const table = (items: CaseListItem[]) => ['Reference\tRequester\tReceived\tDue\tDays left\tStatus\tSummary', ...items.map((i) => [i.reference, i.requesterName, i.received, i.deadline?.due ?? i.dueDate, i.daysLeft === null ? '-' : String(i.daysLeft), STATUS_LABELS[i.status], i.summary].join('\t'))].join('\n');
+      // Pages when asked for (--limit, --after): the value then carries the cursor of the next page and the total.
+      if (limitText !== undefined || str(p, 'after') !== undefined) {
+        const page = await call('cases:page', { ...query, ...(limitText !== undefined ? { limit: Number(limitText) } : {}), ...opt('after') });
+        const more = page.next ? `\n${page.items.length} of ${page.total}; next page: --after ${page.next}` : `\n${page.items.length} shown; ${page.total} in all`;
+        return { value: page, text: page.items.length ? table(page.items) + more : `No cases on this page (${page.total} in all).` };
+      }
+      const items = await call('cases:list', query);
+      return { value: items, text: items.length ? table(items) : 'No cases yet.' };
     },
   },
   {
@@ -531,6 +540,8 @@ Commands:
               [--email E] [--address A] [--organisation O] [--summary S] [--text T] [--reference R]
   case list [--filter all|active|due-today|due-this-week|overdue|on-hold|finished|extended|under-review|with-ico]
               [--regime foia|eir|eisr|foisa|sar] [--text T] [--status STATUS] [--mine | --officer LOGIN]
+              [--sort reference|requesterName|received|dueDate|daysLeft|status] [--dir asc|desc]
+              [--limit N] [--after CURSOR]   pages: --json gives {items, next, total}; pass next as --after
               STATUS: open, on-hold, extended, overdue, responded, under-review, with-ico, at-tribunal, closed
   case show REF
   case update REF [--regime R] [--received D] [--requester NAME] [--email E] [--address A]

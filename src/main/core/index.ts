@@ -25,6 +25,7 @@ import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
 import { runWrite } from './services/transaction';
+import { derivedMismatches } from './services/derived.service';
 
 export type { Host } from './context';
 
@@ -58,6 +59,8 @@ export interface Core {
   /** Validates untrusted input against the contract, runs the handler, never throws. */
   invoke<C extends Channel>(channel: C, input: unknown): Promise<Result<Output<C>>>;
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Cases whose stored deadlines differ from deriving them afresh today (verification; the tests check it after their work). */
+  derivedDrift(): Promise<{ reference: string; stored: string; fresh: string }[]>;
   close(): Promise<void>;
 }
 
@@ -134,7 +137,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite,
     lead: team ? team.lead : true,
     readOnlyReason,
-    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now }, work),
+    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now, today: () => fromDate(now()), calendars: () => ctx.calendars() }, work),
     actor,
     dataDir,
     resourcesDir,
@@ -183,6 +186,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir,
     handlers,
     invoke: invoke as Core['invoke'],
+    derivedDrift: async () => derivedMismatches(db, await ctx.calendars(), ctx.today()),
     close: () => db.destroy(),
   };
 }

@@ -32,25 +32,36 @@ export function caseListMatches(item: Searchable, f: CaseListFilter): boolean {
   return true;
 }
 
-export type CaseSortKey = 'reference' | 'requesterName' | 'received' | 'dueDate' | 'daysLeft' | 'status';
+export const CASE_SORT_KEYS = ['reference', 'requesterName', 'received', 'dueDate', 'daysLeft', 'status'] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
 
 /**
- * Sorts a copy. By days left, cases with no deadline in force (responded, on hold, closed) come
- * after those with one, and closed cases come last whichever way the column is sorted.
+ * The order of the list. By days left, cases with no deadline in force (responded, on hold, closed)
+ * come after those with one, and closed cases come last whichever way the column is sorted; the
+ * rest go by the date in force (the soonest first, ascending), so that cases on different
+ * calendars (working days, calendar months) fall in the order their dates do. The Due column sorts
+ * by the date it shows: the date in force, or the response deadline when none is. The register
+ * sorts in SQL to this definition (repositories/case-list.repository.ts).
  */
-export function sortCases<T extends Pick<CaseListItem, CaseSortKey>>(items: readonly T[], key: CaseSortKey, dir: 1 | -1): T[] {
-  const rank = (i: T) => (i.status === 'closed' ? 2 : i.daysLeft === null ? 1 : 0);
-  return [...items].sort((a, b) => {
-    if (key === 'daysLeft') {
-      const r = rank(a) - rank(b);
-      if (r !== 0) return r;
-      if (a.daysLeft !== null && b.daysLeft !== null && a.daysLeft !== b.daysLeft) return (a.daysLeft - b.daysLeft) * dir;
-      return a.reference.localeCompare(b.reference);
-    }
-    const x = a[key] ?? '';
-    const y = b[key] ?? '';
-    return (x < y ? -1 : x > y ? 1 : 0) * dir;
-  });
+export function compareCases<T extends Pick<CaseListItem, CaseSortKey | 'deadline'>>(a: T, b: T, key: CaseSortKey, dir: 1 | -1): number {
+  if (key === 'daysLeft') {
+    const rank = (i: T) => (i.status === 'closed' ? 2 : i.deadline === null ? 1 : 0);
+    const r = rank(a) - rank(b);
+    if (r !== 0) return r;
+    const x = a.deadline?.due ?? '';
+    const y = b.deadline?.due ?? '';
+    if (x !== y) return (x < y ? -1 : 1) * dir;
+    return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
+  }
+  const value = (i: T) => (key === 'dueDate' ? (i.deadline?.due ?? i.dueDate) : (i[key] ?? ''));
+  const x = value(a);
+  const y = value(b);
+  return (x < y ? -1 : x > y ? 1 : 0) * dir;
+}
+
+/** Sorts a copy (compareCases). */
+export function sortCases<T extends Pick<CaseListItem, CaseSortKey | 'deadline'>>(items: readonly T[], key: CaseSortKey, dir: 1 | -1): T[] {
+  return [...items].sort((a, b) => compareCases(a, b, key, dir));
 }
 
 const STOP = new Set(['the', 'and', 'for', 'all', 'any', 'about', 'from', 'with', 'your', 'please', 'information', 'request', 'copy', 'copies', 'of', 'on', 'in', 'to', 'a']);

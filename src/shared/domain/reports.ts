@@ -96,19 +96,22 @@ export interface TimelinessReport {
 
 export function timelinessReport(items: readonly Pick<CaseListItem, 'reference' | 'received' | 'inTime'>[], from: IsoDate, to: IsoDate): TimelinessReport {
   const inPeriod = items.filter((i) => i.received >= from && i.received <= to);
-  const inTime = inPeriod.filter((i) => i.inTime === true).length;
-  const lateItems = inPeriod.filter((i) => i.inTime === false);
-  const determined = inTime + lateItems.length;
+  return timelinessFigures(from, to, inPeriod.length, inPeriod.filter((i) => i.inTime === true).length, inPeriod.filter((i) => i.inTime === false).map((i) => i.reference));
+}
+
+/** The report from its counts: requests received in the period, how many answered in time, and the late ones. */
+export function timelinessFigures(from: IsoDate, to: IsoDate, received: number, inTime: number, lateReferences: string[]): TimelinessReport {
+  const determined = inTime + lateReferences.length;
   const ratePercent = determined === 0 ? null : Math.round((inTime / determined) * 1000) / 10;
   return {
     from,
     to,
-    received: inPeriod.length,
+    received,
     inTime,
-    late: lateItems.length,
-    pending: inPeriod.length - determined,
+    late: lateReferences.length,
+    pending: received - determined,
     ratePercent,
     band: ratePercent === null ? null : timelinessBand(ratePercent),
-    lateReferences: lateItems.map((i) => i.reference),
+    lateReferences,
   };
 }

@@ -109,12 +109,16 @@ function datesMentioned(clocks: CaseClocks, events: readonly CaseEvent[]): IsoDa
 /** Derives a case for `today` and says how long the result holds. */
 export function storedStanding(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): StoredDerivation {
   const { standing, clocks } = snapshot(regime, received, events, calendars, today);
-  const tomorrow = snapshot(regime, received, events, calendars, addCalendarDays(today, 1)).standing;
+  // A week on, a derivation that counts from today (a hold assumed to end today) has moved by five
+  // working days whatever the holidays (a day on alone may not: a Friday and a Saturday count alike).
+  // Any difference is treated so: re-derived each day, which is also right, if more work than needed,
+  // for a case with one of its dates in the coming week.
+  const weekOn = snapshot(regime, received, events, calendars, addCalendarDays(today, 7)).standing;
   const dates = datesMentioned(clocks, events);
   if (standing.overdueFrom) dates.push(standing.overdueFrom);
   const windowFrom = dates.reduce((a, b) => (b < a ? b : a), received);
-  // Moves every day (a hold counted as ending today): good for today only, and any holiday may move it.
-  if (JSON.stringify(standing) !== JSON.stringify(tomorrow)) return { standing, derivedOn: today, validUntil: today, windowFrom, windowTo: FOREVER };
+  // Moves with the day: good for today only, and any holiday may move it.
+  if (JSON.stringify(standing) !== JSON.stringify(weekOn)) return { standing, derivedOn: today, validUntil: today, windowFrom, windowTo: FOREVER };
   // Otherwise it can next change on a date it mentions (a date passing, compared with > or >=):
   // it holds to the day before the first one after today, and that day re-derives and checks again.
   const later = dates.filter((d) => d > today).sort();

@@ -42,6 +42,19 @@ export interface CasesTable {
   officer: Generated<string | null>;
   /** Raised by every audited change to the case (a trigger on the audit log). */
   version: Generated<number>;
+  /** What is derived from the events (StoredStanding as JSON) and its indexed parts; null until first derived. */
+  derived: string | null;
+  stage: string | null;
+  deadline_due: string | null;
+  overdue_from: string | null;
+  response_due: string | null;
+  in_time: number | null;
+  derived_on: string | null;
+  valid_until: string | null;
+  window_from: string | null;
+  window_to: string | null;
+  /** Reference, requester and summary, folded to lower case, for the list's word filter. */
+  list_text: string | null;
 }
 
 export interface ReferenceCountersTable {

@@ -152,12 +152,6 @@ export async function updateCaseFields(
     .execute();
 }
 
-export async function findCaseIdsByReference(db: Kysely<DB>, references: readonly string[]): Promise<Map<string, number>> {
-  if (references.length === 0) return new Map();
-  const rows = await db.selectFrom('cases').select(['id', 'reference']).where('reference', 'in', references).execute();
-  return new Map(rows.map((r) => [r.reference, r.id]));
-}
-
 /**
  * Other cases received between two dates, for the duplicate check; the domain compares names and
  * emails (SQLite's lower() folds only ASCII, and requesters are often named in other scripts).

@@ -11,6 +11,7 @@ import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import { getMeta, listHolidays, replaceShippedHolidays, setMeta } from '../repositories/holidays.repository';
 import { appendAudit } from '../repositories/audit.repository';
 import { getSettings } from '../repositories/settings.repository';
+import { markStale } from '../repositories/derived.repository';
 
 const SHIPPED_SHA = 'holidays.shipped.sha256';
 const PUBLISHED_THROUGH = 'holidays.publishedThrough';
@@ -25,6 +26,8 @@ export async function syncShippedHolidays(db: Kysely<DB>, resourcesDir: string, 
     // Another process opening the same folder may have loaded it while this one waited.
     if ((await getMeta(trx, SHIPPED_SHA)) === sha) return;
     await replaceShippedHolidays(trx, table.holidays);
+    // A new table (an update of the app) may move any case's dates: each is derived again at the next read.
+    await markStale(trx);
     await setMeta(trx, SHIPPED_SHA, sha);
     await setMeta(trx, PUBLISHED_THROUGH, String(table.publishedThrough));
     await appendAudit(trx, {

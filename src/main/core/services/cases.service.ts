@@ -1,11 +1,9 @@
 // Cases: create with the next reference, read with every derived date, edit with an audit trail.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { ParsedInput } from '../../../shared/ipc/contract';
-import type { CaseDetail, CaseEventRecord, CaseListItem, CaseRecord } from '../../../shared/domain/cases';
-import { deriveCaseClocks, eventLabel, isInTime } from '../../../shared/domain/clocks/events';
+import type { CaseDetail, CaseEventRecord, CaseRecord } from '../../../shared/domain/cases';
+import { deriveCaseClocks, eventLabel } from '../../../shared/domain/clocks/events';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import { addCalendarDays, formatLongDate, type IsoDate } from '../../../shared/domain/dates';
 import { caseStanding, OUTCOME_LABELS, RESPONSE_OUTCOMES, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES, type ResponseOutcome, type ReviewOutcome } from '../../../shared/domain/status';
@@ -65,36 +63,6 @@ export async function caseAfterWrite(ctx: CoreContext, id: number): Promise<Case
 /** The case as the letters and the bundle use it: voided events and correspondence left out. */
 export function liveRecord<T extends Pick<CaseDetail, 'events' | 'correspondence'>>(detail: T): T {
   return { ...detail, events: detail.events.filter((e) => !e.voided), correspondence: detail.correspondence.filter((c) => !c.voided) };
-}
-
-export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<CaseListItem[]> {
-  return caseItems(ctx.db, await ctx.calendars(), today);
-}
-
-/** The case list read through `db` (the core's handle, or a write's transaction) on `calendars`. */
-export async function caseItems(db: Kysely<DB>, calendars: Calendars, today: IsoDate): Promise<CaseListItem[]> {
-  const rows = await cases.listCases(db);
-  const events = await listEvents(db, rows.map((r) => r.id));
-  return rows.map(({ id, record }) => {
-    const d = toDetail(record, events.get(id) ?? [], calendars, today);
-    return {
-      reference: d.reference,
-      regime: d.regime,
-      requesterName: d.requester.name,
-      summary: d.summary,
-      received: d.received,
-      dueDate: d.dueDate,
-      daysLeft: d.daysLeft,
-      status: d.status,
-      deadline: d.deadline,
-      standing: d.standing,
-      outcome: d.outcome,
-      onHold: d.clocks.onHold,
-      provisional: d.clocks.response.provisional,
-      inTime: isInTime(d.clocks),
-      officer: d.officer,
-    };
-  });
 }
 
 export async function createCase(ctx: CoreContext, input: ParsedInput<'cases:create'>): Promise<CaseDetail> {

@@ -7,12 +7,11 @@ import type { DueDateChange, HolidayChange, HolidayList, ParsedInput } from '../
 import { isWeekend, formatLongDate } from '../../../shared/domain/dates';
 import { regionLabel, type Holiday } from '../../../shared/domain/calendar/holidays';
 import { deleteHoliday, getMeta, insertHoliday, listHolidays } from '../repositories/holidays.repository';
-import { findCaseIdsByReference } from '../repositories/cases.repository';
-import type { IsoDate } from '../../../shared/domain/dates';
-import type { Calendars } from '../../../shared/domain/clocks/clocks';
+import type { StoredStanding } from '../../../shared/domain/stored-standing';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { caseItems } from './cases.service';
+import { caseIdsSpanning, storedSnapshots } from '../repositories/derived.repository';
+import { ensureDerived, rederive } from './derived.service';
 import { loadCalendars } from './calendar.service';
 
 export async function holidayList(ctx: CoreContext): Promise<HolidayList> {
@@ -22,23 +21,36 @@ export async function holidayList(ctx: CoreContext): Promise<HolidayList> {
   };
 }
 
-/** Due dates of open cases, read through `db` with `calendars`: before a change, or inside it. */
-async function openDueDates(db: Kysely<DB>, calendars: Calendars, today: IsoDate): Promise<Map<string, string>> {
-  const items = await caseItems(db, calendars, today);
-  return new Map(items.filter((i) => i.status === 'open' || i.status === 'extended' || i.status === 'overdue' || i.status === 'on-hold').map((i) => [i.reference, i.dueDate]));
+/** The response due dates stored for cases still awaiting their response, by reference. */
+async function awaitingDueDates(db: Kysely<DB>, ids: readonly number[]): Promise<Map<string, { id: number; due: string }>> {
+  const due = new Map<string, { id: number; due: string }>();
+  for (const [id, s] of await storedSnapshots(db, ids)) {
+    const standing = s.derived ? (JSON.parse(s.derived) as StoredStanding) : null;
+    if (standing && AWAITING.includes(standing.stage)) due.set(s.reference, { id, due: standing.dueDate });
+  }
+  return due;
 }
 
-/** Applies a change to the holiday table in one transaction, with the moved deadlines audited. */
+const AWAITING: readonly string[] = ['open', 'extended', 'on-hold'];
+
+/**
+ * Applies a change to the holiday table in one transaction: only the cases whose counting spans the
+ * day are derived again, and each moved due date is audited.
+ */
 async function changeCalendar(ctx: CoreContext, holiday: Holiday, verb: 'added' | 'removed', change: (trx: Kysely<DB>, now: Date) => Promise<void>): Promise<HolidayChange> {
   const today = ctx.today();
-  const before = await openDueDates(ctx.db, await ctx.calendars(), today);
+  // Every snapshot current for today first, so that "before" is what the officer saw.
+  await ensureDerived(ctx, today);
   let affected: DueDateChange[] = [];
-  await ctx.write(async ({ db: trx, audit, now }) => {
+  await ctx.write(async ({ db: trx, audit, now, calendarChanged }) => {
+    const spanning = await caseIdsSpanning(trx, holiday.date);
+    const before = await awaitingDueDates(trx, spanning);
     await change(trx, now);
-    // Recompute with the changed table, read inside the transaction (the one connection is ours).
-    const after = await openDueDates(trx, await loadCalendars(trx), today);
-    affected = [...after].filter(([ref, due]) => before.get(ref) !== undefined && before.get(ref) !== due).map(([reference, to]) => ({ reference, from: before.get(reference)!, to }));
-    const ids = await findCaseIdsByReference(trx, affected.map((a) => a.reference));
+    calendarChanged();
+    // Derived again on the changed table, read inside the transaction (the one connection is ours).
+    await rederive(trx, await loadCalendars(trx), spanning, today);
+    const after = await awaitingDueDates(trx, spanning);
+    affected = [...after].filter(([ref, a]) => before.has(ref) && before.get(ref)!.due !== a.due).map(([reference, a]) => ({ reference, from: before.get(reference)!.due, to: a.due }));
     await audit({
       action: `holiday.${verb}`,
       caseId: null,
@@ -49,7 +61,7 @@ async function changeCalendar(ctx: CoreContext, holiday: Holiday, verb: 'added' 
     for (const a of affected) {
       await audit({
         action: 'case.deadline-recomputed',
-        caseId: ids.get(a.reference) ?? null,
+        caseId: after.get(a.reference)!.id,
         summary: `Due date moved from ${formatLongDate(a.from)} to ${formatLongDate(a.to)}: ${holiday.name} ${verb}`,
         detail: { ...a, holiday },
       });

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { writeBackup } from '../backup/backup';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { verifyRecords, verifyTeam } from './verify.service';
+import { derivedMismatches } from './derived.service';
 
 const KEY = { folder: 'backup.folder', everyHours: 'backup.everyHours', keep: 'backup.keep', last: 'backup.last' } as const;
 export const BACKUP_FILE = /^disclose-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{3})?Z\.tar$/;
@@ -22,8 +23,11 @@ function localOnly(ctx: CoreContext, what: string) {
 }
 
 export async function verify(ctx: CoreContext): Promise<VerifyReport> {
-  if (!ctx.sqlite) return verifyTeam(ctx);
-  return verifyRecords(ctx.sqlite, ctx.blobs, ctx.dataDir, { now: ctx.now().getTime() });
+  const report = ctx.sqlite ? verifyRecords(ctx.sqlite, ctx.blobs, ctx.dataDir, { now: ctx.now().getTime() }) : await verifyTeam(ctx);
+  // The stored deadlines and statuses against the domain's derivation of every case, today.
+  const drift = await derivedMismatches(ctx.db, await ctx.calendars(), ctx.today());
+  for (const m of drift.slice(0, 20)) report.problems.push({ kind: 'derived-dates', detail: `${m.reference}: the stored deadlines differ from its events (they are derived again when the case next changes)` });
+  return { ...report, ok: report.problems.length === 0 };
 }
 
 export async function backupStatus(ctx: CoreContext): Promise<BackupStatus> {

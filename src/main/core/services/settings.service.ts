@@ -2,11 +2,14 @@ import type { CoreContext } from '../context';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { getSettings, saveSettings } from '../repositories/settings.repository';
+import { markStale } from '../repositories/derived.repository';
 
 export async function updateSettings(ctx: CoreContext, input: ParsedInput<'settings:update'>): Promise<AuthoritySettings> {
   await ctx.write(async ({ db: trx, audit }) => {
     const before = await getSettings(trx);
     await saveSettings(trx, input);
+    // Subject access clocks roll forward on the authority's region's calendar: derived again at the next read.
+    if (before.region !== (await getSettings(trx)).region) await markStale(trx, { regime: 'sar' });
     const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);
     await audit({
       action: 'settings.updated',

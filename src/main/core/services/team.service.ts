@@ -4,11 +4,11 @@
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { CaseDetail } from '../../../shared/domain/cases';
-import { matchesFilter } from '../../../shared/domain/reports';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { requireCase } from '../repositories/cases.repository';
 import { insertNote, listNotes, listOfficers, setOfficer, type CaseNote } from '../repositories/team.repository';
-import { caseAfterWrite, listCaseItems } from './cases.service';
+import { caseAfterWrite } from './cases.service';
+import { countsByOfficer } from './case-list.service';
 import { checkTeamAddress, writeConnection } from '../connection-setting';
 import { openPostgres, parseDatabaseUrl } from '../db/postgres';
 import { pendingPostgresMigrations } from '../db/migrate-postgres';
@@ -60,20 +60,18 @@ export async function caseNotes(ctx: CoreContext, reference: string): Promise<Ca
   return listNotes(ctx.db, (await requireCase(ctx.db, reference)).id);
 }
 
-/** Each officer's load: cases awaiting a response, overdue, due this week, on hold. */
+/** Each officer's load: cases awaiting a response, overdue, due this week, on hold (counted by the database). */
 export async function workload(ctx: CoreContext, today: IsoDate = ctx.today()): Promise<Workload[]> {
-  const items = await listCaseItems(ctx, today);
   const names = new Map((await listOfficers(ctx.db)).map((o) => [o.login, o.name]));
-  const by = new Map<string | null, Workload>();
-  for (const i of items) {
-    const w = by.get(i.officer) ?? { officer: i.officer, name: i.officer ? (names.get(i.officer) ?? i.officer) : 'Not allocated', active: 0, overdue: 0, dueThisWeek: 0, onHold: 0 };
-    if (matchesFilter(i, 'active', today)) w.active++;
-    if (matchesFilter(i, 'overdue', today)) w.overdue++;
-    if (matchesFilter(i, 'due-this-week', today)) w.dueThisWeek++;
-    if (matchesFilter(i, 'on-hold', today)) w.onHold++;
-    by.set(i.officer, w);
-  }
-  return [...by.values()].filter((w) => w.active + w.onHold > 0 || w.officer !== null).sort((a, b) => (a.officer === null ? 1 : b.officer === null ? -1 : a.name.localeCompare(b.name)));
+  const rows = (await countsByOfficer(ctx, today)).map((c) => ({
+    officer: c.officer,
+    name: c.officer ? (names.get(c.officer) ?? c.officer) : 'Not allocated',
+    active: c.active,
+    overdue: c.overdue,
+    dueThisWeek: c['due-this-week'],
+    onHold: c['on-hold'],
+  }));
+  return rows.filter((w) => w.active + w.onHold > 0 || w.officer !== null).sort((a, b) => (a.officer === null ? 1 : b.officer === null ? -1 : a.name.localeCompare(b.name)));
 }
 
 /** Tries a team database address as the app would open it, without switching to it. */

@@ -10,6 +10,10 @@ import { DiscloseError } from '../../../shared/errors';
 import { appendAudit, type NewAuditEntry } from '../repositories/audit.repository';
 import { diskFullMessage, isDiskFull } from '../blobs';
 import { translatePostgresError } from '../db/postgres';
+import type { Calendars } from '../../../shared/domain/clocks/clocks';
+import type { IsoDate } from '../../../shared/domain/dates';
+import { rederive } from './derived.service';
+import { loadCalendars } from './calendar.service';
 
 export type AuditInput = Omit<NewAuditEntry, 'at' | 'actor'>;
 
@@ -21,6 +25,8 @@ export interface WriteScope {
   /** The instant the write began, the same for every row it writes. */
   now: Date;
   actor: string;
+  /** Says the write changed the holiday table or the region: the cases it touches are derived on the changed calendars. */
+  calendarChanged(): void;
 }
 
 export type WriteWork<T> = (w: WriteScope) => Promise<T>;
@@ -31,6 +37,8 @@ interface Writer {
   dataDir: string;
   actor: string;
   now(): Date;
+  today(): IsoDate;
+  calendars(): Promise<Calendars>;
 }
 
 /** Writes queued per database: one connection carries one transaction at a time. */
@@ -46,15 +54,35 @@ function serialised<T>(key: object, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Runs `work` as one transaction (ctx.write is this, bound to the open core). */
+/**
+ * Runs `work` as one transaction (ctx.write is this, bound to the open core). Every case the write
+ * audits is derived afresh before it commits, so what is stored of its dates never lags its events.
+ */
 export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
   if (w.readOnlyReason) throw new DiscloseError('IO', w.readOnlyReason);
   try {
+    // Loaded before the transaction: inside it, the core's own handle would wait on the connection it holds.
+    const calendars = await w.calendars();
     return await serialised(w.db, () =>
       w.db.transaction().execute(async (trx) => {
         const now = w.now();
         const at = now.toISOString();
-        return work({ db: trx, now, actor: w.actor, audit: (e) => appendAudit(trx, { ...e, at, actor: w.actor }) });
+        const touched = new Set<number>();
+        let calendarChanged = false;
+        const result = await work({
+          db: trx,
+          now,
+          actor: w.actor,
+          audit: (e) => {
+            if (e.caseId !== null) touched.add(e.caseId);
+            return appendAudit(trx, { ...e, at, actor: w.actor });
+          },
+          calendarChanged: () => {
+            calendarChanged = true;
+          },
+        });
+        if (touched.size > 0) await rederive(trx, calendarChanged ? await loadCalendars(trx) : calendars, touched, w.today());
+        return result;
       }),
     );
   } catch (err) {

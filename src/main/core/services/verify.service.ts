@@ -24,7 +24,8 @@ export type ProblemKind =
   | 'audit-chain'
   | 'audit-content'
   | 'correspondence-altered'
-  | 'chain-head';
+  | 'chain-head'
+  | 'derived-dates';
 
 export interface VerifyReport {
   ok: boolean;

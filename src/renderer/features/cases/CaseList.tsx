@@ -1,6 +1,7 @@
 // The case list: what is due, for whom, and how long is left; searchable, filtered by regime and
-// status (and by officer once cases have one), sortable by any column; the choices are kept for
-// the session so coming back from a case finds the list as it was left.
+// status (and by officer once cases have one), sortable by any column, a page at a time (the core
+// filters, sorts and pages in the database); the choices are kept for the session so coming back
+// from a case finds the list as it was left.
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Workload } from '../reports/Workload';
@@ -11,7 +12,7 @@ import { formatLongDate } from '../../../shared/domain/dates';
 import { REGIME_LABELS, type CaseListItem } from '../../../shared/domain/cases';
 import { REGIMES } from '../../../shared/domain/clocks/events';
 import { CASE_STATUSES, OUTCOME_LABELS, STATUS_LABELS } from '../../../shared/domain/status';
-import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } from '../../../shared/domain/case-list';
+import type { CaseListFilter, CaseSortKey } from '../../../shared/domain/case-list';
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
 import { Statistics } from '../reports/Statistics';
@@ -75,27 +76,60 @@ function daysLeftText(i: CaseListItem): string {
   return String(i.daysLeft);
 }
 
+/** Rows a page shows: the database sorts and pages, so a register of any size opens as fast as a small one. */
+const PAGE_SIZE = 50;
+
+/** Waits for typing to pause before asking again. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
 export function CaseList() {
   const [state, setState] = useState<ListState>(loadState);
   const { filter, sort, by } = state;
   useEffect(() => {
     sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
   }, [state]);
-  const setFilter = (f: CaseFilter) => setState((s) => ({ ...s, filter: f }));
-  const setSort = (f: (s: ListState['sort']) => ListState['sort']) => setState((s) => ({ ...s, sort: f(s.sort) }));
-  const setBy = (patch: CaseListFilter) => setState((s) => ({ ...s, by: { ...s.by, ...patch } }));
-  const cases = useQuery({ queryKey: ['cases', 'list', filter], queryFn: () => call('cases:list', { filter }) });
+  // The cursors of the pages before this one (keyset pages: each starts after the last row of the one before).
+  const [pages, setPages] = useState<(string | undefined)[]>([undefined]);
+  const firstPage = () => setPages([undefined]);
+  const setFilter = (f: CaseFilter) => {
+    firstPage();
+    setState((s) => ({ ...s, filter: f }));
+  };
+  const setSort = (f: (s: ListState['sort']) => ListState['sort']) => {
+    firstPage();
+    setState((s) => ({ ...s, sort: f(s.sort) }));
+  };
+  const setBy = (patch: CaseListFilter) => {
+    firstPage();
+    setState((s) => ({ ...s, by: { ...s.by, ...patch } }));
+  };
   const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
-  const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
   const officers = useQuery({ queryKey: ['team', 'officers'], queryFn: () => call('team:officers', {}) });
   const [whose, setWhose] = useState(() => sessionStorage.getItem(`${STATE_KEY}.officer`) ?? '');
   useEffect(() => sessionStorage.setItem(`${STATE_KEY}.officer`, whose), [whose]);
-  const officerWanted = whose === '@mine' ? (whoami.data?.actor ?? null) : whose || undefined;
-  // The due column sorts by the date in force; closed cases always sort last by days left.
-  const rows = useMemo(() => {
-    const shown = (cases.data ?? []).filter((i) => caseListMatches(i, by) && (officerWanted === undefined || i.officer === officerWanted)).map((i) => ({ ...i, dueDate: i.deadline?.due ?? i.dueDate }));
-    return sortCases(shown, sort.key, sort.dir);
-  }, [cases.data, sort, by, officerWanted]);
+  const text = useSettled(by.text ?? '', 250);
+  const after = pages[pages.length - 1];
+  const query = {
+    filter,
+    ...(by.regime ? { regime: by.regime } : {}),
+    ...(by.status ? { status: by.status } : {}),
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(whose === '@mine' ? { mine: true } : whose ? { officer: whose } : {}),
+    sort: sort.key,
+    dir: sort.dir === 1 ? ('asc' as const) : ('desc' as const),
+    limit: PAGE_SIZE,
+    ...(after ? { after } : {}),
+  };
+  const cases = useQuery({ queryKey: ['cases', 'page', query], queryFn: () => call('cases:page', query), placeholderData: (previous) => previous });
+  const rows = useMemo(() => (cases.data?.items ?? []).map((i) => ({ ...i, dueDate: i.deadline?.due ?? i.dueDate })), [cases.data]);
+  const from = (pages.length - 1) * PAGE_SIZE + 1;
 
   return (
     <>
@@ -136,7 +170,7 @@ export function CaseList() {
       {cases.isPending && <p className="govuk-body">Loading…</p>}
       {cases.isError && <p className="govuk-body">{cases.error.message}</p>}
       {cases.data && rows.length === 0 && (
-        <p className="govuk-body" role="status">{dashboard.data?.all === 0 ? 'No cases yet. Log the first request to start.' : cases.data.length === 0 ? `No cases: ${FILTER_LABELS[filter].toLowerCase()}.` : 'No cases match the search and filters.'}</p>
+        <p className="govuk-body" role="status">{dashboard.data?.all === 0 ? 'No cases yet. Log the first request to start.' : 'No cases match the search and filters.'}</p>
       )}
       {rows.length > 0 && (
         <div className="app-table-wrap" role="region" aria-label="Case list" tabIndex={0}>
@@ -196,6 +230,27 @@ export function CaseList() {
             </tbody>
           </table>
         </div>
+      )}
+      {cases.data && rows.length > 0 && (
+        <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of cases">
+          <p className="govuk-body app-page-count" role="status" data-testid="page-count">
+            Cases {from.toLocaleString('en-GB')} to {(from + rows.length - 1).toLocaleString('en-GB')} of {cases.data.total.toLocaleString('en-GB')}
+          </p>
+          {pages.length > 1 && (
+            <div className="govuk-pagination__prev">
+              <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={() => setPages((p) => p.slice(0, -1))}>
+                <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+              </button>
+            </div>
+          )}
+          {cases.data.next && (
+            <div className="govuk-pagination__next">
+              <button type="button" className="govuk-link govuk-pagination__link app-link-button" onClick={() => setPages((p) => [...p, cases.data.next ?? undefined])}>
+                <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+              </button>
+            </div>
+          )}
+        </nav>
       )}
       <Workload />
       <Timeliness />

@@ -4,6 +4,7 @@ import { CASE_EVENT_TYPES } from '../../domain/clocks/events';
 import type { CaseClocks } from '../../domain/clocks/events';
 import type { CaseDetail, CaseListItem } from '../../domain/cases';
 import { CASE_FILTERS } from '../../domain/reports';
+import { CASE_SORT_KEYS } from '../../domain/case-list';
 import { CASE_STATUSES, RESPONSE_OUTCOMES, REVIEW_OUTCOMES, type CaseStanding } from '../../domain/status';
 import { channel, type Agrees, type Same } from '../define';
 import { email, id, isoDate, line, reference, regime, requiredText, text, voidReason } from '../fields';
@@ -55,6 +56,16 @@ const caseListInput = z.object({
   mine: z.boolean().optional(),
   /** Only the cases allocated to this officer (a login). */
   officer: line(63).optional(),
+  /** The column the list is sorted by (newest received first when not given), and which way. */
+  sort: z.enum(CASE_SORT_KEYS).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+});
+
+const casePageInput = caseListInput.extend({
+  /** Rows on the page. */
+  limit: z.number().int().min(1).max(1000).default(50),
+  /** The `next` of the page before; the first page without it. */
+  after: z.string().max(4000).optional(),
 });
 
 const onHold = z.enum(['clarification', 'fee', 'identity']).nullable();
@@ -144,6 +155,7 @@ type _Detail = Agrees<Same<z.output<typeof caseDetail>, CaseDetail>>;
 
 export const cases = {
   'cases:list': channel(caseListInput, z.array(caseListItem)),
+  'cases:page': channel(casePageInput, z.object({ items: z.array(caseListItem), next: z.string().nullable(), total: z.number().int() })),
   'cases:get': channel(z.object({ reference }), caseDetail),
   'cases:create': channel(createCaseInput, caseDetail),
   'cases:update': channel(updateCaseInput, caseDetail),

@@ -1,0 +1,102 @@
+// The stored snapshot of each case's derived dates (columns added by 2026_12_02_0900_derived): read
+// to re-derive, written back, and the questions of which cases need it.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Regime } from '../../../shared/domain/clocks/events';
+import type { StoredDerivation } from '../../../shared/domain/stored-standing';
+
+/** Small enough for any engine's bound-variable limit (SQLite's is 32,766; PostgreSQL's 65,535). */
+export const ID_BATCH = 500;
+
+export interface CaseToDerive {
+  id: number;
+  regime: Regime;
+  received: string;
+  reference: string;
+  summary: string;
+  requesterName: string;
+}
+
+export async function casesToDerive(db: Kysely<DB>, ids: readonly number[]): Promise<CaseToDerive[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('requesters', 'requesters.id', 'cases.requester_id')
+    .select(['cases.id', 'cases.regime', 'cases.received_date', 'cases.reference', 'cases.summary', 'requesters.name'])
+    .where('cases.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({ id: r.id, regime: r.regime as Regime, received: r.received_date, reference: r.reference, summary: r.summary, requesterName: r.name }));
+}
+
+export async function writeDerived(db: Kysely<DB>, id: number, d: StoredDerivation, listText: string): Promise<void> {
+  const s = d.standing;
+  await db
+    .updateTable('cases')
+    .set({
+      derived: JSON.stringify(s),
+      stage: s.stage,
+      deadline_due: s.deadline?.due ?? null,
+      overdue_from: s.overdueFrom,
+      response_due: s.dueDate,
+      in_time: s.inTime === null ? null : s.inTime ? 1 : 0,
+      derived_on: d.derivedOn,
+      valid_until: d.validUntil,
+      window_from: d.windowFrom,
+      window_to: d.windowTo,
+      list_text: listText,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Cases never derived, derived for a later day than `today`, or whose snapshot expired before it. */
+export async function staleCaseIds(db: Kysely<DB>, today: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where((eb) => eb.or([eb('derived_on', 'is', null), eb('derived_on', '>', today), eb('valid_until', '<', today)]))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Cases a holiday on `date` could move: their counting spans it. */
+export async function caseIdsSpanning(db: Kysely<DB>, date: string): Promise<number[]> {
+  const rows = await db.selectFrom('cases').select('id').where('window_to', '>=', date).where('window_from', '<=', date).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks cases for deriving again at the next read (a calendar changed under them). */
+export async function markStale(db: Kysely<DB>, where: { regime?: Regime; from?: string } = {}): Promise<void> {
+  let q = db.updateTable('cases').set({ derived_on: null });
+  if (where.regime) q = q.where('regime', '=', where.regime);
+  if (where.from) q = q.where('window_to', '>=', where.from);
+  await q.execute();
+}
+
+export async function caseIdsOfRequester(db: Kysely<DB>, requesterId: number): Promise<number[]> {
+  return (await db.selectFrom('cases').select('id').where('requester_id', '=', requesterId).execute()).map((r) => r.id);
+}
+
+export interface Snapshot {
+  reference: string;
+  derived: string | null;
+  derivedOn: string | null;
+  validUntil: string | null;
+  listText: string | null;
+}
+
+/** What is stored for each case, keyed by id (for the consistency check and the holiday audit). */
+export async function storedSnapshots(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, Snapshot>> {
+  const found = new Map<number, Snapshot>();
+  for (let at = 0; at < ids.length; at += ID_BATCH) {
+    const rows = await db.selectFrom('cases').select(['id', 'reference', 'derived', 'derived_on', 'valid_until', 'list_text']).where('id', 'in', ids.slice(at, at + ID_BATCH)).execute();
+    for (const r of rows) found.set(r.id, { reference: r.reference, derived: r.derived, derivedOn: r.derived_on, validUntil: r.valid_until, listText: r.list_text });
+  }
+  return found;
+}
+
+/** Every case id, in order, a batch at a time after `afterId`. */
+export async function caseIdsAfter(db: Kysely<DB>, afterId: number, limit: number): Promise<number[]> {
+  return (await db.selectFrom('cases').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
