@@ -22,6 +22,7 @@ if (!WITH_POSTGRES) console.warn('PostgreSQL is not installed: the team database
 const TEAM_CORE_TESTS = [
   'bundle',
   'cases',
+  'case-list-sql',
   'cli',
   'cli-casework',
   'cli-publishing',

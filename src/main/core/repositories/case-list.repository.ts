@@ -82,29 +82,34 @@ function where(db: Kysely<DB>, q: ListQuery): Expr {
   return sql.join(parts.map((p) => sql`(${p})`), sql` AND `);
 }
 
-/** The sort as columns, each with its direction; the id last, so every row has its own place. */
-function orderColumns(o: ListOrder, today: string): { expr: Expr; desc: boolean }[] {
+/**
+ * The sort as columns, each with its direction; the id last, so every row has its own place. Text
+ * is compared by code point on both engines (PostgreSQL's "C" collation, SQLite's own), the order
+ * the domain's comparison gives, whatever locale the team database was created with.
+ */
+function orderColumns(db: Kysely<DB>, o: ListOrder, today: string): { expr: Expr; desc: boolean }[] {
   const desc = o.dir === 'desc';
+  const text = isPostgres(db) ? (e: Expr) => sql`${e} COLLATE "C"` : (e: Expr) => e;
   switch (o.sort) {
     case 'daysLeft':
       // Closed cases last, then those with no date in force, whichever way; the rest by the date in force.
       return [
         { expr: sql`CASE WHEN c.stage = 'closed' THEN 2 WHEN c.deadline_due IS NULL THEN 1 ELSE 0 END`, desc: false },
         { expr: sql`COALESCE(c.deadline_due, '')`, desc },
-        { expr: sql`c.reference`, desc: false },
+        { expr: text(sql`c.reference`), desc: false },
         { expr: sql`c.id`, desc: false },
       ];
     case 'reference':
-      return [{ expr: sql`c.reference`, desc }, { expr: sql`c.id`, desc }];
+      return [{ expr: text(sql`c.reference`), desc }, { expr: sql`c.id`, desc }];
     case 'requesterName':
-      return [{ expr: sql`r.name`, desc }, { expr: sql`c.id`, desc }];
+      return [{ expr: text(sql`r.name`), desc }, { expr: sql`c.id`, desc }];
     case 'received':
       return [{ expr: sql`c.received_date`, desc }, { expr: sql`c.id`, desc }];
     case 'dueDate':
       // The Due column shows the date in force, or the response deadline when none is.
       return [{ expr: sql`COALESCE(c.deadline_due, c.response_due, '')`, desc }, { expr: sql`c.id`, desc }];
     case 'status':
-      return [{ expr: sql`COALESCE(${statusOf(today)}, '')`, desc }, { expr: sql`c.id`, desc }];
+      return [{ expr: text(sql`COALESCE(${statusOf(today)}, '')`), desc }, { expr: sql`c.id`, desc }];
   }
 }
 
@@ -118,13 +123,13 @@ function after(cols: { expr: Expr; desc: boolean }[], values: readonly (string |
   return sql`(${sql.join(ors, sql` OR `)})`;
 }
 
-export function sortArity(o: ListOrder): number {
-  return orderColumns(o, '').length;
+export function sortArity(db: Kysely<DB>, o: ListOrder): number {
+  return orderColumns(db, o, '').length;
 }
 
 /** One page (or, without a limit, every row) of the list. */
 export async function listRows(db: Kysely<DB>, q: ListQuery, o: ListOrder, page: { limit?: number; after?: readonly (string | number)[] }): Promise<ListRow[]> {
-  const cols = orderColumns(o, q.today);
+  const cols = orderColumns(db, o, q.today);
   const conditions = [where(db, q), ...(page.after ? [after(cols, page.after)] : [])];
   const keys = sql.join(cols.map((c, i) => sql`${c.expr} AS ${sql.raw(`k${i}`)}`), sql`, `);
   const order = sql.join(cols.map((c) => sql`${c.expr} ${sql.raw(c.desc ? 'DESC' : 'ASC')}`), sql`, `);

@@ -41,7 +41,7 @@ function encodeCursor(o: ListOrder, keys: readonly (string | number)[]): string 
   return Buffer.from(JSON.stringify({ s: o.sort, d: o.dir, k: keys }), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, o: ListOrder): (string | number)[] {
+function decodeCursor(cursor: string, o: ListOrder, arity: number): (string | number)[] {
   const bad = () => new DiscloseError('VALIDATION', 'That page cursor is not one this list gave out: start again from the first page.', { after: 'Not a cursor from this list' });
   let parsed: unknown;
   try {
@@ -50,7 +50,7 @@ function decodeCursor(cursor: string, o: ListOrder): (string | number)[] {
     throw bad();
   }
   const c = parsed as { s?: unknown; d?: unknown; k?: unknown };
-  if (typeof c !== 'object' || c === null || !Array.isArray(c.k) || c.k.length !== sortArity(o) || !c.k.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) throw bad();
+  if (typeof c !== 'object' || c === null || !Array.isArray(c.k) || c.k.length !== arity || !c.k.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) throw bad();
   if (c.s !== o.sort || c.d !== o.dir) throw new DiscloseError('VALIDATION', `That page cursor belongs to the list sorted by ${String(c.s)} (${String(c.d)}): start again from the first page.`, { after: 'From another sort order' });
   return c.k as (string | number)[];
 }
@@ -87,7 +87,7 @@ async function toItems(ctx: CoreContext, rows: readonly ListRow[], calendars: Ca
 /** One page of the list, filtered and sorted; `after` is the previous page's `next`. */
 export async function casePage(ctx: CoreContext, q: CaseListQuery, page: { limit: number; after?: string | undefined }, today: IsoDate = ctx.today()): Promise<CasePage> {
   const order: ListOrder = { sort: q.sort ?? DEFAULT_ORDER.sort, dir: q.dir ?? (q.sort ? 'asc' : DEFAULT_ORDER.dir) };
-  const afterKeys = page.after !== undefined ? decodeCursor(page.after, order) : undefined;
+  const afterKeys = page.after !== undefined ? decodeCursor(page.after, order, sortArity(ctx.db, order)) : undefined;
   await ensureDerived(ctx, today);
   const query = toQuery(q, today);
   const rows = await listRows(ctx.db, query, order, { limit: page.limit + 1, ...(afterKeys ? { after: afterKeys } : {}) });
