@@ -61,7 +61,7 @@ const EXPECTED: Record<string, SchemaChange> = {
   // What is derived from each case's events, stored with the indexes its lists and counts ask.
   '2026_12_02_0900_derived': {
     columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
-    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
+    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_due_shown', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
   },
 };
 
@@ -130,7 +130,7 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   '2026_12_02_0900_derived': {
     columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
-    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
+    indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_due_shown', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
   },
 };
 

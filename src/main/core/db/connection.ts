@@ -143,6 +143,9 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
       }
     } else {
       await migrate(sqlite, db as Kysely<unknown>, file);
+      // The planner's statistics (as SQLite advises for a connection held open): which index serves
+      // a list's order depends on how the cases spread over the stages, unknowable without them.
+      sqlite.pragma('optimize = 0x10002');
     }
   } catch (err) {
     await db.destroy();

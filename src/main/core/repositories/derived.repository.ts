@@ -1,6 +1,7 @@
 // The stored snapshot of each case's derived dates (columns added by 2026_12_02_0900_derived): read
 // to re-derive, written back, and the questions of which cases need it.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../db/engine';
 import type { DB } from '../db/schema';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { StoredDerivation } from '../../../shared/domain/stored-standing';
@@ -51,12 +52,12 @@ export async function writeDerived(db: Kysely<DB>, id: number, d: StoredDerivati
 
 /** Cases never derived, derived for a later day than `today`, or whose snapshot expired before it. */
 export async function staleCaseIds(db: Kysely<DB>, today: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('cases')
-    .select('id')
-    .where((eb) => eb.or([eb('derived_on', 'is', null), eb('derived_on', '>', today), eb('valid_until', '<', today)]))
-    .execute();
-  return rows.map((r) => r.id);
+  // Three indexed lookups rather than one OR, which a planner may answer by reading every case.
+  const { rows } = await sql<{ id: number }>`
+    SELECT id FROM cases WHERE derived_on IS NULL
+    UNION SELECT id FROM cases WHERE derived_on > ${today}
+    UNION SELECT id FROM cases WHERE valid_until < ${today}`.execute(db);
+  return rows.map((r) => Number(r.id));
 }
 
 /** Cases a holiday on `date` could move: their counting spans it. */
@@ -100,3 +101,8 @@ export async function caseIdsAfter(db: Kysely<DB>, afterId: number, limit: numbe
   return (await db.selectFrom('cases').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
 }
 
+
+/** After many snapshots change at once: the planner's statistics brought up to date (the team database's autovacuum does this itself). */
+export async function refreshPlannerStatistics(db: Kysely<DB>): Promise<void> {
+  if (!isPostgres(db)) await sql`ANALYZE cases`.execute(db);
+}

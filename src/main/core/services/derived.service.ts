@@ -10,7 +10,7 @@ import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
 import { listEvents } from '../repositories/events.repository';
-import { casesToDerive, caseIdsAfter, ID_BATCH, staleCaseIds, storedSnapshots, writeDerived } from '../repositories/derived.repository';
+import { casesToDerive, caseIdsAfter, ID_BATCH, refreshPlannerStatistics, staleCaseIds, storedSnapshots, writeDerived } from '../repositories/derived.repository';
 
 /** The text the case list's word filter searches: every word typed must be in it (case-list.ts caseListMatches). */
 export function listTextOf(reference: string, requesterName: string, summary: string): string {
@@ -52,10 +52,11 @@ export async function ensureDerived(ctx: CoreContext, today: IsoDate): Promise<b
   if (stale.length === 0) return true;
   if (ctx.readOnlyReason) return false;
   const calendars = await ctx.calendars();
-  await ctx.write(async ({ db }) => {
+  const count = await ctx.write(async ({ db }) => {
     // Asked again inside the write: another process may have refreshed them meanwhile.
-    await rederive(db, calendars, await staleCaseIds(db, today), today);
+    return rederive(db, calendars, await staleCaseIds(db, today), today);
   });
+  if (count > 1000) await refreshPlannerStatistics(ctx.db);
   return true;
 }
 
