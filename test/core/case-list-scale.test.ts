@@ -3,11 +3,9 @@
 // variable per case. The cases are written straight into the tables (years of casework), then the
 // core derives them all when first read.
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/core';
 import { ok, tempDir, testCore } from '../helpers/core';
-import { DATABASE_FILE } from '../../src/main/core/constants';
+import { seedRegister } from '../helpers/seed-register';
 
 const CASES = 33_000;
 const open: Core[] = [];
@@ -15,32 +13,12 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 }, 120_000);
 
-function seed(dataDir: string): void {
-  const db = new Database(join(dataDir, DATABASE_FILE));
-  const now = '2026-11-20T10:00:00.000Z';
-  const person = db.prepare('INSERT INTO requesters (name, email, address, organisation, created_at) VALUES (?, ?, \'\', \'\', ?)');
-  const kase = db.prepare('INSERT INTO cases (reference, regime, received_date, requester_id, summary, request_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, \'\', ?, ?)');
-  const event = db.prepare('INSERT INTO case_events (case_id, type, date, outcome, recorded_at) VALUES (?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    for (let k = 0; k < CASES; k++) {
-      const year = 2020 + (k % 7);
-      const received = `${year}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 27)).padStart(2, '0')}`;
-      const requester = Number(person.run(`Requester ${k}`, `r${k}@example.org`, now).lastInsertRowid);
-      const id = Number(kase.run(`FOI/${year}/${String(k).padStart(6, '0')}`, k % 5 === 0 ? 'eir' : 'foia', received, requester, `Seeded request ${k}`, now, now).lastInsertRowid);
-      event.run(id, 'received', received, null, now);
-      // Most answered within a fortnight; every seventh never answered.
-      if (k % 7 !== 0) event.run(id, 'responded', `${received.slice(0, 8)}${String(Math.min(28, 1 + (k % 27) + 10)).padStart(2, '0')}`, 'granted', now);
-    }
-  })();
-  db.close();
-}
-
 describe(`a register of ${CASES.toLocaleString('en-GB')} cases`, () => {
   it('lists, pages, counts, reports and takes a holiday without a bound variable per case', async () => {
     const dataDir = tempDir();
     const first = await testCore({ dataDir });
     await first.close();
-    seed(dataDir);
+    seedRegister(dataDir, CASES);
     const c = await testCore({ dataDir });
     open.push(c);
     const today = '2026-11-20';
