@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { BlobStore, sha256Hex, type BlobFs } from '../../src/main/core/blobs';
 import { tempDir } from '../helpers/core';
 
-function cli(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dataDir, '--today', '2026-11-20'], { encoding: 'utf8' });
+function cli(args: string[], dataDir: string, today = '2026-11-20') {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--data-dir', dataDir, '--today', today], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -115,6 +115,10 @@ describe.skipIf(!MOUNTABLE)('a real full disk (tmpfs)', () => {
     const list = cli(['case', 'list', '--json'], data);
     expect(list.stderr).toBe('');
     expect(JSON.parse(list.stdout)).toMatchObject([{ reference: 'FOI/2026/0001' }]);
+    // Months on, the stored snapshot has expired and cannot be rewritten: each row shown is derived afresh.
+    const later = cli(['case', 'list', '--json'], data, '2027-06-01');
+    expect(later.stderr).toBe('');
+    expect(JSON.parse(later.stdout)).toMatchObject([{ reference: 'FOI/2026/0001', status: 'overdue' }]);
     const write = cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Bob', '--json'], data);
     expect(write.status).toBe(1);
     expect(write.stderr).toMatch(/Nothing can be changed: the data folder .* cannot be written \(it is on a read-only disk\)\. The case files can still be read\./);
