@@ -1,12 +1,14 @@
 // Section 12: the estimate by permitted activity, its cost against the appropriate limit, the
 // confirm-or-deny estimate (s12(2)), reg 5 aggregation, and the s16 advice that goes with a refusal.
+import { addCalendarDays } from '../../../shared/domain/dates';
+import type { CaseRecord } from '../../../shared/domain/cases';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { CostEstimate, CostLine, EstimateScope } from '../../../shared/domain/costs/types';
 import { aggregateTotals, aggregationCandidates, appropriateLimit, AGGREGATION_WORKING_DAYS, costTotals, costWorking, CostRuleError, formatMinutes, formatPence, sameRequester, validateCostLine, workingDaySpan } from '../../../shared/domain/costs/s12';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { CostView } from '../../../shared/ipc/contract';
-import { listCases, requireCase, requireCaseById, type FoundCase } from '../repositories/cases.repository';
+import { casesReceivedBetween, findCaseById, requireCase, requireCaseById, type FoundCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { getS16Advice, linkAggregation, listCostLines, listLinks, replaceCostLines, setS16Advice, unlinkAggregation } from '../repositories/costs.repository';
 
@@ -23,8 +25,14 @@ export async function costsOf(ctx: CoreContext, found: FoundCase): Promise<CostV
   const ids = [found.id, ...links.map((l) => l.linkedCaseId)];
   const comply = await listCostLines(db, ids, 'comply');
   const confirm = await listCostLines(db, [found.id], 'confirm-or-deny');
-  const all = await listCases(db);
-  const byId = new Map(all.map((c) => [c.id, c.record]));
+  // The linked requests, and every other received within reach of the 60 working days (which never
+  // span more than 100 calendar days): the aggregation check needs no more of the register.
+  const nearby = await casesReceivedBetween(db, addCalendarDays(found.record.received, -100), addCalendarDays(found.record.received, 100), found.id);
+  const byId = new Map<number, CaseRecord>();
+  for (const l of links) {
+    const linkedCase = await findCaseById(db, l.linkedCaseId);
+    if (linkedCase) byId.set(l.linkedCaseId, linkedCase.record);
+  }
 
   const estimate = (scope: EstimateScope, lines: CostLine[] | undefined): CostEstimate | null => {
     if (!lines || lines.length === 0) return null;
@@ -45,7 +53,7 @@ export async function costsOf(ctx: CoreContext, found: FoundCase): Promise<CostV
   const calendars = await ctx.calendars();
   const candidates = aggregationCandidates(
     toAggregationCase(found.record),
-    all.filter((c) => c.id !== found.id && !linked.has(c.record.reference)).map((c) => toAggregationCase(c.record)),
+    nearby.filter((c) => !linked.has(c.reference)).map((c) => toAggregationCase(c)),
     calendars.allUk,
   );
   const complyEstimate = estimate('comply', comply.get(found.id));

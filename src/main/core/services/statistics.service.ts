@@ -7,7 +7,7 @@ import { deriveCaseClocks, type Regime } from '../../../shared/domain/clocks/eve
 import { formatProvision } from '../../../shared/domain/exemptions/catalogue';
 import { computeStatistics, OUTCOME_LABELS, RESPONSE_OUTCOMES, statisticsRows, type Statistics, type StatsCase } from '../../../shared/domain/statistics';
 import type { LetterView } from '../../../shared/domain/letters/view';
-import { listCases } from '../repositories/cases.repository';
+import { listCasesActiveBetween } from '../repositories/cases.repository';
 import { listEvents } from '../repositories/events.repository';
 import { listAppliedByCase } from '../repositories/exemptions.repository';
 import { getSettings } from '../repositories/settings.repository';
@@ -28,7 +28,8 @@ export async function statistics(ctx: CoreContext, input: StatisticsInput): Prom
     // Cases carry an officer only on a team database; a local register has one officer.
     throw new DiscloseError('VALIDATION', 'This register does not assign cases to officers: statistics by officer need the team database.', { officer: 'No officers in a local register' });
   }
-  const rows = await listCases(ctx.db);
+  // Only the cases the period's figures can count, however many years the register holds.
+  const rows = await listCasesActiveBetween(ctx.db, input.from, input.to);
   const events = await listEvents(ctx.db, rows.map((r) => r.id));
   const applied = await listAppliedByCase(ctx.db);
   const calendars = await ctx.calendars();
