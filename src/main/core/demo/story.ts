@@ -15,7 +15,6 @@ export interface Story {
   received: IsoDate;
   /** In the order recorded (which is date order); never the 'received' event. */
   events: CaseEvent[];
-  clocks: CaseClocks;
   standing: CaseStanding;
 }
 
@@ -42,6 +41,8 @@ const RESPONSE_WEIGHTS: Record<Regime, readonly (readonly [ResponseOutcome, numb
   sar: [['granted', 58], ['part-granted', 32], ['not-held', 5], ['withdrawn', 5]],
 };
 
+const PAST_TODAY = new Error('past today');
+
 class Builder {
   readonly events: CaseEvent[] = [];
   cursor: IsoDate;
@@ -52,6 +53,8 @@ class Builder {
     readonly regime: Regime,
     readonly received: IsoDate,
     readonly calendars: Calendars,
+    /** No event may come after this day: an attempt that would reach past it is given up at once. */
+    readonly today: IsoDate,
   ) {
     this.cursor = received;
     this.cal = regime === 'foisa' || regime === 'eisr' ? calendars.scotland : calendars.allUk;
@@ -69,6 +72,7 @@ class Builder {
   /** Records an event no earlier than the last one. */
   add(type: CaseEventType, date: IsoDate, extra: Pick<CaseEvent, 'estimate' | 'outcome'> = {}): IsoDate {
     const at = date < this.cursor ? this.cursor : date;
+    if (at > this.today) throw PAST_TODAY;
     this.events.push({ type, date: at, ...extra });
     this.cursor = at;
     return at;
@@ -183,14 +187,13 @@ function afterResponse(b: Builder, target: CaseStatus, due: IsoDate, extended: b
   b.act('closed', final, 1, 15);
 }
 
-function attempt(rng: Rng, regime: Regime, target: CaseStatus, received: IsoDate, calendars: Calendars): Builder {
-  const b = new Builder(rng, regime, received, calendars);
-  if (!beforeResponse(b, target)) return b;
+/** Builds the events the target needs; throws PAST_TODAY as soon as one would fall after today. */
+function attempt(b: Builder, target: CaseStatus): void {
+  if (!beforeResponse(b, target)) return;
   const base = b.clocks(b.cursor).response.due;
   const extended = target !== 'open' && extend(b, base, target === 'extended');
-  if (target === 'open' || target === 'extended' || target === 'overdue') return b;
-  afterResponse(b, target, b.clocks(b.cursor).response.due, extended);
-  return b;
+  if (target === 'open' || target === 'extended' || target === 'overdue') return;
+  afterResponse(b, target, extended ? b.clocks(b.cursor).response.due : base, extended);
 }
 
 /** A date `age` days before today, moved off most weekends (most requests come in the working week). */
@@ -205,17 +208,18 @@ function receivedOn(rng: Rng, today: IsoDate, age: number): IsoDate {
  * attempt is kept, cut at today, when none does (its events still in order, so still valid).
  */
 export function planStory(rng: Rng, regime: Regime, target: CaseStatus, calendars: Calendars, today: IsoDate, age: () => number): Story {
-  let b: Builder | null = null;
+  let story: Story | null = null;
   for (let tries = 0; tries < 16; tries++) {
-    b = attempt(rng, regime, target, receivedOn(rng, today, age()), calendars);
-    if (b.cursor > today) continue;
-    if (standingOf(b, today).status === target) break;
+    const b = new Builder(rng, regime, receivedOn(rng, today, age()), calendars, today);
+    try {
+      attempt(b, target);
+    } catch (err) {
+      if (err !== PAST_TODAY) throw err;
+    }
+    // What is recorded so far is in order and up to today, whether or not the attempt went through.
+    const clocks = b.clocks(today);
+    story = { regime, received: b.received, events: b.events, standing: caseStanding(b.events, clocks, calendars, today) };
+    if (story.standing.status === target) break;
   }
-  const kept = b!.events.filter((e) => e.date <= today);
-  const clocks = deriveCaseClocks(regime, b!.received, kept, calendars, today);
-  return { regime, received: b!.received, events: kept, clocks, standing: caseStanding(kept, clocks, calendars, today) };
-}
-
-function standingOf(b: Builder, today: IsoDate): CaseStanding {
-  return caseStanding(b.events, b.clocks(today), b.calendars, today);
+  return story!;
 }

@@ -10,15 +10,20 @@ import { auditContentHash, chainHash, correspondenceContentHash } from '../db/in
 import { withoutNul } from './search.repository';
 import type { NewAuditEntry } from './audit.repository';
 
-/** SQLite binds at most 32,766 values a statement; stay well under it. */
-const MAX_VALUES = 30_000;
+/** Rows a statement: few enough that SQLite's limit on bound values (32,766) is far off. */
+const ROWS = 256;
 
+/**
+ * Inserts rows many to a statement. Statements are kept prepared by their text, so the batches
+ * come in a few fixed sizes only (256, then 128, 64 … 1 for what is left): a size for every
+ * remainder would fill the statement cache with large one-off programs.
+ */
 async function insertMany<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly Insertable<DB[T]>[], onConflictIgnore = false): Promise<void> {
-  if (rows.length === 0) return;
-  const per = Math.max(1, Math.floor(MAX_VALUES / Object.keys(rows[0]!).length));
-  for (let at = 0; at < rows.length; at += per) {
-    const q = db.insertInto(table).values(rows.slice(at, at + per) as never);
+  for (let at = 0, size = ROWS; at < rows.length; ) {
+    while (size > rows.length - at) size >>= 1;
+    const q = db.insertInto(table).values(rows.slice(at, at + size) as never);
     await (onConflictIgnore ? q.onConflict((oc) => oc.doNothing()) : q).execute();
+    at += size;
   }
 }
 
