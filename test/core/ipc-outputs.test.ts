@@ -157,6 +157,18 @@ describe('every channel answers in the shape its contract declares', () => {
     await call('retention:apply', { before: '2000-01-01', confirm: true });
     await call('cases:anonymise', { reference: other });
 
+    // A demo register fills only an empty register: one of its own.
+    const empty = await testCore({ checkOutputs: false });
+    try {
+      const summary = ok(await empty.invoke('demo:generate', { cases: 3, messages: 12, seed: 'outputs' }));
+      const parsed = CONTRACT['demo:generate'].output.safeParse(summary);
+      expect(parsed.success ? null : parsed.error.issues, 'demo:generate').toBeNull();
+      expect(parsed.data).toEqual(summary);
+      answered.set('demo:generate', summary);
+    } finally {
+      await empty.close();
+    }
+
     expect(IPC_CHANNELS.filter((c) => !answered.has(c))).toEqual([]);
   }, 120_000);
 

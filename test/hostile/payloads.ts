@@ -22,6 +22,8 @@ export function examples(reference: string): Record<string, unknown> {
     'cases:update': { reference, changes: { summary: 'y' } },
     'cases:addEvent': { reference, type: 'clarification-sought', date: '2026-11-03' },
     'audit:list': { reference, limit: 5 },
+    // Refused: the register under fuzzing holds a case.
+    'demo:generate': { cases: 2, messages: 5, seed: 'fuzz' },
     'deadlines:compute': { clock: 'foi-response', from: '2026-11-02' },
     'holidays:add': { date: '2026-12-28', region: 'scotland', name: 'Extra day' },
     'holidays:remove': { date: '2026-12-28', region: 'scotland' },

@@ -60,23 +60,73 @@ export class BlobStore {
     const sha = sha256Hex(bytes);
     const path = this.pathOf(sha);
     if (this.fs.existsSync(path) && this.verify(sha)) return sha;
-    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const tmp = this.tempPath(sha);
     try {
       this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
       this.writeWhole(tmp, bytes);
-      // Read back before filing: what is under a hash's name must be exactly those bytes.
-      const back = this.fs.readFileSync(tmp);
-      if (back.length !== bytes.length || sha256Hex(back) !== sha) {
-        throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
-      }
-      this.fs.renameSync(tmp, path);
+      this.fileAway(tmp, sha, bytes);
     } catch (err) {
-      this.fs.rmSync(tmp, { force: true });
-      if (err instanceof DiscloseError) throw err;
-      if (isDiskFull(err)) throw new DiscloseError('IO', diskFullMessage(this.root));
-      throw new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
+      throw this.failure(tmp, err);
     }
     return sha;
+  }
+
+  private tempPath(sha: string): string {
+    return `${this.pathOf(sha)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  }
+
+  /** Read back before filing: what is under a hash's name must be exactly those bytes. */
+  private fileAway(tmp: string, sha: string, bytes: Uint8Array): void {
+    const back = this.fs.readFileSync(tmp);
+    if (back.length !== bytes.length || sha256Hex(back) !== sha) {
+      throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
+    }
+    this.fs.renameSync(tmp, this.pathOf(sha));
+  }
+
+  /** The half-written file removed, and the error as the officer reads it. */
+  private failure(tmp: string, err: unknown): DiscloseError {
+    this.fs.rmSync(tmp, { force: true });
+    if (err instanceof DiscloseError) return err;
+    if (isDiskFull(err)) return new DiscloseError('IO', diskFullMessage(this.root));
+    return new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
+  }
+
+  /**
+   * Stores many files at once, each as put() stores one (written, synced, read back, renamed), but
+   * with the syncs running side by side: thousands of files a minute where one by one they wait on
+   * the disk in turn. Resolves to their hashes, in order, once every one is durable.
+   */
+  async putMany(files: readonly Uint8Array[], inFlight = 16): Promise<string[]> {
+    const shas = files.map((bytes) => sha256Hex(bytes));
+    const todo = new Map<string, Uint8Array>();
+    files.forEach((bytes, i) => {
+      const sha = shas[i]!;
+      if (!todo.has(sha) && !(this.fs.existsSync(this.pathOf(sha)) && this.verify(sha))) todo.set(sha, bytes);
+    });
+    const jobs = [...todo];
+    let next = 0;
+    const one = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const [sha, bytes] = jobs[next++]!;
+        const tmp = this.tempPath(sha);
+        try {
+          this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
+          const file = await nodeFs.promises.open(tmp, 'w');
+          try {
+            await file.writeFile(bytes);
+            await file.sync();
+          } finally {
+            await file.close();
+          }
+          this.fileAway(tmp, sha, bytes);
+        } catch (err) {
+          throw this.failure(tmp, err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, jobs.length) }, one));
+    return shas;
   }
 
   private writeWhole(file: string, bytes: Uint8Array): void {

@@ -5,22 +5,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { localToday } from '../../today';
 import { eventLabel, type CaseEventType, type Regime } from '../../../shared/domain/clocks/events';
+import { recordableEvents } from '../../../shared/domain/clocks/sequence';
 import { formatLongDate } from '../../../shared/domain/dates';
 import { OUTCOME_LABELS, RESPONSE_OUTCOMES, REVIEW_OUTCOMES, REVIEW_OUTCOME_LABELS } from '../../../shared/domain/status';
 import { DateInput, SuccessBanner, TextArea } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
-
-/** The events each regime has: only its own extensions, identity steps and reviews. */
-export function recordableEvents(regime: Regime): CaseEventType[] {
-  const common: CaseEventType[] = ['acknowledged', 'clarification-sought', 'clarification-received'];
-  const fees: CaseEventType[] = ['fees-notice', 'fee-received'];
-  const ext: Record<Regime, CaseEventType[]> = {
-    foia: ['pit-extension'], eir: ['eir-extension'], eisr: ['eir-extension'], foisa: [], sar: ['sar-extension'],
-  };
-  const identity: CaseEventType[] = regime === 'sar' ? ['id-requested', 'id-received'] : [];
-  const review: CaseEventType[] = regime === 'sar' ? [] : ['review-requested', 'review-completed'];
-  return [...common, ...identity, ...fees, ...ext[regime], 'responded', ...review, 'ico-complaint', 'ico-decision', ...(regime === 'sar' ? [] : ['tribunal-appeal' as const]), 'closed'];
-}
 
 function outcomesFor(type: CaseEventType | ''): { value: string; label: string }[] {
   if (type === 'responded') return RESPONSE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));

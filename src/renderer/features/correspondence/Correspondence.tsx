@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { eventLabel, type CaseEventType, type Regime } from '../../../shared/domain/clocks/events';
-import { recordableEvents } from '../cases/RecordEvent';
+import { recordableEvents } from '../../../shared/domain/clocks/sequence';
 import { SuccessBanner, TextArea } from '../../components/fields';
 import { ATTACHMENT_ROLES, MARKABLE_EVENTS, ROLE_LABELS, CHANNEL_LABELS, type AttachmentInfo, type AttachmentRole, type CorrespondenceItem } from '../../../shared/domain/correspondence';
 import { ImportFiles } from './ImportFiles';
