@@ -19,6 +19,8 @@ import type { World } from '../demo/case-actions';
 import { replay } from '../demo/replay';
 import { DEMO_AUTHORITY } from '../demo/people';
 import { DemoWriter } from '../demo/writer';
+import { rederiveAll } from './derived.service';
+import { loadCalendars } from './calendar.service';
 
 const DAY = 86_400_000;
 /** Actions written per transaction: a few large transactions, each leaving the register whole. */
@@ -70,7 +72,11 @@ export async function generateDemo(ctx: CoreContext, input: ParsedInput<'demo:ge
       await writer.flush(true);
     });
   }
+  // Every case's stored deadlines and status, derived once the whole history is written (a later
+  // batch may add events to a case an earlier one created); were this cut short, the first read would.
   ctx.invalidateCalendars();
+  const derivedOn = ctx.today();
+  await ctx.write(async ({ db }) => rederiveAll(db, await loadCalendars(db), derivedOn));
   const tally = (writer as DemoWriter | null)!.tally;
   const statuses = Object.fromEntries(CASE_STATUSES.map((s) => [s, plans.filter((p) => p.story.standing.status === s).length]));
   const regimes = Object.fromEntries(REGIMES.map((r) => [r, plans.filter((p) => p.story.regime === r).length]));
