@@ -154,3 +154,8 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   }
   return { sqlite, db, readOnlyReason };
 }
+
+/** Changes whenever another connection commits to the file (SQLite's data_version). */
+export function dataVersion(sqlite: Database.Database): number {
+  return sqlite.pragma('data_version', { simple: true }) as number;
+}

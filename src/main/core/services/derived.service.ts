@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { CoreContext } from '../context';
+import { dataVersion } from '../db/connection';
+import { writesCommitted } from './transaction';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
@@ -42,14 +44,24 @@ export async function rederiveAll(db: Kysely<DB>, calendars: Calendars, today: I
   }
 }
 
+/** The last day and database state each core found every snapshot current for. */
+const checked = new WeakMap<CoreContext, string>();
+
 /**
  * Before a list, a count or a report for `today`: re-derives, in one write, the snapshots that no
  * longer hold. Returns false when the register cannot be written (read-only): the caller then
  * derives in memory instead.
  */
 export async function ensureDerived(ctx: CoreContext, today: IsoDate): Promise<boolean> {
+  // On the local register, nothing can have expired since the last look for the same day unless
+  // a write was committed since, by this core or another process (SQLite's data_version tells).
+  const mark = ctx.sqlite ? `${today} ${dataVersion(ctx.sqlite)} ${writesCommitted(ctx)}` : null;
+  if (mark !== null && checked.get(ctx) === mark) return true;
   const stale = await staleCaseIds(ctx.db, today);
-  if (stale.length === 0) return true;
+  if (stale.length === 0) {
+    if (mark !== null) checked.set(ctx, mark);
+    return true;
+  }
   if (ctx.readOnlyReason) return false;
   const calendars = await ctx.calendars();
   const count = await ctx.write(async ({ db }) => {

@@ -41,6 +41,13 @@ interface Writer {
   calendars(): Promise<Calendars>;
 }
 
+/** Transactions committed through each database handle, so that a reader can tell nothing changed. */
+const commits = new WeakMap<object, number>();
+
+export function writesCommitted(ctx: { db: object }): number {
+  return commits.get(ctx.db) ?? 0;
+}
+
 /** Writes queued per database: one connection carries one transaction at a time. */
 const queues = new WeakMap<object, Promise<unknown>>();
 
@@ -83,7 +90,7 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
         });
         if (touched.size > 0) await rederive(trx, calendarChanged ? await loadCalendars(trx) : calendars, touched, w.today());
         return result;
-      }),
+      }).finally(() => commits.set(w.db, (commits.get(w.db) ?? 0) + 1)),
     );
   } catch (err) {
     throw translateWriteError(w, err);
