@@ -58,6 +58,15 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['audit_log_case_version'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // The index becomes a plain table of typed columns with its own rowid, found by item and by case,
+  // and a full-text table over it (its words only) that triggers keep in step.
+  '2026_12_02_1000_search_rowid': {
+    tablesAdded: ['search_fts'],
+    columnsAdded: { search_index: ['rowid'] },
+    columnsChanged: { search_index: ['body', 'case_id', 'item_id', 'kind', 'title'] },
+    indexesAdded: ['search_index_case', 'search_index_item'],
+    triggersAdded: ['search_index_fts_delete', 'search_index_fts_insert', 'search_index_fts_update'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -122,6 +131,11 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     indexesAdded: ["attachments_sha", "blob_chunks_pkey", "case_notes_case", "case_notes_pkey", "cases_officer", "cases_requester", "correspondence_source_sha", "letters_sha", "officers_pkey"],
     triggersAdded: ["audit_log_case_version", "cases_keep_sar"],
     policiesAdded: ["attachments.attachments_file_check", "attachments.attachments_visible", "audit_log.audit_log_visible", "blob_chunks.blob_chunks_removed", "blob_chunks.blob_chunks_visible", "blob_chunks.blob_chunks_written", "blobs.blobs_listed", "blobs.blobs_removed", "blobs.blobs_visible", "case_events.case_events_visible", "case_links.case_links_visible", "case_notes.case_notes_visible", "cases.cases_requester_check", "cases.cases_requester_kept", "cases.cases_visible", "correspondence.correspondence_file_check", "correspondence.correspondence_visible", "cost_estimates.cost_estimates_visible", "cost_lines.cost_lines_visible", "exemptions_applied.exemptions_applied_visible", "letter_fields.letter_fields_visible", "letters.letters_visible", "publications.publications_visible", "redacted_copies.redacted_copies_visible", "redaction_marks.redaction_marks_visible", "requesters.requesters_visible", "search_index.search_index_visible"],
+  },
+  '2026_12_02_1000_search_rowid': {
+    // A document found by its item alone (no longer by case first), and a case's documents by case.
+    indexesAdded: ["search_index_case"],
+    indexesChanged: ["search_index_item"],
   },
 };
 
