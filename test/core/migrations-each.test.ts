@@ -59,9 +59,9 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersChanged: ['audit_log_no_update'],
   },
   // The index becomes a plain table of typed columns with its own rowid, found by item and by case,
-  // and a full-text table over it (its words only) that triggers keep in step.
+  // a full-text table over it (its words only) that triggers keep in step, and its vocabulary.
   '2026_12_02_1000_search_rowid': {
-    tablesAdded: ['search_fts'],
+    tablesAdded: ['search_fts', 'search_terms'],
     columnsAdded: { search_index: ['rowid'] },
     columnsChanged: { search_index: ['body', 'case_id', 'item_id', 'kind', 'title'] },
     indexesAdded: ['search_index_case', 'search_index_item'],

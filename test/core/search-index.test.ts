@@ -8,6 +8,7 @@ import { migrate } from '../../src/main/core/db/migrate';
 import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
 import type { DB } from '../../src/main/core/db/schema';
 import { indexItem, searchIndex } from '../../src/main/core/repositories/search.repository';
+import { searchLocal } from '../../src/main/core/repositories/search-fts.repository';
 
 async function register() {
   const sqlite = new Database(':memory:');
@@ -51,6 +52,46 @@ describe('the full-text index on the local register', () => {
     expect(await searchIndex(db, 'drainage', 10)).toEqual([]);
     expect(sqlite.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBe(0);
     sqlite.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run();
+    await db.destroy();
+  });
+
+  it('searches a prefix longer than three letters as the words of the index it begins', async () => {
+    const { db, captured } = await register();
+    await indexItem(db, 'correspondence', 1, 1, 'Culvert', 'The culvert under Mill Lane');
+    await indexItem(db, 'correspondence', 2, 1, 'Culverts', 'Two culverts were cleared');
+    await indexItem(db, 'correspondence', 3, 1, 'Cul-de-sac', 'The cul-de-sac cultivation plan');
+    await indexItem(db, 'correspondence', 4, 1, 'Naïve', 'A naïve reading of the café licence');
+    const found = async (q: string) => (await searchIndex(db, q, 10)).map((h) => h.itemId).sort();
+    captured.length = 0;
+    expect(await found('Culv')).toEqual([1, 2]);
+    expect(captured.at(-1)!.parameters).toContain('("culvert" OR "culverts")');
+    expect(await found('mill culv')).toEqual([1]);
+    expect(await found('cul')).toEqual([1, 2, 3]);
+    // Beyond ASCII the tokenizer's folding decides: FTS5 gathers the prefix itself.
+    expect(await found('naïv')).toEqual([4]);
+    expect(await found('naiv')).toEqual([4]);
+    // A prefix no word begins finds nothing, without searching.
+    captured.length = 0;
+    expect(await found('culz')).toEqual([]);
+    expect(captured).toHaveLength(1);
+    // More words than are worth listing: FTS5 gathers the prefix, with the same result.
+    for (let i = 0; i < 70; i++) await indexItem(db, 'attachment', 100 + i, 1, `zorb${String(i).padStart(2, '0')}`, 'Zorbing');
+    captured.length = 0;
+    expect(await found('zorb')).toHaveLength(10);
+    expect(captured.at(-1)!.parameters).toContain('"zorb"*');
+    await db.destroy();
+  });
+
+  it('ranks by bm25 unless a word is common, then shows the newest matches first', async () => {
+    const { db } = await register();
+    await indexItem(db, 'correspondence', 1, 1, 'Road road road', 'road');
+    for (let i = 2; i <= 8; i++) await indexItem(db, 'correspondence', i, 1, `Note ${i}`, `A long note that mentions the road once among other words, number ${i}`);
+    const order = async (query: string, common: number) => (await searchLocal(db, query, 3, common)).map((h) => h.item_id);
+    // Told common by the vocabulary (a prefix), by walking its list (a word as typed, a three-letter prefix).
+    for (const query of ['road', '"road"', 'roa']) {
+      expect(await order(query, 100)).toEqual([1, 8, 7]);
+      expect(await order(query, 5)).toEqual([8, 7, 6]);
+    }
     await db.destroy();
   });
 });

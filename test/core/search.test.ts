@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/core';
 import { DATABASE_FILE } from '../../src/main/core/constants';
-import { SEARCH_CANDIDATES } from '../../src/main/core/repositories/search.repository';
+import { SEARCH_CANDIDATES } from '../../src/main/core/repositories/search-fts.repository';
 import { AUTHORITY, databaseArgsFor, ok, testCore } from '../helpers/core';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
 

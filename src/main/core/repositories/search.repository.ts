@@ -1,13 +1,15 @@
 // The full-text index: one row per searchable thing (a case's summary and request, an item of
 // correspondence, an attachment's text) in `search_index`, replaced whenever the thing changes.
 // On the local register an external-content FTS5 table (`search_fts`) indexes its rows by rowid,
-// kept in step by triggers (migration 2026_12_02_1000_search_rowid); on the team database a
-// tsvector column with a GIN index. What is typed reads the same on both (domain/search-query).
+// kept in step by triggers (migration 2026_12_02_1000_search_rowid), searched by
+// search-fts.repository.ts; on the team database a tsvector column with a GIN index, searched
+// through disclose_search. What is typed reads the same on both (domain/search-query).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms } from '../../../shared/domain/search-query';
 import { isPostgres } from '../db/engine';
+import { searchLocal, type Found } from './search-fts.repository';
 
 export type IndexKind = SearchHit['kind'];
 
@@ -46,24 +48,6 @@ export async function replaceIndexedText(db: Kysely<DB>, rowid: number, title: s
   else await sql`UPDATE search_index SET title = ${title}, body = ${body} WHERE rowid = ${rowid}`.execute(db);
 }
 
-/**
- * How many matches are ranked. Ranking reads, for every document it scores, its length and where
- * its words occur: for every match of a common word in a register of years, that took seconds.
- * So a search takes its newest matches (the index walks them newest first and stops), at most
- * this many, and ranks only those: a register with fewer matches is ranked whole as before; in a
- * larger one the best of the recent documents come first, and an officer looking for an older one
- * adds a word. The team database's `disclose_search` bounds its ranking by the same number.
- */
-export const SEARCH_CANDIDATES = 1000;
-
-/** The terms as an FTS5 query: each a quoted string (so that nothing typed is parsed as syntax;
- * FTS5 reads a quoted string of several words as a phrase), all required, a prefix marked `*`. */
-export function ftsQuery(text: string): string | null {
-  const terms = searchTerms(text);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t.text}"${t.prefix ? '*' : ''}`).join(' ');
-}
-
 /** The same terms as a tsquery on the team database (accents folded as the index's were). */
 function tsQuery(text: string) {
   const terms = searchTerms(foldAccents(text.normalize('NFC')));
@@ -77,7 +61,6 @@ function tsQuery(text: string) {
   return sql`(${sql.join(parts, sql` && `)})`;
 }
 
-type Found = { reference: string; kind: IndexKind; item_id: number; title: string; snippet: string };
 const hit = (r: Found): SearchHit => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() });
 
 async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
@@ -94,33 +77,9 @@ async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<
   return rows.map(hit);
 }
 
-/**
- * The local register's search, in three steps: the newest SEARCH_CANDIDATES matches with their
- * bm25 score (FTS5 walks the matching rowids downwards and stops at the limit, so the cost does
- * not grow with the register); the best `limit` of those; and for these only, the case and the
- * snippet (its text read from search_index by rowid). The joins' order is fixed (CROSS JOIN) so
- * that SQLite looks each chosen rowid up rather than running the match again for every row.
- */
-export function localSearchQuery(match: string, limit: number) {
-  return sql<Found>`
-    WITH candidates AS (
-      SELECT rowid, bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH ${match}
-      ORDER BY rowid DESC LIMIT ${Math.max(limit, SEARCH_CANDIDATES)}
-    ), best AS (
-      SELECT rowid, score FROM candidates ORDER BY score, rowid DESC LIMIT ${limit}
-    )
-    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           snippet(search_fts, -1, '[', ']', '…', 16) AS snippet
-    FROM best CROSS JOIN search_fts CROSS JOIN search_index AS s CROSS JOIN cases AS c
-    WHERE search_fts MATCH ${match} AND search_fts.rowid = best.rowid AND s.rowid = best.rowid AND c.id = s.case_id
-    ORDER BY best.score, best.rowid DESC`;
-}
-
 export async function searchIndex(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   if (isPostgres(db)) return searchTeam(db, text, limit);
-  const match = ftsQuery(text);
-  if (!match) return [];
-  return (await localSearchQuery(match, limit).execute(db)).rows.map(hit);
+  return (await searchLocal(db, text, limit)).map(hit);
 }
 
 /** The text indexed for one thing (an attachment's extracted text), if any. */
