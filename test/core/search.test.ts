@@ -10,6 +10,7 @@ import { DATABASE_FILE } from '../../src/main/core/constants';
 import { SEARCH_CANDIDATES } from '../../src/main/core/repositories/search-fts.repository';
 import { AUTHORITY, databaseArgsFor, ok, testCore } from '../helpers/core';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
+import { random } from '../hostile/make-corpus-bytes';
 
 let core: Core;
 let ref: string;
@@ -130,5 +131,17 @@ describe('search', () => {
     expect((await search('lantern brass')).map((h) => h.itemId)).toEqual([1]);
     await indexRows([{ itemId: 2, title: 'lantern lantern lantern', body: 'lantern' }]);
     expect((await search('lantern', 3))[0]).toMatchObject({ itemId: 2 });
+  });
+
+  it('answers whatever is typed, never an error: quotes, brackets, operators, accents, scripts', async () => {
+    await note('Roads', 'The road works on the high street: café, naïve, 王, FOI/2026/0001.');
+    const pieces = ['"', '(', ')', '*', '^', ':', '+', '-', 'NEAR', 'OR', 'AND', 'NOT', 'road', 'roa', 'ro', 'works', 'café', 'naïv', '王', 'FOI/2026/00', "'", '\\', '{title}', '&', '|', '!', '<->', ' ', '  '];
+    const next = random(18);
+    for (let i = 0; i < 150; i++) {
+      const query = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : '');
+      const r = await core.invoke('search:query', { query });
+      expect(r.ok, `${query}: ${r.ok ? '' : r.error.message}`).toBe(true);
+    }
+    expect((await search('"road works" naïv')).length).toBe(1);
   });
 });

@@ -1,20 +1,21 @@
-// Search on the local register: FTS5 over `search_index` (the table `search_fts`, by rowid). Every
-// query here reads a bounded part of the index, whatever the size of the register:
+// Search on the local register: FTS5 over `search_index` (the table `search_fts`, by rowid). What
+// a search reads is kept from growing with the register wherever FTS5 allows it:
 //
 // - FTS5 walks a word's documents from the newest down and stops at a LIMIT, so "the newest N
 //   matches" costs N steps however common the word is. A three-letter prefix has its own list
-//   (prefix='3'). FTS5 would gather a longer one by merging the lists of every word it begins
-//   into one, in full, at every use; so it is looked up first in the index's vocabulary
-//   (`search_terms`, which also says how many documents each word is in) and searched as those
-//   words (FTS5 walks "a OR b" as it walks one word).
+//   (prefix='3'). A longer one FTS5 would gather by merging, in full and at every use, the lists
+//   of every word it begins; so it is looked up in the index's vocabulary (`search_terms`, which
+//   also says how many documents each word is in; FTS5 counts them by walking their lists, about
+//   half the cost of one merge) and searched as those words ("a OR b" is walked like one word).
 // - Ranking is what grew with the register. bm25 first counts, for each word, every document in
 //   the register that contains it (its rarity), and ranking every match of a common word read
 //   all of them again (seconds). So a search takes the newest SEARCH_CANDIDATES matches and ranks
-//   only those, and only when every word is rarer than COMMON_WORD documents, which a short
-//   walk (at most that many steps) tells; bm25's counting then stays as short. A word that common
-//   weighs next to nothing in bm25 anyway (its rarity is about log(register / documents)), so a
-//   query of common words shows its newest matches first, in one pass with their snippets.
+//   only those, and only when every word is in at most COMMON_WORD documents (the vocabulary
+//   says, or a walk of at most that many steps), so that bm25's counting stays as short. A word
+//   that common weighs next to nothing in bm25 anyway (its rarity is about log(register /
+//   documents)): a query of common words shows its newest matches first, in one pass.
 // - Snippets are made only for the hits returned (FTS5 reads their text from search_index).
+// The team database ranks its newest matches always (ts_rank needs no counting; disclose_search).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
