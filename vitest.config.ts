@@ -43,6 +43,7 @@ const TEAM_CORE_TESTS = [
   'records-retention',
   'redaction',
   'redaction-rotated',
+  'search',
   'shell-files',
 ];
 

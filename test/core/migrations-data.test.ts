@@ -118,5 +118,50 @@ for (const engine of ENGINES) {
         await db.migrateThrough('2026_11_30_1600_corrections_outcomes');
         expect(await db.rows('settings', 'id')).toEqual(settings);
       }));
+
+    it('2026_12_02_1000_search_rowid keeps every indexed document and its hits, one per item, now kept by rowid', () =>
+      withDb(engine, '2026_12_02_1000_search_rowid', async (db) => {
+        await oneCase(db, 1);
+        await oneCase(db, 2);
+        const docs = [
+          { case_id: 1, kind: 'case', item_id: 1, title: 'FOI/2025/0001 Roads 1', body: 'Zoë Ó Dónaill-Nguyễn\nPlease send the pothole register' },
+          // The same message indexed twice (as no release of the repository left it): the newer text is kept.
+          { case_id: 1, kind: 'correspondence', item_id: 7, title: 'Old subject', body: 'stale words' },
+          { case_id: 2, kind: 'case', item_id: 2, title: 'FOI/2025/0002 Roads 2', body: 'Gritting routes for the winter' },
+          { case_id: 1, kind: 'correspondence', item_id: 7, title: 'Re: road works', body: 'The road works on the high street' },
+          { case_id: 2, kind: 'attachment', item_id: 3, title: 'minutes.pdf', body: 'Café licensing committee minutes' },
+        ];
+        for (const d of docs) {
+          if (engine.name === 'postgres') {
+            await db.query(
+              "INSERT INTO search_index (case_id, kind, item_id, title, body, terms) VALUES ($1, $2, $3, $4, $5, setweight(to_tsvector('simple', $4), 'A') || to_tsvector('simple', $5))",
+              [d.case_id, d.kind, d.item_id, d.title, d.body],
+            );
+          } else await db.insert('search_index', d);
+        }
+        await db.migrateThrough('2026_12_02_1000_search_rowid');
+
+        const kept = docs.filter((_, i) => i !== 1);
+        const fields = ['case_id', 'kind', 'item_id', 'title', 'body'];
+        expect((await db.rows('search_index', 'rowid')).map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])))).toEqual(kept);
+        const found = (words: string) =>
+          engine.name === 'postgres'
+            ? db.query("SELECT item_id FROM search_index WHERE terms @@ plainto_tsquery('simple', $1) ORDER BY item_id", [words])
+            : db.query('SELECT s.item_id FROM search_fts JOIN search_index AS s ON s.rowid = search_fts.rowid WHERE search_fts MATCH ? ORDER BY s.item_id', [words]);
+        expect(await found('road')).toEqual([{ item_id: 7 }]);
+        expect(await found('gritting')).toEqual([{ item_id: 2 }]);
+        expect(await found('stale')).toEqual([]);
+        if (engine.name === 'sqlite') {
+          // Accents folded as before; the full-text table holds the words, not a second copy of the text (no _content table).
+          expect(await found('Donaill')).toEqual([{ item_id: 1 }]);
+          expect(await found('cafe')).toEqual([{ item_id: 3 }]);
+          await db.query("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
+          expect(await db.query("SELECT name FROM sqlite_schema WHERE name LIKE 'search_fts_%' ORDER BY name")).toEqual(
+            ['search_fts_config', 'search_fts_data', 'search_fts_docsize', 'search_fts_idx'].map((name) => ({ name })),
+          );
+        }
+        // One document per item from now on.
+        await expect(db.query("INSERT INTO search_index (case_id, kind, item_id) VALUES (1, 'case', 1)")).rejects.toThrow(/unique|duplicate/i);
+      }));
   });
 }

@@ -63,6 +63,15 @@ const EXPECTED: Record<string, SchemaChange> = {
     columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
     indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_due_shown', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
   },
+  // The index becomes a plain table of typed columns with its own rowid, found by item and by case,
+  // a full-text table over it (its words only) that triggers keep in step, and its vocabulary.
+  '2026_12_02_1000_search_rowid': {
+    tablesAdded: ['search_fts', 'search_terms'],
+    columnsAdded: { search_index: ['rowid'] },
+    columnsChanged: { search_index: ['body', 'case_id', 'item_id', 'kind', 'title'] },
+    indexesAdded: ['search_index_case', 'search_index_item'],
+    triggersAdded: ['search_index_fts_delete', 'search_index_fts_insert', 'search_index_fts_update'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -131,6 +140,11 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   '2026_12_02_0900_derived': {
     columnsAdded: { cases: ['deadline_due', 'derived', 'derived_on', 'in_time', 'list_text', 'overdue_from', 'response_due', 'stage', 'valid_until', 'window_from', 'window_to'] },
     indexesAdded: ['cases_deadline_due', 'cases_derived_on', 'cases_due_shown', 'cases_received_id', 'cases_stage_due', 'cases_valid_until', 'cases_window'],
+  },
+  '2026_12_02_1000_search_rowid': {
+    // A document found by its item alone (no longer by case first), and a case's documents by case.
+    indexesAdded: ["search_index_case"],
+    indexesChanged: ["search_index_item"],
   },
 };
 

@@ -1,6 +1,6 @@
 // The team database's engine for the migration tests: a fresh schema on the test cluster, migrated
 // by the app's own PostgreSQL migrator, described from the catalogues.
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { migratePostgres } from '../../src/main/core/db/migrate-postgres';
 import { parseDatabaseUrl, poolFor } from '../../src/main/core/db/postgres';
@@ -59,6 +59,7 @@ export const postgresEngine: Engine = {
         await sql`UPDATE ${ident(table)} SET ${s} WHERE ${w}`.execute(db);
       },
       rows: async (table, orderBy) => (await sql<Row>`SELECT * FROM ${ident(table)} ORDER BY ${sql.raw(orderBy)}`.execute(db)).rows,
+      query: async (text, params = []) => (await db.executeQuery<Row>(CompiledQuery.raw(text, params))).rows,
       close: () => db.destroy(),
     };
   },

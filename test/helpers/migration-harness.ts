@@ -29,6 +29,8 @@ export interface MigrationDb {
   insert(table: string, row: Row): Promise<void>;
   update(table: string, set: Row, where: Row): Promise<void>;
   rows(table: string, orderBy: string): Promise<Row[]>;
+  /** One statement in the engine's own SQL, with $1-style (PostgreSQL) or ? (SQLite) parameters. */
+  query(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,12 @@ export const sqliteEngine: Engine = {
         sqlite.prepare(`UPDATE ${table} SET ${s} WHERE ${w}`).run(...Object.values(set), ...Object.values(where));
       },
       rows: async (table, orderBy) => sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${orderBy}`).all() as Row[],
+      async query(text, params = []) {
+        const statement = sqlite.prepare(text);
+        if (statement.reader) return statement.all(...params) as Row[];
+        statement.run(...params);
+        return [];
+      },
       close: () => db.destroy(),
     };
   },

@@ -240,13 +240,15 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** Each indexed document once (the local register's FTS5 table `search_fts` indexes it by rowid). */
 export interface SearchIndexTable {
+  rowid: Generated<number>;
   case_id: number;
   kind: string;
   item_id: number;
   title: string;
   body: string;
-  /** The team database's tsvector (absent from the local FTS5 table). */
+  /** The team database's tsvector (on the local register the words are in `search_fts`). */
   terms?: string;
 }
 

@@ -1,10 +1,15 @@
 // The full-text index: one row per searchable thing (a case's summary and request, an item of
-// correspondence, an attachment's text), replaced whenever the thing changes. FTS5 on the local
-// register; a tsvector with a GIN index on the team database, with the same results.
+// correspondence, an attachment's text) in `search_index`, replaced whenever the thing changes.
+// On the local register an external-content FTS5 table (`search_fts`) indexes its rows by rowid,
+// kept in step by triggers (migration 2026_12_02_1000_search_rowid), searched by
+// search-fts.repository.ts; on the team database a tsvector column with a GIN index, searched
+// through disclose_search. What is typed reads the same on both (domain/search-query).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
+import { searchTerms } from '../../../shared/domain/search-query';
 import { isPostgres } from '../db/engine';
+import { searchLocal, type Found } from './search-fts.repository';
 
 export type IndexKind = SearchHit['kind'];
 
@@ -20,6 +25,8 @@ const termsOf = (title: string, body: string) =>
  * stored (and hashed), on both engines alike. */
 export const withoutNul = (s: string) => s.replaceAll('\u0000', '');
 
+/** Replaces the document of one thing: found by the unique (kind, item_id), so the cost does not
+ * grow with the register; on the local register the triggers pass the change to FTS5 by rowid. */
 export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, rawTitle: string, rawBody: string): Promise<void> {
   const title = withoutNul(rawTitle);
   const body = withoutNul(rawBody);
@@ -41,60 +48,38 @@ export async function replaceIndexedText(db: Kysely<DB>, rowid: number, title: s
   else await sql`UPDATE search_index SET title = ${title}, body = ${body} WHERE rowid = ${rowid}`.execute(db);
 }
 
-/**
- * Each word the officer typed becomes a quoted FTS5 string (so punctuation, AND/OR/NEAR and
- * stray quotes are searched for, not parsed), all of them required; the last one may be a prefix.
- */
-export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFC').split(/\s+/).map((w) => w.replace(/"/g, '')).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+/** The same terms as a tsquery on the team database (accents folded as the index's were). */
+function tsQuery(text: string) {
+  const terms = searchTerms(foldAccents(text.normalize('NFC')));
+  if (terms.length === 0) return null;
+  const parts = terms.map((t) => {
+    if (t.phrase) return sql`phraseto_tsquery('simple', ${t.text})`;
+    // The word as the server splits it (a reference such as FOI/2026/0001 stays one token), its final token a prefix.
+    if (t.prefix) return sql`to_tsquery('simple', regexp_replace(plainto_tsquery('simple', ${t.text})::text, '''$', ''':*'))`;
+    return sql`plainto_tsquery('simple', ${t.text})`;
+  });
+  return sql`(${sql.join(parts, sql` && `)})`;
 }
 
-/**
- * The team database's query: the words typed, all required, the last one a prefix (as on the
- * local register); text with quotation marks goes to websearch_to_tsquery whole, so that a quoted
- * phrase is searched as a phrase.
- */
-function tsQuery(text: string) {
-  const folded = foldAccents(text.normalize('NFC'));
-  // Quotation marks in pairs make a phrase; a stray one is just a character typed.
-  const quotes = (folded.match(/"/g) ?? []).length;
-  if (quotes >= 2 && quotes % 2 === 0) return sql`websearch_to_tsquery('simple', ${folded})`;
-  const words = folded.split(/\s+/).map((w) => w.replace(/"/g, '')).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return null;
-  const last = words.pop()!;
-  // The last word as the server splits it (a reference such as FOI/2026/0001 stays one token), the final token a prefix.
-  const prefix = sql`to_tsquery('simple', regexp_replace(plainto_tsquery('simple', ${last})::text, '''$', ''':*'))`;
-  return words.length > 0 ? sql`(websearch_to_tsquery('simple', ${words.join(' ')}) && ${prefix})` : prefix;
-}
+const hit = (r: Found): SearchHit => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() });
 
 async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   const q = tsQuery(text);
   if (!q) return [];
   // The best matches first (disclose_search applies the same visibility as row-level security), then their snippets.
-  const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`
+  const { rows } = await sql<Found>`
     SELECT c.reference AS reference, f.kind AS kind, f.item_id AS item_id, f.title AS title,
            ts_headline('simple', f.title || ' ' || f.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
     FROM (SELECT ${q} AS query) AS typed
     CROSS JOIN LATERAL disclose_search(typed.query, ${limit}) AS f
     JOIN cases AS c ON c.id = f.case_id
     ORDER BY f.rank DESC, f.rowid DESC`.execute(db);
-  return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
+  return rows.map(hit);
 }
 
 export async function searchIndex(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   if (isPostgres(db)) return searchTeam(db, text, limit);
-  const match = ftsQuery(text);
-  if (!match) return [];
-  const { rows } = await sql<{ reference: string; kind: IndexKind; item_id: number; title: string; snippet: string }>`
-    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           snippet(search_index, -1, '[', ']', '…', 16) AS snippet
-    FROM search_index AS s JOIN cases AS c ON c.id = s.case_id
-    WHERE search_index MATCH ${match}
-    ORDER BY rank
-    LIMIT ${limit}`.execute(db);
-  return rows.map((r) => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() }));
+  return (await searchLocal(db, text, limit)).map(hit);
 }
 
 /** The text indexed for one thing (an attachment's extracted text), if any. */

@@ -30,7 +30,10 @@ export function Search({ initial }: { initial: string }) {
           <label className="govuk-label govuk-label--s" htmlFor="search-query">
             Search requests, correspondence and attachments
           </label>
-          <input className="govuk-input govuk-input--width-30" id="search-query" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <div id="search-query-hint" className="govuk-hint">
+            Every word must appear. Put words in quotation marks to find them together, in that order. The last word also finds longer words that begin with it, from its third letter.
+          </div>
+          <input className="govuk-input govuk-input--width-30" id="search-query" type="search" aria-describedby="search-query-hint" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <button type="submit" className="govuk-button">
           Search

@@ -1,0 +1,97 @@
+// The local register's full-text index kept by rowid: replacing a document finds it through the
+// unique (kind, item_id) index and tells FTS5 which rowid to forget, so that the work does not grow
+// with the register (it read the whole index before); the index stays in step with the documents.
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { migrate } from '../../src/main/core/db/migrate';
+import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
+import type { DB } from '../../src/main/core/db/schema';
+import { indexItem, searchIndex } from '../../src/main/core/repositories/search.repository';
+import { searchLocal } from '../../src/main/core/repositories/search-fts.repository';
+
+async function register() {
+  const sqlite = new Database(':memory:');
+  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
+  const db = new Kysely<DB>({ dialect: new DiscloseSqliteDialect(sqlite), log: (e) => void captured.push(e.query) });
+  await migrate(sqlite, db as Kysely<unknown>, 'test');
+  sqlite.exec("INSERT INTO requesters (id, name, created_at) VALUES (1, 'A', '2026-01-01')");
+  sqlite.exec("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (1, 'FOI/2026/0001', 'foia', '2026-01-01', 1, 'Roads', 'x', 'x')");
+  return { sqlite, db, captured };
+}
+
+describe('the full-text index on the local register', () => {
+  it('replaces a document by rowid: found through (kind, item_id), one document per item, nothing scanned', async () => {
+    const { sqlite, db, captured } = await register();
+    for (let i = 1; i <= 300; i++) await indexItem(db, 'correspondence', i, 1, `Message ${i}`, `Road works on street ${i}, week ${i % 7}`);
+    const documents = () => sqlite.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get();
+    expect(documents()).toBe(300);
+
+    captured.length = 0;
+    await indexItem(db, 'correspondence', 150, 1, 'Gritting', 'Salt for the winter roads');
+    expect(documents()).toBe(300);
+    const plans = captured.map((q) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]).map((p) => p.detail));
+    expect(plans.flat()).toContain('SEARCH search_index USING INDEX search_index_item (kind=? AND item_id=?)');
+    expect(plans.flat().filter((d) => /^SCAN/.test(d))).toEqual([]);
+
+    // The old words are gone from the index, the new ones found; the index matches the documents.
+    expect((await searchIndex(db, 'street 150', 10)).map((h) => h.itemId)).toEqual([]);
+    expect((await searchIndex(db, 'salt', 10)).map((h) => [h.itemId, h.title])).toEqual([[150, 'Gritting']]);
+    expect(() => sqlite.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    await db.destroy();
+  });
+
+  it("keeps the index in step whoever changes the documents (a case's destroyed, text rewritten in place)", async () => {
+    const { sqlite, db } = await register();
+    await indexItem(db, 'case', 1, 1, 'FOI/2026/0001 Roads', 'Zoë Ó Dónaill');
+    await indexItem(db, 'attachment', 5, 1, 'plan.pdf', 'Drainage plan');
+    sqlite.prepare("UPDATE search_index SET body = 'Requester 1' WHERE kind = 'case'").run();
+    expect(await searchIndex(db, 'donaill', 10)).toEqual([]);
+    expect((await searchIndex(db, 'requester', 10)).map((h) => h.kind)).toEqual(['case']);
+    sqlite.prepare('DELETE FROM search_index WHERE case_id = 1').run();
+    expect(await searchIndex(db, 'drainage', 10)).toEqual([]);
+    expect(sqlite.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBe(0);
+    sqlite.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run();
+    await db.destroy();
+  });
+
+  it('searches a prefix longer than three letters as the words of the index it begins', async () => {
+    const { db, captured } = await register();
+    await indexItem(db, 'correspondence', 1, 1, 'Culvert', 'The culvert under Mill Lane');
+    await indexItem(db, 'correspondence', 2, 1, 'Culverts', 'Two culverts were cleared');
+    await indexItem(db, 'correspondence', 3, 1, 'Cul-de-sac', 'The cul-de-sac cultivation plan');
+    await indexItem(db, 'correspondence', 4, 1, 'Naïve', 'A naïve reading of the café licence');
+    const found = async (q: string) => (await searchIndex(db, q, 10)).map((h) => h.itemId).sort();
+    captured.length = 0;
+    expect(await found('Culv')).toEqual([1, 2]);
+    expect(captured.at(-1)!.parameters).toContain('("culvert" OR "culverts")');
+    expect(await found('mill culv')).toEqual([1]);
+    expect(await found('cul')).toEqual([1, 2, 3]);
+    // Beyond ASCII the tokenizer's folding decides: FTS5 gathers the prefix itself.
+    expect(await found('naïv')).toEqual([4]);
+    expect(await found('naiv')).toEqual([4]);
+    // A prefix no word begins finds nothing, without searching.
+    captured.length = 0;
+    expect(await found('culz')).toEqual([]);
+    expect(captured).toHaveLength(1);
+    // More words than are worth listing: FTS5 gathers the prefix, with the same result.
+    for (let i = 0; i < 70; i++) await indexItem(db, 'attachment', 100 + i, 1, `zorb${String(i).padStart(2, '0')}`, 'Zorbing');
+    captured.length = 0;
+    expect(await found('zorb')).toHaveLength(10);
+    expect(captured.at(-1)!.parameters).toContain('"zorb"*');
+    await db.destroy();
+  });
+
+  it('ranks by bm25 unless a word is common, then shows the newest matches first', async () => {
+    const { db } = await register();
+    await indexItem(db, 'correspondence', 1, 1, 'Road road road', 'road');
+    for (let i = 2; i <= 8; i++) await indexItem(db, 'correspondence', i, 1, `Note ${i}`, `A long note that mentions the road once among other words, number ${i}`);
+    const order = async (query: string, common: number) => (await searchLocal(db, query, 3, common)).map((h) => h.item_id);
+    // Told common by the vocabulary (a prefix), by walking its list (a word as typed, a three-letter prefix).
+    for (const query of ['road', '"road"', 'roa']) {
+      expect(await order(query, 100)).toEqual([1, 8, 7]);
+      expect(await order(query, 5)).toEqual([8, 7, 6]);
+    }
+    await db.destroy();
+  });
+});
