@@ -70,7 +70,7 @@ export async function insertBlobRows(db: Kysely<DB>, rows: readonly Insertable<B
 }
 
 /** Search index rows for things never indexed before (no row to replace). */
-export async function insertSearchRows(db: Kysely<DB>, rows: readonly Omit<SearchIndexTable, 'terms'>[]): Promise<void> {
+export async function insertSearchRows(db: Kysely<DB>, rows: readonly Omit<SearchIndexTable, 'terms' | 'rowid'>[]): Promise<void> {
   await insertMany(db, 'search_index', rows.map((r) => ({ ...r, title: withoutNul(r.title), body: withoutNul(r.body) })));
 }
 
