@@ -31,7 +31,7 @@ function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: 
               onClick={() => onChange(f)}
             >
               <span className="app-filters__count" data-testid={`count-${f}`}>
-                {counts[f]}
+                {counts[f].toLocaleString('en-GB')}
               </span>
               <span className="app-filters__label">{FILTER_LABELS[f]}</span>
             </button>
@@ -252,9 +252,14 @@ export function CaseList() {
           )}
         </nav>
       )}
-      <Workload />
-      <Timeliness />
-      <Statistics />
+      {/* The reports below ask the core for work over a whole year: asked once the list is shown, so they never hold it up. */}
+      {(cases.data || cases.isError) && (
+        <>
+          <Workload />
+          <Timeliness />
+          <Statistics />
+        </>
+      )}
     </>
   );
 }
