@@ -33,6 +33,7 @@ const TEAM_CORE_TESTS = [
   'correspondence',
   'decisions',
   'hostile',
+  'import-batch',
   'ipc-fuzz',
   'kent',
   'legal-aggregation',
