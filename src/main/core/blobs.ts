@@ -13,19 +13,36 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The file operations the store uses, injectable so that tests can make a disk fail. */
-export type BlobFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'fsync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'mkdirSync' | 'readdirSync' | 'statSync'>;
+export type BlobFs = Pick<
+  typeof nodeFs,
+  // put() and the reads, on the calling thread
+  | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'mkdirSync' | 'readdirSync' | 'statSync'
+  // putMany(), in the thread pool
+  | 'open' | 'write' | 'fsync' | 'close' | 'readFile' | 'rename' | 'mkdir' | 'rm'
+>;
 
 const SHA = /^[0-9a-f]{64}$/;
 /** Files written and synced together by putMany. */
 const MANY_AT_ONCE = 32;
 
-/** A file on its way into the store: written to `tmp`, then synced, checked and renamed to `path`. */
-interface Landing {
-  bytes: Uint8Array;
-  sha: string;
-  path: string;
-  tmp: string;
-  fd: number | null;
+/** Beside the file's place, named for this process, so a sweep can tell a dead writer's leftovers. */
+const temporaryName = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+
+/** Zero bytes written with bytes left over means the disk has stopped taking them. */
+const shortWrite = (done: number, total: number) => Object.assign(new Error(`short write: ${done} of ${total} bytes`), { code: 'ENOSPC' });
+
+/** The operations putMany uses, as promises; a write answers the bytes written. */
+function promisedFs(fs: BlobFs) {
+  return {
+    readFile: promisify(fs.readFile),
+    mkdir: promisify(fs.mkdir),
+    open: promisify(fs.open),
+    write: (fd: number, bytes: Uint8Array, offset: number) => new Promise<number>((resolve, reject) => fs.write(fd, bytes, offset, bytes.length - offset, null, (err, n) => (err ? reject(err) : resolve(n)))),
+    fsync: promisify(fs.fsync),
+    close: promisify(fs.close),
+    rename: promisify(fs.rename),
+    rm: promisify(fs.rm),
+  };
 }
 
 /** The officer-readable message for a full disk, shared by the blob store and the database. */
@@ -41,6 +58,7 @@ export function isDiskFull(err: unknown): boolean {
 export class BlobStore {
   /** On the team database: where a file not yet in this machine's cache is fetched from. */
   remote: ((sha256: string) => Promise<Uint8Array | null>) | null = null;
+  private promised: ReturnType<typeof promisedFs> | undefined;
 
   constructor(
     readonly root: string,
@@ -74,82 +92,97 @@ export class BlobStore {
    */
   put(bytes: Uint8Array, known?: string): string {
     const sha = known ?? sha256Hex(bytes);
-    const landing = this.landing(bytes, sha);
-    if (!landing) return sha;
+    const path = this.pathOf(sha);
+    if (this.fs.existsSync(path) && this.verify(sha)) return sha;
+    const tmp = temporaryName(path);
     try {
-      this.write(landing);
-      this.fs.fsyncSync(landing.fd!);
-      this.file(landing);
+      this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
+      this.writeWhole(tmp, bytes);
+      this.checkBack(this.fs.readFileSync(tmp), bytes, sha);
+      this.fs.renameSync(tmp, path);
     } catch (err) {
-      this.abandon([landing], err);
+      this.fs.rmSync(tmp, { force: true });
+      throw this.failure(err);
     }
     return sha;
   }
 
   /**
-   * Stores many files, each as put() does, with their syncs run together off the main thread (the
-   * disk then commits them in a few flushes, not one each). Each content once, however often it
-   * is given. Every file is durable when this resolves; on an error, the ones not yet filed are not.
+   * Stores many files, each as put() does, all of it off the main thread and a few dozen at once
+   * (their syncs then share the disk's flushes, and a main thread busy with the database is never
+   * held up by the disk). Each content once, however often given. Every file is durable and whole
+   * when this resolves; should one fail, it is not left half there, and the error says why.
    */
   async putMany(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
-    const unique = new Map<string, Uint8Array>();
-    for (const f of files) unique.set(f.sha, f.bytes);
-    const all = [...unique];
-    const fsync = promisify(this.fs.fsync);
+    const unique = [...new Map([...files].map((f) => [f.sha, f.bytes])).entries()];
     // A few dozen open at a time: some systems allow a process only a couple of hundred open files.
-    for (let at = 0; at < all.length; at += MANY_AT_ONCE) {
-      const landings = all.slice(at, at + MANY_AT_ONCE).flatMap(([sha, bytes]) => this.landing(bytes, sha) ?? []);
-      try {
-        for (const l of landings) this.write(l);
-        await Promise.all(landings.map((l) => fsync(l.fd!)));
-        for (const l of landings) this.file(l);
-      } catch (err) {
-        this.abandon(landings, err);
-      }
+    for (let at = 0; at < unique.length; at += MANY_AT_ONCE) {
+      const landed = await Promise.allSettled(unique.slice(at, at + MANY_AT_ONCE).map(([sha, bytes]) => this.land(bytes, sha)));
+      const failed = landed.find((r) => r.status === 'rejected');
+      if (failed) throw this.failure(failed.reason);
     }
   }
 
-  /** Where the bytes will be written, or null when they are already stored whole. */
-  private landing(bytes: Uint8Array, sha: string): Landing | null {
+  /** The store's file operations for putMany, as promises (made once). */
+  private get io() {
+    return (this.promised ??= promisedFs(this.fs));
+  }
+
+  /** put(), in the thread pool. */
+  private async land(bytes: Uint8Array, sha: string): Promise<void> {
+    const io = this.io;
     const path = this.pathOf(sha);
-    if (this.fs.existsSync(path) && this.verify(sha)) return null;
-    return { bytes, sha, path, tmp: `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`, fd: null };
-  }
-
-  /** Written in full to its temporary name; a short write is an error, not a success. */
-  private write(l: Landing): void {
-    this.fs.mkdirSync(join(this.root, l.sha.slice(0, 2)), { recursive: true });
-    l.fd = this.fs.openSync(l.tmp, 'w');
-    let done = 0;
-    while (done < l.bytes.length) {
-      const n = this.fs.writeSync(l.fd, l.bytes, done, l.bytes.length - done);
-      // Zero bytes written with bytes left over means the disk has stopped taking them.
-      if (n <= 0) throw Object.assign(new Error(`short write: ${done} of ${l.bytes.length} bytes`), { code: 'ENOSPC' });
-      done += n;
+    const stored = await io.readFile(path).catch(() => null);
+    if (stored && sha256Hex(stored) === sha) return;
+    const tmp = temporaryName(path);
+    let fd: number | null = null;
+    try {
+      await io.mkdir(join(this.root, sha.slice(0, 2)), { recursive: true });
+      fd = await io.open(tmp, 'w');
+      for (let done = 0; done < bytes.length; ) {
+        const n = await io.write(fd, bytes, done);
+        if (n <= 0) throw shortWrite(done, bytes.length);
+        done += n;
+      }
+      await io.fsync(fd);
+      await io.close(fd);
+      fd = null;
+      this.checkBack(await io.readFile(tmp), bytes, sha);
+      await io.rename(tmp, path);
+    } catch (err) {
+      if (fd !== null) await io.close(fd).catch(() => undefined);
+      await io.rm(tmp, { force: true });
+      throw err;
     }
   }
 
-  /** Once synced: read back before filing, since what is under a hash's name must be exactly those bytes. */
-  private file(l: Landing): void {
-    this.fs.closeSync(l.fd!);
-    l.fd = null;
-    const back = this.fs.readFileSync(l.tmp);
-    if (back.length !== l.bytes.length || sha256Hex(back) !== l.sha) {
-      throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${l.bytes.length} bytes landed). Nothing was changed.`);
+  private writeWhole(file: string, bytes: Uint8Array): void {
+    const fd = this.fs.openSync(file, 'w');
+    try {
+      let done = 0;
+      while (done < bytes.length) {
+        const n = this.fs.writeSync(fd, bytes, done, bytes.length - done);
+        if (n <= 0) throw shortWrite(done, bytes.length);
+        done += n;
+      }
+      this.fs.fsyncSync(fd);
+    } finally {
+      this.fs.closeSync(fd);
     }
-    this.fs.renameSync(l.tmp, l.path);
   }
 
-  /** Leaves nothing of the files not yet filed, and says why in words. */
-  private abandon(landings: Landing[], err: unknown): never {
-    for (const l of landings) {
-      if (l.fd !== null) this.fs.closeSync(l.fd);
-      l.fd = null;
-      this.fs.rmSync(l.tmp, { force: true });
+  /** Read back before filing: what is under a hash's name must be exactly those bytes. */
+  private checkBack(back: Uint8Array, bytes: Uint8Array, sha: string): void {
+    if (back.length !== bytes.length || sha256Hex(back) !== sha) {
+      throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
     }
-    if (err instanceof DiscloseError) throw err;
-    if (isDiskFull(err)) throw new DiscloseError('IO', diskFullMessage(this.root));
-    throw new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
+  }
+
+  /** Why a file could not be stored, in words. */
+  private failure(err: unknown): DiscloseError {
+    if (err instanceof DiscloseError) return err;
+    if (isDiskFull(err)) return new DiscloseError('IO', diskFullMessage(this.root));
+    return new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
   }
 
   /** The bytes, verified against their hash; a missing or altered file is an error, never returned. */

@@ -2,7 +2,8 @@
 // hashed, an email parsed and its attachments' text taken out for search, each in the parse pool
 // (parse/pool.ts) under its limits. Nothing here writes; what comes back is stored by
 // import.service.ts, many files to a transaction. Several files are read at once, in order.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
@@ -41,7 +42,8 @@ export function contentTypeOf(name: string, declared?: string): string {
 export interface IncomingFile {
   name: string;
   size: number;
-  read(): Uint8Array;
+  /** A file on disk is read in the thread pool: the main thread, storing the files before it, is not held up. */
+  read(): Uint8Array | Promise<Uint8Array>;
 }
 
 export function fileFromPath(path: string): IncomingFile {
@@ -53,7 +55,7 @@ export function fileFromPath(path: string): IncomingFile {
   } catch (err) {
     throw new DiscloseError('IO', `Cannot read ${path}: ${(err as Error).message}`);
   }
-  return { name: path, size, read: () => readFileSync(path) };
+  return { name: path, size, read: () => readFile(path) };
 }
 
 export interface PreparedFile {
@@ -113,7 +115,7 @@ export async function readIncoming(ctx: CoreContext, f: IncomingFile, role: Atta
   try {
     if (f.size > ctx.maxImportBytes) return skip(`${basename(f.name)} is ${mb(f.size)}, over the ${mb(ctx.maxImportBytes)} limit for one file. Nothing was added.`);
     if (f.size === 0) return skip(`${basename(f.name)} is empty. Nothing was added.`);
-    const bytes = f.read();
+    const bytes = await f.read();
     const message = await readMessage(ctx, f.name, bytes);
     if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, [], message.unread);
     if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
