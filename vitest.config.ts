@@ -34,6 +34,7 @@ const TEAM_CORE_TESTS = [
   'correspondence',
   'decisions',
   'hostile',
+  'import-batch',
   'ipc-fuzz',
   'kent',
   'legal-aggregation',

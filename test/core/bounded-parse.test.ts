@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
 import { BoundedParser } from '../../src/main/core/parse/bounded';
+import { ParserPool } from '../../src/main/core/parse/pool';
 import { parseMsg } from '../../src/main/core/mail/msg';
 import { removeActiveContent } from '../../src/main/core/bundle/active';
 import { compoundFile, deflateBomb, onePage, rawPdf, stream } from '../hostile/make-corpus-bytes';
@@ -42,6 +43,32 @@ describe('the bounded parser', () => {
       expect((await fresh.run({ kind: 'message', name: 'plain.eml', bytes: eml })).ok).toBe(true);
     } finally {
       await fresh.close();
+    }
+  }, 120_000);
+});
+
+describe('the parser pool', () => {
+  it('reads on more than one worker: while one is held by a slow file, another answers the next file', async () => {
+    const pool = new ParserPool({ timeoutMs: 60_000, memoryMb: 512 }, 2);
+    try {
+      // Two files at once start both workers.
+      const warm = await Promise.all([pool.run({ kind: 'message', name: 'a.eml', bytes: eml }), pool.run({ kind: 'message', name: 'b.eml', bytes: eml })]);
+      expect(warm.map((r) => r.ok)).toEqual([true, true]);
+      // Converting 200,000 table rows keeps one worker busy for seconds; a plain email takes the other milliseconds.
+      const slow = new TextEncoder().encode(`From: a@example.org\r\nSubject: Rows\r\nContent-Type: text/html\r\n\r\n<table>${'<tr><td>a</td><td>b</td></tr>'.repeat(200_000)}</table>`);
+      let slowAnswered = false;
+      const held = pool.run({ kind: 'message', name: 'rows.eml', bytes: slow }).then((r) => {
+        slowAnswered = true;
+        return r;
+      });
+      const next = await pool.run({ kind: 'message', name: 'plain.eml', bytes: eml });
+      expect(next.ok && next.value && 'subject' in next.value && next.value.subject).toBe('Plain');
+      expect(slowAnswered).toBe(false);
+      // Closing the pool stops the slow file at once, and it says so.
+      await pool.close();
+      expect(await held).toEqual({ ok: false, status: 'failed', reason: 'the reader was closed' });
+    } finally {
+      await pool.close();
     }
   }, 120_000);
 });

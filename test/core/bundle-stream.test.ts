@@ -4,7 +4,8 @@
 // stamp with the final numbers, and the file is a valid PDF. Time and peak memory at 1,000 and
 // 10,000 pages are measured in bench/bundle.ts, not here.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import { composePages } from '../../src/main/core/bundle/compose';
 import { PdfSink } from '../../src/main/core/bundle/sink';
 import { Stamper } from '../../src/main/core/bundle/stamp';
 import { StreamedPages } from '../../src/main/core/bundle/streamed';
+import { deliver, fileDigest } from '../../src/main/core/bundle/deliver';
+import { sha256Hex } from '../../src/main/core/blobs';
 import { tempDir } from '../helpers/core';
 
 let fonts: FontFiles;
@@ -70,5 +73,49 @@ describe('a bundle streamed to disk', () => {
     expect(text(path, 5)).toMatch(/WITHHELD from the requester: s40\(2\).*Bravo sheet 1.*Page 5 of 8/);
     expect(text(path, 4)).not.toContain('WITHHELD');
     expect(text(path, 8)).toContain('Page 8 of 8');
+  });
+});
+
+describe('the finished bundle, delivered to the chosen path', () => {
+  const made = (dir: string) => {
+    const path = join(dir, 'bundle.pdf');
+    const bytes = randomBytes(3 * 1024 * 1024 + 17); // over several of the chunks it is hashed in
+    writeFileSync(path, bytes, { mode: 0o600 });
+    return { path, bytes };
+  };
+  const savedMode = 0o666 & ~process.umask();
+
+  it('is hashed a chunk at a time and renamed into place on the same disk, as a file saved anew', async () => {
+    const { path, bytes } = made(tempDir());
+    expect(await fileDigest(path)).toEqual({ size: bytes.length, sha256: sha256Hex(bytes) });
+    const folder = tempDir();
+    const target = join(folder, 'Open bundle.pdf');
+    writeFileSync(target, 'an older bundle, replaced whole');
+    await deliver(path, target);
+    expect(sha256Hex(readFileSync(target))).toBe(sha256Hex(bytes));
+    expect(statSync(target).mode & 0o777).toBe(savedMode);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(folder)).toEqual(['Open bundle.pdf']);
+  });
+
+  // /dev/shm is a memory disk on Linux: another disk than the temp folder, so the file cannot be renamed across.
+  const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tempDir()).dev;
+  it.skipIf(!otherDisk)('is copied beside the chosen name, synced and renamed when the chosen folder is on another disk', async () => {
+    const memory = mkdtempSync('/dev/shm/disclose-test-');
+    const { path, bytes } = made(memory);
+    const folder = tempDir();
+    const target = join(folder, 'Closed bundle.pdf');
+    await deliver(path, target).finally(() => rmSync(memory, { recursive: true, force: true }));
+    expect(sha256Hex(readFileSync(target))).toBe(sha256Hex(bytes));
+    expect(statSync(target).mode & 0o777).toBe(savedMode);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(folder)).toEqual(['Closed bundle.pdf']);
+  });
+
+  it('says where it could not be written, and leaves nothing behind', async () => {
+    const { path } = made(tempDir());
+    const target = join(tempDir(), 'no such folder', 'Open bundle.pdf');
+    await expect(deliver(path, target)).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining(`Could not write ${target}`) });
+    expect(existsSync(path)).toBe(false);
   });
 });

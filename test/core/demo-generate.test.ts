@@ -160,15 +160,15 @@ describe('demo generate', () => {
 });
 
 describe('storing many files at once (BlobStore.putMany)', () => {
-  it('stores each file once, whole and checked, and answers their hashes in order', async () => {
+  it('stores each file once, whole and checked, and again changes nothing', async () => {
     const store = new BlobStore(join(tempDir('disclose-putmany-'), 'blobs'));
-    const files = ['one', 'two', 'one', 'three'].map((t) => Buffer.from(`${t} `.repeat(1000)));
-    const shas = await store.putMany(files);
-    expect(shas).toEqual(files.map((f) => createHash('sha256').update(f).digest('hex')));
-    expect(shas.map((sha) => store.check(sha))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    const files = ['one', 'two', 'one', 'three'].map((t) => Buffer.from(`${t} `.repeat(1000))).map((bytes) => ({ bytes, sha: createHash('sha256').update(bytes).digest('hex') }));
+    await store.putMany(files);
+    expect(files.map((f) => store.check(f.sha))).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(store.list()).toMatchObject({ blobs: expect.any(Array), strays: [] });
     expect(store.list().blobs).toHaveLength(3);
-    expect(await store.putMany(files)).toEqual(shas);
+    await store.putMany(files);
+    expect(store.list().blobs).toHaveLength(3);
   });
 });
 

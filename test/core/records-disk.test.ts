@@ -37,27 +37,64 @@ function mountTmpfs(size: string): string {
   return dir;
 }
 
+/** A disk with `budget` bytes left: it takes what fits, then reports zero bytes written, as a nearly full one does. Counts the files opened. */
+function nearlyFull(budget: number): { disk: { budget: number; opened: number }; fs: BlobFs } {
+  const disk = { budget, opened: 0 };
+  const take = (len: number) => {
+    const n = Math.min(len, disk.budget);
+    disk.budget -= n;
+    return n;
+  };
+  const injected: BlobFs = {
+    ...fs,
+    openSync: ((...args: Parameters<typeof fs.openSync>) => {
+      disk.opened++;
+      return fs.openSync(...args);
+    }) as BlobFs['openSync'],
+    writeSync: ((fd: number, buf: Uint8Array, off: number, len: number) => fs.writeSync(fd, buf, off, take(len))) as BlobFs['writeSync'],
+    open: ((path: string, flags: string, cb: (err: Error | null, fd: number) => void) => {
+      disk.opened++;
+      fs.open(path, flags, cb);
+    }) as BlobFs['open'],
+    write: ((fd: number, buf: Uint8Array, off: number, len: number, pos: null, cb: (err: Error | null, n: number) => void) => fs.write(fd, buf, off, take(len), pos, cb)) as BlobFs['write'],
+  };
+  return { disk, fs: injected };
+}
+
 describe('short writes (an injected disk that stops taking bytes)', () => {
   it('a write that lands only part of the bytes is refused, leaves no file, and says the disk is full', () => {
     const root = tempDir();
-    let budget = 1000;
-    const failing: BlobFs = {
-      ...fs,
-      // Like a nearly full disk: takes what fits, then reports zero bytes written.
-      writeSync: ((fd: number, buf: Uint8Array, off: number, len: number) => {
-        const n = Math.min(len, budget);
-        budget -= n;
-        return fs.writeSync(fd, buf, off, n);
-      }) as BlobFs['writeSync'],
-    };
+    const { disk, fs: failing } = nearlyFull(1000);
     const store = new BlobStore(root, failing);
     const bytes = randomBytes(5000);
     expect(() => store.put(bytes)).toThrow(/The disk holding your case files is full/);
     expect(store.check(sha256Hex(bytes))).toBe('missing');
     expect(store.list()).toEqual({ blobs: [], strays: [] });
-    budget = Infinity;
+    disk.budget = Infinity;
     expect(store.put(bytes)).toBe(sha256Hex(bytes));
     expect(store.check(sha256Hex(bytes))).toBe('ok');
+  });
+
+  it('many files stored together: a short write among them leaves no file half there; each content is written once', async () => {
+    const root = tempDir();
+    const { disk, fs: counting } = nearlyFull(6000);
+    const store = new BlobStore(root, counting);
+    const [a, b] = [randomBytes(5000), randomBytes(5000)];
+    const files = [a, b, a].map((bytes) => ({ bytes, sha: sha256Hex(bytes) }));
+    await expect(store.putMany(files)).rejects.toThrow(/The disk holding your case files is full/);
+    // Written side by side: the one that got its bytes in whole is filed, the other is not there at all.
+    const { blobs, strays } = store.list();
+    expect(strays).toEqual([]);
+    expect(blobs).toHaveLength(1);
+    expect(store.check(blobs[0]!.sha256)).toBe('ok');
+    disk.budget = Infinity;
+    disk.opened = 0;
+    await store.putMany(files);
+    expect(disk.opened).toBe(1); // the one missing; the one already stored whole is checked, not written again
+    expect(store.list().blobs.map((x) => x.sha256).sort()).toEqual([sha256Hex(a), sha256Hex(b)].sort());
+    disk.opened = 0;
+    await store.putMany([...files, ...files]);
+    expect(disk.opened).toBe(0);
   });
 
   it('bytes that read back different from what was written are never filed under the hash', () => {

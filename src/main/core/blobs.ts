@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DiscloseError } from '../../shared/errors';
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -12,9 +13,37 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The file operations the store uses, injectable so that tests can make a disk fail. */
-export type BlobFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'mkdirSync' | 'readdirSync' | 'statSync'>;
+export type BlobFs = Pick<
+  typeof nodeFs,
+  // put() and the reads, on the calling thread
+  | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync' | 'existsSync' | 'mkdirSync' | 'readdirSync' | 'statSync'
+  // putMany(), in the thread pool
+  | 'open' | 'write' | 'fsync' | 'close' | 'readFile' | 'rename' | 'mkdir' | 'rm'
+>;
 
 const SHA = /^[0-9a-f]{64}$/;
+/** Files written and synced together by putMany. */
+const MANY_AT_ONCE = 32;
+
+/** Beside the file's place, named for this process, so a sweep can tell a dead writer's leftovers. */
+const temporaryName = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+
+/** Zero bytes written with bytes left over means the disk has stopped taking them. */
+const shortWrite = (done: number, total: number) => Object.assign(new Error(`short write: ${done} of ${total} bytes`), { code: 'ENOSPC' });
+
+/** The operations putMany uses, as promises; a write answers the bytes written. */
+function promisedFs(fs: BlobFs) {
+  return {
+    readFile: promisify(fs.readFile),
+    mkdir: promisify(fs.mkdir),
+    open: promisify(fs.open),
+    write: (fd: number, bytes: Uint8Array, offset: number) => new Promise<number>((resolve, reject) => fs.write(fd, bytes, offset, bytes.length - offset, null, (err, n) => (err ? reject(err) : resolve(n)))),
+    fsync: promisify(fs.fsync),
+    close: promisify(fs.close),
+    rename: promisify(fs.rename),
+    rm: promisify(fs.rm),
+  };
+}
 
 /** The officer-readable message for a full disk, shared by the blob store and the database. */
 export function diskFullMessage(where: string): string {
@@ -29,6 +58,7 @@ export function isDiskFull(err: unknown): boolean {
 export class BlobStore {
   /** On the team database: where a file not yet in this machine's cache is fetched from. */
   remote: ((sha256: string) => Promise<Uint8Array | null>) | null = null;
+  private promised: ReturnType<typeof promisedFs> | undefined;
 
   constructor(
     readonly root: string,
@@ -55,78 +85,75 @@ export class BlobStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** Stores the bytes (once) and returns their hash. Durable before it returns: written, synced, checked, renamed. */
-  put(bytes: Uint8Array): string {
-    const sha = sha256Hex(bytes);
+  /**
+   * Stores the bytes (once) and returns their hash. Durable before it returns: written, synced,
+   * checked, renamed. A caller that has just hashed these very bytes passes the hash, so they are
+   * not hashed again before writing (the copy written is still read back and checked against it).
+   */
+  put(bytes: Uint8Array, known?: string): string {
+    const sha = known ?? sha256Hex(bytes);
     const path = this.pathOf(sha);
     if (this.fs.existsSync(path) && this.verify(sha)) return sha;
-    const tmp = this.tempPath(sha);
+    const tmp = temporaryName(path);
     try {
       this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
       this.writeWhole(tmp, bytes);
-      this.fileAway(tmp, sha, bytes);
+      this.checkBack(this.fs.readFileSync(tmp), bytes, sha);
+      this.fs.renameSync(tmp, path);
     } catch (err) {
-      throw this.failure(tmp, err);
+      this.fs.rmSync(tmp, { force: true });
+      throw this.failure(err);
     }
     return sha;
   }
 
-  private tempPath(sha: string): string {
-    return `${this.pathOf(sha)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  }
-
-  /** Read back before filing: what is under a hash's name must be exactly those bytes. */
-  private fileAway(tmp: string, sha: string, bytes: Uint8Array): void {
-    const back = this.fs.readFileSync(tmp);
-    if (back.length !== bytes.length || sha256Hex(back) !== sha) {
-      throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
-    }
-    this.fs.renameSync(tmp, this.pathOf(sha));
-  }
-
-  /** The half-written file removed, and the error as the officer reads it. */
-  private failure(tmp: string, err: unknown): DiscloseError {
-    this.fs.rmSync(tmp, { force: true });
-    if (err instanceof DiscloseError) return err;
-    if (isDiskFull(err)) return new DiscloseError('IO', diskFullMessage(this.root));
-    return new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
-  }
-
   /**
-   * Stores many files at once, each as put() stores one (written, synced, read back, renamed), but
-   * with the syncs running side by side: thousands of files a minute where one by one they wait on
-   * the disk in turn. Resolves to their hashes, in order, once every one is durable.
+   * Stores many files, each as put() does, all of it off the main thread and a few dozen at once
+   * (their syncs then share the disk's flushes, and a main thread busy with the database is never
+   * held up by the disk). Each content once, however often given. Every file is durable and whole
+   * when this resolves; should one fail, it is not left half there, and the error says why.
    */
-  async putMany(files: readonly Uint8Array[], inFlight = 16): Promise<string[]> {
-    const shas = files.map((bytes) => sha256Hex(bytes));
-    const todo = new Map<string, Uint8Array>();
-    files.forEach((bytes, i) => {
-      const sha = shas[i]!;
-      if (!todo.has(sha) && !(this.fs.existsSync(this.pathOf(sha)) && this.verify(sha))) todo.set(sha, bytes);
-    });
-    const jobs = [...todo];
-    let next = 0;
-    const one = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const [sha, bytes] = jobs[next++]!;
-        const tmp = this.tempPath(sha);
-        try {
-          this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
-          const file = await nodeFs.promises.open(tmp, 'w');
-          try {
-            await file.writeFile(bytes);
-            await file.sync();
-          } finally {
-            await file.close();
-          }
-          this.fileAway(tmp, sha, bytes);
-        } catch (err) {
-          throw this.failure(tmp, err);
-        }
+  async putMany(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
+    const unique = [...new Map([...files].map((f) => [f.sha, f.bytes])).entries()];
+    // A few dozen open at a time: some systems allow a process only a couple of hundred open files.
+    for (let at = 0; at < unique.length; at += MANY_AT_ONCE) {
+      const landed = await Promise.allSettled(unique.slice(at, at + MANY_AT_ONCE).map(([sha, bytes]) => this.land(bytes, sha)));
+      const failed = landed.find((r) => r.status === 'rejected');
+      if (failed) throw this.failure(failed.reason);
+    }
+  }
+
+  /** The store's file operations for putMany, as promises (made once). */
+  private get io() {
+    return (this.promised ??= promisedFs(this.fs));
+  }
+
+  /** put(), in the thread pool. */
+  private async land(bytes: Uint8Array, sha: string): Promise<void> {
+    const io = this.io;
+    const path = this.pathOf(sha);
+    const stored = await io.readFile(path).catch(() => null);
+    if (stored && sha256Hex(stored) === sha) return;
+    const tmp = temporaryName(path);
+    let fd: number | null = null;
+    try {
+      await io.mkdir(join(this.root, sha.slice(0, 2)), { recursive: true });
+      fd = await io.open(tmp, 'w');
+      for (let done = 0; done < bytes.length; ) {
+        const n = await io.write(fd, bytes, done);
+        if (n <= 0) throw shortWrite(done, bytes.length);
+        done += n;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(inFlight, jobs.length) }, one));
-    return shas;
+      await io.fsync(fd);
+      await io.close(fd);
+      fd = null;
+      this.checkBack(await io.readFile(tmp), bytes, sha);
+      await io.rename(tmp, path);
+    } catch (err) {
+      if (fd !== null) await io.close(fd).catch(() => undefined);
+      await io.rm(tmp, { force: true });
+      throw err;
+    }
   }
 
   private writeWhole(file: string, bytes: Uint8Array): void {
@@ -135,14 +162,27 @@ export class BlobStore {
       let done = 0;
       while (done < bytes.length) {
         const n = this.fs.writeSync(fd, bytes, done, bytes.length - done);
-        // Zero bytes written with bytes left over means the disk has stopped taking them.
-        if (n <= 0) throw Object.assign(new Error(`short write: ${done} of ${bytes.length} bytes`), { code: 'ENOSPC' });
+        if (n <= 0) throw shortWrite(done, bytes.length);
         done += n;
       }
       this.fs.fsyncSync(fd);
     } finally {
       this.fs.closeSync(fd);
     }
+  }
+
+  /** Read back before filing: what is under a hash's name must be exactly those bytes. */
+  private checkBack(back: Uint8Array, bytes: Uint8Array, sha: string): void {
+    if (back.length !== bytes.length || sha256Hex(back) !== sha) {
+      throw new DiscloseError('IO', `A file could not be stored whole in ${this.root} (${back.length} of ${bytes.length} bytes landed). Nothing was changed.`);
+    }
+  }
+
+  /** Why a file could not be stored, in words. */
+  private failure(err: unknown): DiscloseError {
+    if (err instanceof DiscloseError) return err;
+    if (isDiskFull(err)) return new DiscloseError('IO', diskFullMessage(this.root));
+    return new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
   }
 
   /** The bytes, verified against their hash; a missing or altered file is an error, never returned. */

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import type { FontFiles } from './pdf/fonts';
 import type { BlobStore } from './blobs';
-import type { BoundedParser } from './parse/bounded';
+import type { ParserPool } from './parse/pool';
 import type { WriteWork } from './services/transaction';
 
 /** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
@@ -61,5 +61,5 @@ export interface CoreContext {
   /** The largest file an import accepts (default 512 MB). */
   maxImportBytes: number;
   /** Reads imported emails and PDFs in a worker, within a time and memory limit per file. */
-  parser: BoundedParser;
+  parser: ParserPool;
 }

@@ -21,7 +21,7 @@ import { DATABASE_FILE } from './constants';
 import { BlobStore, isDiskFull } from './blobs';
 import { sweepOnOpen } from './services/housekeeping.service';
 import { DEFAULT_MAX_IMPORT_BYTES } from './services/import.service';
-import { sharedParser } from './parse/bounded';
+import { sharedParser } from './parse/pool';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
 import { runWrite } from './services/transaction';

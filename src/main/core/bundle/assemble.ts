@@ -4,8 +4,9 @@
 // depend on their own length, laid out until the numbers settle and put in their places; then the
 // page stamps, bookmarks, page labels and metadata. A file that cannot be read never stops it.
 // Each document's pages go to a file as soon as they are in (streamed.ts), so memory stays flat
-// however many pages the bundle has; the file is read back once it is complete.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// however many pages the bundle has; the finished file is hashed and moved to where it is saved
+// (deliver.ts) without being read back into memory.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, type PDFImage } from 'pdf-lib';
@@ -25,6 +26,7 @@ import { boundedText, imageProblem } from './limits';
 import { PdfSink } from './sink';
 import { Stamper } from './stamp';
 import { StreamedPages } from './streamed';
+import { deliver, fileDigest } from './deliver';
 
 export interface AssembleInput {
   plan: BundlePlan;
@@ -38,7 +40,9 @@ export interface AssembleInput {
 }
 
 export interface AssembleResult {
-  bytes: Uint8Array;
+  /** The file saved at the target: its size and SHA-256. */
+  size: number;
+  sha256: string;
   pages: number;
   outcomes: Map<string, DocOutcome>;
   sources: SourceFile[];
@@ -52,20 +56,26 @@ const midnightUtc = (iso: string) => new Date(Date.UTC(+iso.slice(0, 4), +iso.sl
 const copyOf = (bytes: Uint8Array) => new Uint8Array(bytes);
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function assembleBundle(input: AssembleInput): Promise<AssembleResult> {
+/** Makes the bundle and saves it at `target` (replaced whole, or left as it was when this fails). */
+export async function assembleBundle(input: AssembleInput, target: string): Promise<AssembleResult> {
   const dir = mkdtempSync(join(tmpdir(), 'disclose-bundle-'));
   let sink: PdfSink | undefined;
   try {
     const out = await PDFDocument.create({ updateMetadata: false });
-    sink = new PdfSink(out.context, join(dir, 'bundle.pdf'));
-    return await assemble(input, out, sink, join(dir, 'bundle.pdf'));
+    const made = join(dir, 'bundle.pdf');
+    sink = new PdfSink(out.context, made);
+    const result = await assemble(input, out, sink);
+    if (input.signal?.aborted) throw new DiscloseError('CANCELLED', 'The export was cancelled; nothing was saved.');
+    const digest = await fileDigest(made);
+    await deliver(made, target);
+    return { ...result, ...digest };
   } finally {
     sink?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function assemble(input: AssembleInput, out: PDFDocument, sink: PdfSink, path: string): Promise<AssembleResult> {
+async function assemble(input: AssembleInput, out: PDFDocument, sink: PdfSink): Promise<Omit<AssembleResult, 'size' | 'sha256'>> {
   const { plan } = input;
   const ts = await typesetter(out, input.fonts);
   // Every digit in the sample stamp, so each page names the fonts any "Page N of M" needs.
@@ -261,11 +271,10 @@ async function assemble(input: AssembleInput, out: PDFDocument, sink: PdfSink, p
   // The sink writes no object streams: deflating them in JavaScript doubles the time to write a large
   // bundle, for a file perhaps a tenth smaller; the page content (the bulk of it) stays compressed as it came.
   await pages.finish((i, top) => stampText(plan, i + 1, total, top));
-  const bytes = readFileSync(path);
   const notReproduced = [
     ...docs.flatMap((d) => (outcomes.get(d.id)?.status === 'not-reproduced' ? [{ tab: d.tab, document: d.title, reason: outcomes.get(d.id)?.reason ?? '' }] : [])),
     ...sources.filter((s) => s.status === 'not-reproduced' && outcomes.get(s.docId)?.status !== 'not-reproduced').map((s) => ({ tab: s.tab, document: s.name, reason: s.note ?? '' })),
   ];
-  return { bytes, pages: total, outcomes, sources, notReproduced };
+  return { pages: total, outcomes, sources, notReproduced };
 }
 

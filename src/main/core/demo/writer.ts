@@ -52,7 +52,7 @@ export class DemoWriter {
   private correspondence: CorrespondenceRow[] = [];
   private attachments: AttachmentRow[] = [];
   private blobs: { sha256: string; size: number; created_at: string }[] = [];
-  private bytes: Uint8Array[] = [];
+  private bytes: { bytes: Uint8Array; sha: string }[] = [];
   private search: { case_id: number; kind: string; item_id: number; title: string; body: string }[] = [];
   private links: [number, number][] = [];
   private audit: NewAuditEntry[] = [];
@@ -116,7 +116,7 @@ export class DemoWriter {
   /** A file for the blob store, listed with the rows; its bytes are stored (and durable) before the rows are written. */
   private put(ms: number, bytes: Uint8Array): string {
     const sha = sha256Hex(bytes);
-    this.bytes.push(bytes);
+    this.bytes.push({ bytes, sha });
     this.blobs.push({ sha256: sha, size: bytes.length, created_at: iso(ms) });
     this.tally.files++;
     return sha;

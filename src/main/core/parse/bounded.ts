@@ -1,7 +1,10 @@
 // Runs the parsing of one imported file in a worker thread with a time limit and a memory cap, so a
 // hostile file (a decompression bomb, a looping .msg, a pathological PDF) costs at most that: the
 // worker is stopped, the file is kept as an attachment marked why it could not be read, and the
-// import goes on. One worker serves file after file and is replaced after any that it had to stop.
+// import goes on. One worker reads file after file and is replaced after any that it had to stop;
+// a pool of them (pool.ts) reads several files at once. The next few files are handed to the worker
+// before it finishes the one it reads, so it does not wait on a main thread busy storing; it still
+// reads them one at a time, and each file's clock starts when the worker starts on it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -30,101 +33,164 @@ function workerEntry(): { url: URL; execArgv: string[] } {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
+/** Files handed to a worker ahead of the one it reads: a few, and a few MB, at most. */
+const AHEAD = { jobs: 8, bytes: 8 * 1024 * 1024 };
+
+type Outcome<K extends ParseJob['kind'] = ParseJob['kind']> = { ok: true; value: JobValue<K> } | ({ ok: false } & Bounded);
+interface Pending {
+  id: number;
+  job: ParseJob;
+  resolve(outcome: Outcome): void;
+  reject(error: unknown): void;
+}
 
 export class BoundedParser {
   private worker: Worker | null = null;
   private nextId = 1;
-  /** One file at a time: the limits are the worker's, so two files at once would share them. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Handed to the worker, in the order it reads them: the first is the one it reads (or is about to). */
+  private posted: Pending[] = [];
+  /** Not yet handed over. */
+  private waiting: Pending[] = [];
+  /** Whether the worker has said it started on the first posted file. */
+  private started = false;
+  private timer: NodeJS.Timeout | undefined;
+  private watch: NodeJS.Timeout | undefined;
 
   constructor(private readonly limits: ParseLimits = DEFAULT_PARSE_LIMITS) {}
+
+  /** Files asked for and not yet answered, the one being read included. */
+  get pending(): number {
+    return this.posted.length + this.waiting.length;
+  }
+
+  /** Parses in the worker; a file over a limit (or one that crashes the worker) comes back as Bounded. */
+  run<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<Outcome<K>> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, job, resolve: resolve as (o: Outcome) => void, reject });
+      this.feed();
+    });
+  }
 
   private start(): Worker {
     const { url, execArgv } = workerEntry();
     // The heap cap stops an allocation storm inside V8; buffers outside the heap are watched below.
     const heapMb = Math.max(64, Math.ceil(this.limits.memoryMb));
     const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 }, stdout: false, stderr: false });
-    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      if (this.worker === worker) this.reply(reply);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/iu.test(error.message);
+      this.stop(outOfMemory ? this.tooLarge() : { status: 'failed', reason: `the reader stopped: ${error.message}` });
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) this.stop({ status: 'failed', reason: 'the reader stopped unexpectedly' });
+    });
     return worker;
   }
 
-  /** Parses in the worker; a file over a limit (or one that crashes the worker) comes back as Bounded. */
-  run<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<{ ok: true; value: JobValue<K> } | ({ ok: false } & Bounded)> {
-    const result = this.queue.then(() => this.runNow<K>(job));
-    this.queue = result.catch(() => undefined);
-    return result;
+  /** Memory is looked at only while the worker has files: an idle worker keeps no timer running. */
+  private watchMemory(on: boolean): void {
+    if (!on) {
+      clearInterval(this.watch);
+      this.watch = undefined;
+    }
+    if (!on || this.watch) return;
+    this.watch = setInterval(() => {
+      const worker = this.worker;
+      worker?.getHeapStatistics().then(
+        (stats) => {
+          const used = mb(stats.used_heap_size + ((stats as { external_memory?: number }).external_memory ?? 0));
+          if (this.worker === worker && this.posted.length > 0 && used > this.allowance()) this.stop(this.tooLarge());
+        },
+        () => undefined, // the worker is already gone; its exit says why
+      );
+    }, WATCH_MS);
   }
 
-  private async runNow<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<{ ok: true; value: JobValue<K> } | ({ ok: false } & Bounded)> {
-    const worker = (this.worker ??= this.start());
-    const id = this.nextId++;
-    const allowance = this.limits.memoryMb + mb(job.bytes.length) * 2;
-    worker.ref();
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (result: { ok: true; value: JobValue<K> } | ({ ok: false } & Bounded), stop: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        clearInterval(watch);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (stop) {
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
-        } else worker.unref();
-        resolve(result);
-      };
-      const tooLarge = (): Bounded => ({ status: 'too-large', reason: `too large when decompressed (it needed more than the ${Math.round(allowance)} MB allowed for reading one file)` });
-      const onMessage = (reply: WorkerReply) => {
-        if (reply.id !== id) return;
-        if ('started' in reply) {
-          clearTimeout(timer);
-          timer = setTimeout(() => finish({ ok: false, status: 'too-slow', reason: `took too long (more than ${seconds(this.limits.timeoutMs)} seconds)` }, true), this.limits.timeoutMs);
-          return;
-        }
-        finish(reply.ok ? { ok: true, value: reply.value as JobValue<K> } : { ok: false, status: 'failed', reason: reply.message }, false);
-      };
-      const onError = (error: Error & { code?: string }) => {
-        const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/iu.test(error.message);
-        finish({ ok: false, ...(outOfMemory ? tooLarge() : { status: 'failed', reason: `the reader stopped: ${error.message}` }) }, true);
-      };
-      const onExit = () => finish({ ok: false, status: 'failed', reason: 'the reader stopped unexpectedly' }, true);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      // Until the worker has the file, only a worker that never starts is timed (loading takes seconds at most).
-      let timer = setTimeout(() => finish({ ok: false, status: 'failed', reason: 'the reader did not start' }, true), STARTUP_MS + this.limits.timeoutMs);
-      const watch = setInterval(() => {
-        worker.getHeapStatistics().then(
-          (stats) => {
-            const used = mb(stats.used_heap_size + ((stats as { external_memory?: number }).external_memory ?? 0));
-            if (used > allowance) finish({ ok: false, ...tooLarge() }, true);
-          },
-          () => undefined, // the worker is already gone; its exit says why
-        );
-      }, WATCH_MS);
-      worker.postMessage({ id, job });
-    });
+  /** The memory one file may use, beyond the files waiting their turn inside the worker. */
+  private allowance(): number {
+    const [first, ...rest] = this.posted;
+    return this.limits.memoryMb + mb(first?.job.bytes.length ?? 0) * 2 + mb(rest.reduce((n, p) => n + p.job.bytes.length, 0));
+  }
+
+  private tooLarge(): Bounded {
+    return { status: 'too-large', reason: `too large when decompressed (it needed more than the ${Math.round(this.allowance())} MB allowed for reading one file)` };
+  }
+
+  /** Hands files to the worker, starting one if needed, up to a few ahead of the one it reads. */
+  private feed(): void {
+    let bytes = this.posted.reduce((n, p) => n + p.job.bytes.length, 0);
+    while (this.waiting.length > 0) {
+      const next = this.waiting[0]!;
+      if (this.posted.length > 0 && (this.posted.length >= AHEAD.jobs || bytes + next.job.bytes.length > AHEAD.bytes)) break;
+      let worker: Worker;
+      try {
+        worker = this.worker ??= this.start();
+      } catch (error) {
+        // No worker to read with (an incomplete build): said as an error, as any other import error.
+        for (const p of this.waiting.splice(0)) p.reject(error);
+        return;
+      }
+      this.waiting.shift();
+      worker.ref();
+      this.posted.push(next);
+      bytes += next.job.bytes.length;
+      worker.postMessage({ id: next.id, job: next.job });
+      if (this.posted.length === 1) this.clock();
+      this.watchMemory(true);
+    }
+  }
+
+  /** Times the first posted file: until the worker starts on it, only a worker that never starts; then the file's own limit. */
+  private clock(): void {
+    clearTimeout(this.timer);
+    if (this.posted.length === 0) return;
+    if (!this.started) this.timer = setTimeout(() => this.stop({ status: 'failed', reason: 'the reader did not start' }), STARTUP_MS + this.limits.timeoutMs);
+    else this.timer = setTimeout(() => this.stop({ status: 'too-slow', reason: `took too long (more than ${seconds(this.limits.timeoutMs)} seconds)` }), this.limits.timeoutMs);
+  }
+
+  private reply(reply: WorkerReply): void {
+    const first = this.posted[0];
+    if (!first || reply.id !== first.id) return;
+    if ('started' in reply) {
+      this.started = true;
+      this.clock();
+      return;
+    }
+    this.posted.shift();
+    this.started = false;
+    first.resolve(reply.ok ? { ok: true, value: reply.value } : { ok: false, status: 'failed', reason: reply.message });
+    this.clock();
+    this.feed();
+    if (this.pending > 0) return;
+    this.watchMemory(false);
+    this.worker?.unref();
+  }
+
+  /** Stops the worker over the file it reads, which gets `why`; the files waiting behind it go to a fresh worker. */
+  private stop(why: Bounded): void {
+    const worker = this.worker;
+    const [first, ...rest] = this.posted;
+    this.worker = null;
+    this.posted = [];
+    this.started = false;
+    clearTimeout(this.timer);
+    this.watchMemory(false);
+    if (worker) void worker.terminate();
+    this.waiting.unshift(...rest);
+    first?.resolve({ ok: false, ...why });
+    this.feed();
   }
 
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    clearTimeout(this.timer);
+    this.watchMemory(false);
+    for (const p of [...this.posted.splice(0), ...this.waiting.splice(0)]) p.resolve({ ok: false, status: 'failed', reason: 'the reader was closed' });
+    this.started = false;
     if (worker) await worker.terminate();
   }
-}
-
-const shared = new Map<string, BoundedParser>();
-
-/**
- * One parser per set of limits for the whole process: every core opened in it (the app has one;
- * the test suite opens many) shares the worker, which idles without keeping the process alive.
- */
-export function sharedParser(limits: ParseLimits): BoundedParser {
-  const key = `${limits.timeoutMs}/${limits.memoryMb}`;
-  let parser = shared.get(key);
-  if (!parser) shared.set(key, (parser = new BoundedParser(limits)));
-  return parser;
 }

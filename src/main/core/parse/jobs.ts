@@ -15,6 +15,8 @@ export interface ParseLimits {
   timeoutMs: number;
   /** Memory the parse of one file may use beyond the file itself (heap and buffers), in MB. */
   memoryMb: number;
+  /** Files read at once, each in a worker of its own with the limits above (default: two, or one on a one-core machine). */
+  workers?: number;
 }
 
 /** A minute and a gigabyte: far more than any genuine email or PDF needs for its text. */

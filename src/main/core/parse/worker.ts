@@ -1,6 +1,7 @@
 // The parse worker: reads emails and PDFs for the import, away from the main thread, under the
 // time and memory limits the core sets (parse/bounded.ts). It keeps no state between files
-// beyond the loaded libraries, and answers every job, failures included.
+// beyond the loaded libraries, reads the files it is handed one at a time, in order, and answers
+// every job, failures included.
 import { parentPort } from 'node:worker_threads';
 import { detectMessageFormat, MailParseError, parseEml, parseMsg } from '../mail';
 import { extractPdfText } from '../pdf/extract';
@@ -19,15 +20,21 @@ async function run(job: ParseJob): Promise<JobValue<ParseJob['kind']>> {
   }
 }
 
-parentPort?.on('message', (message: { id: number; job: ParseJob }) => {
-  // The clock for this file starts now, not while the worker was still loading its libraries.
+/** One job after the other, in the order handed over: each file's limits are the worker's alone while it runs. */
+async function handle(message: { id: number; job: ParseJob }): Promise<void> {
+  // The clock for this file starts now, not while the worker was loading or reading the file before.
   parentPort?.postMessage({ id: message.id, started: true } satisfies WorkerReply);
-  void run(message.job).then(
-    (value) => {
-      // Attachment bytes go back by transfer, not by copy.
-      const transfer = value && 'attachments' in value ? [...new Set(value.attachments.map((a) => a.bytes.buffer as ArrayBuffer))] : [];
-      parentPort?.postMessage({ id: message.id, ok: true, value } satisfies WorkerReply, transfer);
-    },
-    (error: unknown) => parentPort?.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
-  );
+  try {
+    const value = await run(message.job);
+    // Attachment bytes go back by transfer, not by copy.
+    const transfer = value && 'attachments' in value ? [...new Set(value.attachments.map((a) => a.bytes.buffer as ArrayBuffer))] : [];
+    parentPort?.postMessage({ id: message.id, ok: true, value } satisfies WorkerReply, transfer);
+  } catch (error) {
+    parentPort?.postMessage({ id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+  }
+}
+
+let turn = Promise.resolve();
+parentPort?.on('message', (message: { id: number; job: ParseJob }) => {
+  turn = turn.then(() => handle(message));
 });

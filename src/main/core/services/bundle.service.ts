@@ -14,10 +14,11 @@ import { listApplied } from '../repositories/exemptions.repository';
 import { listLetters } from '../repositories/letters.repository';
 import { caseDetail, liveRecord } from './cases.service';
 import { costsOf } from './costs.service';
-import { renderCaseLetter, writeFileAtomic } from './letters.service';
+import { renderCaseLetter } from './letters.service';
 import { assertCorrespondenceIntact } from './verify.service';
 import { caseFileHashes, storedCorrespondence } from '../repositories/correspondence.repository';
 import { assembleBundle } from '../bundle/assemble';
+import { fileDigest } from '../bundle/deliver';
 import { allDocuments, exemptionLabel, planBundle, type BundleFacts, type BundlePlan, type Forum, type LetterRecord } from '../bundle/model';
 import { nativeEntries, type NativeRow } from '../bundle/natives';
 import { writeZip } from '../bundle/zip';
@@ -189,16 +190,14 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
       const included = rows.filter((r) => r.status === 'included').length;
       result = {
         size,
-        sha256: sha256Hex(readFileSync(path)),
+        sha256: (await fileDigest(path)).sha256,
         pages: included + 1,
         documents: included,
         notReproduced: rows.filter((r) => r.status !== 'included').map((r) => ({ tab: r.tab, document: r.document, reason: r.reason })),
       };
     } else {
-      const made = await assembleBundle({ plan, fonts: await ctx.fonts(), readBlob, letterBytes: letters, signal, onProgress });
-      if (signal.aborted) throw cancelled();
-      writeFileAtomic(path, made.bytes);
-      result = { size: made.bytes.length, sha256: sha256Hex(made.bytes), pages: made.pages, documents: allDocuments(plan).length - plan.front.length, notReproduced: made.notReproduced };
+      const made = await assembleBundle({ plan, fonts: await ctx.fonts(), readBlob, letterBytes: letters, signal, onProgress }, path);
+      result = { size: made.size, sha256: made.sha256, pages: made.pages, documents: allDocuments(plan).length - plan.front.length, notReproduced: made.notReproduced };
     }
     await ctx.write(async ({ audit }) => {
       await audit({

@@ -1,0 +1,161 @@
+// Reading one file of an import, before anything is stored: its size checked, its bytes read and
+// hashed, an email parsed and its attachments' text taken out for search, each in the parse pool
+// (parse/pool.ts) under its limits. Nothing here writes; what comes back is stored by
+// import.service.ts, many files to a transaction. Several files are read at once, in order.
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { CoreContext } from '../context';
+import { DiscloseError } from '../../../shared/errors';
+import type { AttachmentRole, TextStatus } from '../../../shared/domain/correspondence';
+import { detectMessageFormat } from '../mail';
+import type { ParsedMessage } from '../mail/types';
+import { sha256Hex } from '../blobs';
+
+export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.eml': 'message/rfc822',
+  '.msg': 'application/vnd.ms-outlook',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
+};
+
+export function contentTypeOf(name: string, declared?: string): string {
+  if (declared && declared !== 'application/octet-stream') return declared.toLowerCase();
+  return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface IncomingFile {
+  name: string;
+  size: number;
+  /** A file on disk is read in the thread pool: the main thread, storing the files before it, is not held up. */
+  read(): Uint8Array | Promise<Uint8Array>;
+}
+
+export function fileFromPath(path: string): IncomingFile {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch (err) {
+    throw new DiscloseError('IO', `Cannot read ${path}: ${(err as Error).message}`);
+  }
+  return { name: path, size, read: () => readFile(path) };
+}
+
+export interface PreparedFile {
+  name: string;
+  bytes: Uint8Array;
+  sha: string;
+  contentType: string;
+  inline: boolean;
+  text: string;
+  textStatus: TextStatus;
+  textNote: string | null;
+}
+
+/** One file read and ready to store, or the reason it was skipped. */
+export type ReadFile =
+  | { kind: 'skip'; file: string; reason: string }
+  | { kind: 'email'; file: string; source: Uint8Array; sha: string; msg: ParsedMessage; parts: PreparedFile[] }
+  | { kind: 'file'; file: string; part: PreparedFile; role: AttachmentRole; warnings: string[] };
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** Text for search: PDFs through pdf.js (in the bounded workers); plain text as it is; nothing from other types. */
+async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, declaredType?: string, inline = false): Promise<PreparedFile> {
+  const contentType = contentTypeOf(name, declaredType);
+  const base = { name, bytes, sha: sha256Hex(bytes), contentType, inline };
+  if (contentType === 'application/pdf' || name.toLowerCase().endsWith('.pdf')) {
+    const run = await ctx.parser.run({ kind: 'pdf-text', bytes });
+    if (!run.ok) return { ...base, text: '', textStatus: 'unreadable', textNote: `Text not extracted: the PDF could not be read: ${run.reason}.` };
+    const r = run.value;
+    const note = r.status === 'ok' ? r.reason : `Text not extracted: ${r.status === 'encrypted' ? 'the PDF is password-protected' : `the PDF could not be read (${r.reason ?? 'unknown reason'})`}.`;
+    return { ...base, text: r.text, textStatus: r.status, textNote: note };
+  }
+  if (contentType.startsWith('text/plain') || contentType === 'text/csv') {
+    return { ...base, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 20_000_000)).slice(0, 5_000_000), textStatus: 'ok', textNote: null };
+  }
+  return { ...base, text: '', textStatus: 'not-applicable', textNote: null };
+}
+
+/** A message read in a bounded worker; null when it is not one, or a note when it could not be read. */
+async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): Promise<ParsedMessage | null | { unread: string } | { notMessage: string }> {
+  if (detectMessageFormat(name, bytes) === null) return null;
+  const run = await ctx.parser.run({ kind: 'message', name, bytes });
+  if (run.ok) return run.value;
+  return { unread: `It could not be read as an email: ${run.reason}. It was kept as a file.` };
+}
+
+async function asFile(ctx: CoreContext, file: string, bytes: Uint8Array, role: AttachmentRole, warnings: string[], unread?: string): Promise<ReadFile> {
+  const prepared = await prepare(ctx, basename(file), bytes);
+  // A message that could not be read is marked so on the file itself, not only in the import report.
+  const part = unread ? { ...prepared, textStatus: 'unreadable' as const, textNote: unread } : prepared;
+  return { kind: 'file', file, part, role, warnings: [...warnings, ...(part.textNote && part.textStatus !== 'ok' ? [part.textNote] : [])] };
+}
+
+/** Reads one file for the import; never throws: a file that cannot be read comes back skipped, with the reason. */
+export async function readIncoming(ctx: CoreContext, f: IncomingFile, role: AttachmentRole): Promise<ReadFile> {
+  const skip = (reason: string): ReadFile => ({ kind: 'skip', file: f.name, reason });
+  try {
+    if (f.size > ctx.maxImportBytes) return skip(`${basename(f.name)} is ${mb(f.size)}, over the ${mb(ctx.maxImportBytes)} limit for one file. Nothing was added.`);
+    if (f.size === 0) return skip(`${basename(f.name)} is empty. Nothing was added.`);
+    const bytes = await f.read();
+    const message = await readMessage(ctx, f.name, bytes);
+    if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, [], message.unread);
+    if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
+    if (!message) return await asFile(ctx, f.name, bytes, role, /\.(eml|msg)$/i.test(f.name) ? ['It could not be read as an email, so it was kept as a file.'] : []);
+    // Every attachment at once: each PDF among them is read in a worker of the pool, within its own limits.
+    const parts = await Promise.all(message.attachments.map((a) => prepare(ctx, a.filename, a.bytes, a.contentType, a.inline)));
+    return { kind: 'email', file: f.name, source: bytes, sha: sha256Hex(bytes), msg: message, parts };
+  } catch (err) {
+    return skip(err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}`);
+  }
+}
+
+/** The bytes a read file holds in memory, for sizing batches. */
+export function heldBytes(r: ReadFile): number {
+  if (r.kind === 'skip') return 0;
+  if (r.kind === 'file') return r.part.bytes.length;
+  return r.source.length + r.parts.reduce((n, p) => n + p.bytes.length, 0);
+}
+
+/**
+ * Reads files ahead of the caller, in order: at most `files` of them (and about `bytes` of their
+ * sizes) read or being read and not yet taken, so the workers stay busy while the caller stores
+ * the last batch, and memory stays bounded however many files there are.
+ */
+export async function* readAhead<T>(items: readonly IncomingFile[], read: (f: IncomingFile) => Promise<T>, limit: { files: number; bytes: number }): AsyncGenerator<T> {
+  const queue: { promise: Promise<T>; size: number }[] = [];
+  let next = 0;
+  let held = 0;
+  const fill = () => {
+    while (next < items.length && (queue.length === 0 || (queue.length < limit.files && held + items[next]!.size <= limit.bytes))) {
+      const f = items[next++]!;
+      queue.push({ promise: read(f), size: f.size });
+      held += f.size;
+    }
+  };
+  fill();
+  while (queue.length > 0) {
+    const head = queue.shift()!;
+    held -= head.size;
+    fill();
+    yield await head.promise;
+  }
+}
