@@ -58,6 +58,16 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['audit_log_case_version'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // Check-out and check-in: the copies this register holds and their rows as checked out; the
+  // offline time of a checked-in audit row, kept by the redaction guard; guards so that only the
+  // copies change here.
+  '2026_12_02_1100_checkout': {
+    tablesAdded: ['checkout_rows', 'checkouts'],
+    columnsAdded: { audit_log: ['occurred_at'] },
+    indexesAdded: ['checkout_rows(case_id, tbl, local_key)', 'checkout_rows_server'],
+    triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
+    triggersChanged: ['audit_log_no_update'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -122,6 +132,19 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     indexesAdded: ["attachments_sha", "blob_chunks_pkey", "case_notes_case", "case_notes_pkey", "cases_officer", "cases_requester", "correspondence_source_sha", "letters_sha", "officers_pkey"],
     triggersAdded: ["audit_log_case_version", "cases_keep_sar"],
     policiesAdded: ["attachments.attachments_file_check", "attachments.attachments_visible", "audit_log.audit_log_visible", "blob_chunks.blob_chunks_removed", "blob_chunks.blob_chunks_visible", "blob_chunks.blob_chunks_written", "blobs.blobs_listed", "blobs.blobs_removed", "blobs.blobs_visible", "case_events.case_events_visible", "case_links.case_links_visible", "case_notes.case_notes_visible", "cases.cases_requester_check", "cases.cases_requester_kept", "cases.cases_visible", "correspondence.correspondence_file_check", "correspondence.correspondence_visible", "cost_estimates.cost_estimates_visible", "cost_lines.cost_lines_visible", "exemptions_applied.exemptions_applied_visible", "letter_fields.letter_fields_visible", "letters.letters_visible", "publications.publications_visible", "redacted_copies.redacted_copies_visible", "redaction_marks.redaction_marks_visible", "requesters.requesters_visible", "search_index.search_index_visible"],
+  },
+  // The leases and the copies kept aside, each visible as its case is; a guard on every table of a
+  // case (the audit chain's own function, replaced in place, is not part of the schema's shape).
+  '2026_12_02_1100_checkout': {
+    tablesAdded: ['case_leases', 'pending_checkins'],
+    columnsAdded: { audit_log: ['occurred_at'] },
+    indexesAdded: ['case_leases_case', 'case_leases_out', 'case_leases_pkey', 'pending_checkins_case', 'pending_checkins_pkey', 'pending_checkins_token_key'],
+    triggersAdded: [
+      'attachments_checked_out', 'audit_log_checked_out', 'case_events_checked_out', 'case_links_checked_out', 'case_notes_checked_out', 'cases_checked_out',
+      'correspondence_checked_out', 'cost_estimates_checked_out', 'cost_lines_checked_out', 'exemptions_applied_checked_out', 'letter_fields_checked_out',
+      'letters_checked_out', 'publications_checked_out', 'redacted_copies_checked_out', 'redaction_marks_checked_out', 'requesters_checked_out',
+    ],
+    policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
   },
 };
 

@@ -12,6 +12,7 @@ import * as redaction from './2026_11_30_1200_redaction';
 import * as publications from './2026_11_30_1500_publications';
 import * as correctionsOutcomes from './2026_11_30_1600_corrections_outcomes';
 import * as team from './2026_12_01_0900_team';
+import * as checkout from './2026_12_02_1100_checkout';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_11_30_1500_publications': publications,
   '2026_11_30_1600_corrections_outcomes': correctionsOutcomes,
   '2026_12_01_0900_team': team,
+  '2026_12_02_1100_checkout': checkout,
 };
