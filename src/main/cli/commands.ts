@@ -15,6 +15,7 @@ import { type Options, type Parsed, positional, required, str, UsageError } from
 import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
 import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
 import { TEAM_CASE_COMMANDS, TEAM_COMMANDS, TEAM_USAGE } from './team-commands';
+import { CHECKOUT_COMMANDS, CHECKOUT_USAGE } from './checkout-commands';
 
 export interface CommandContext {
   parsed: Parsed;
@@ -520,6 +521,7 @@ export const COMMANDS: Command[] = [
   ...RECORDS_COMMANDS,
   ...TEAM_COMMANDS,
   ...TEAM_CASE_COMMANDS,
+  ...CHECKOUT_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -594,6 +596,7 @@ ${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --p
               [--region england-and-wales|scotland|northern-ireland]
 ${RECORDS_USAGE}
 ${TEAM_USAGE}
+${CHECKOUT_USAGE}
 Global options:
   --json            print JSON on stdout (errors as {"error": {code, message}})
   --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)

@@ -17,6 +17,7 @@ import { bundlesHandlers, disclosureHandlers } from './features/publishing.handl
 import { redactionHandlers } from './features/redaction.handlers';
 import { recordsHandlers } from './features/records.handlers';
 import { teamHandlers } from './features/team.handlers';
+import { checkoutHandlers } from './features/checkout.handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -38,5 +39,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...redactionHandlers(ctx),
     ...recordsHandlers(ctx),
     ...teamHandlers(ctx),
+    ...checkoutHandlers(ctx),
   } satisfies Handlers;
 }

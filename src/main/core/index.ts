@@ -25,6 +25,7 @@ import { sharedParser } from './parse/bounded';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
 import { runWrite } from './services/transaction';
+import { registerIdentity } from './repositories/checkout.repository';
 
 export type { Host } from './context';
 
@@ -106,8 +107,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const team = isPostgresUrl(options.database) ? await openPostgres(options.database) : null;
   const engine = team ? 'postgres' : 'sqlite';
-  const actor = team ? team.login : (options.actor ?? safeUserName());
   const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
+  // A register of cases checked out from the team database works as the login that checked them out.
+  const copies = team ? null : await registerIdentity(db);
+  const actor = team ? team.login : (copies?.login ?? options.actor ?? safeUserName());
   const blobs = new BlobStore(join(dataDir, 'blobs'));
   // On the team database the files live in the database; this machine keeps a verified cache.
   if (team) blobs.remote = (sha) => fetchChunks(db, sha);
@@ -132,7 +135,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     engine,
     databaseShown: team ? team.display : null,
     sqlite,
-    lead: team ? team.lead : true,
+    lead: team ? team.lead : (copies?.lead ?? true),
     readOnlyReason,
     write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now }, work),
     actor,

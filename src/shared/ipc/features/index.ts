@@ -17,8 +17,9 @@ import { bundles } from './bundles';
 import { redaction } from './redaction';
 import { records } from './records';
 import { team } from './team';
+import { checkout } from './checkout';
 
-export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records, team } satisfies Record<string, FeatureSpec>;
+export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records, team, checkout } satisfies Record<string, FeatureSpec>;
 export type Features = typeof FEATURES;
 export type FeatureName = keyof Features;
 
