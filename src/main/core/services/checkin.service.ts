@@ -126,7 +126,8 @@ async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, colu
 async function lostBecause(db: TeamSide['db'], leaseId: number): Promise<string> {
   const l = await repo.leaseById(db, leaseId);
   if (l?.release_kind === 'released') return `${l.released_by} released it on ${l.released_at!.slice(0, 10)}`;
-  return 'its check-out was ended';
+  // Another copy of the same folder (restored from a backup, say) came back first.
+  return `it was checked in already on ${l?.released_at?.slice(0, 10) ?? 'an earlier day'}, from another copy`;
 }
 
 function copyKeptAside(p: Prepared): string {
