@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../src/main/core';
+import { openAppCore } from '../../src/main/core/open-app';
 import { sha256Hex } from '../../src/main/core/blobs';
 import { ok } from '../helpers/core';
 import { eml } from '../fixtures/mail/make-fixtures';
@@ -126,5 +127,46 @@ describe('check out, stop the server, work offline, start it, check in', () => {
 
     // Returned: colleagues may change it again.
     ok(await bob.invoke('cases:update', { reference: REF, changes: { summary: 'Gritting routes (bob)' } }));
+  }, 180_000);
+
+  it('the app: checks out into its data folder, opens the copies when the server is out of reach (or when asked), checks in online', async () => {
+    const ref = ok(await alice.invoke('cases:create', { regime: 'eir', received: '2026-11-18', requester: { name: 'Pat Public' }, summary: 'Flood maps' })).reference;
+    const dataDir = tempDir();
+    const app = () => openAppCore({ dataDir, database: team.url('alice'), resourcesDir: 'resources', now: () => new Date('2026-11-20T10:00:00Z') });
+    let core = await app();
+    expect(ok(await core.invoke('checkout:take', { references: [ref] })).cases[0]).toMatchObject({ until: '2026-12-04' });
+    expect(ok(await core.invoke('checkout:state', {}))).toMatchObject({ mode: 'online', copies: [{ reference: ref, status: 'out', changes: 0 }] });
+    expect(ok(await core.invoke('checkout:workOffline', { offline: true }))).toEqual({ offline: true, restartNeeded: true });
+    await core.close();
+
+    // Asked to work offline: the copies open although the server is in reach.
+    core = await app();
+    expect(ok(await core.invoke('checkout:state', {}))).toMatchObject({ mode: 'offline', workOffline: true });
+    ok(await core.invoke('cases:addNote', { reference: ref, text: 'First note offline' }));
+    expect(ok(await core.invoke('checkout:workOffline', { offline: false }))).toEqual({ offline: false, restartNeeded: true });
+    await core.close();
+
+    // The server out of reach: the copies open all the same.
+    (stopCluster as (d: string, o: { keep: boolean }) => void)(clusterDir, { keep: true });
+    try {
+      core = await app();
+      expect(ok(await core.invoke('checkout:state', {}))).toMatchObject({ mode: 'offline', copies: [{ reference: ref, status: 'out', changes: 1 }] });
+      expect(ok(await core.invoke('cases:list', {})).map((c) => c.reference)).toEqual([ref]);
+      ok(await core.invoke('cases:addNote', { reference: ref, text: 'Second note offline' }));
+      // Checking in needs the server.
+      expect((await core.invoke('checkout:checkin', { references: [ref] })) as { error?: { code: string } }).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+      await core.close();
+    } finally {
+      (startCluster as (d: string) => string)(clusterDir);
+    }
+
+    // Back online: the copies are checked in from the folder, which is then emptied.
+    core = await app();
+    expect(ok(await core.invoke('checkout:state', {}))).toMatchObject({ mode: 'online', copies: [{ reference: ref, changes: 2 }] });
+    expect(ok(await core.invoke('checkout:checkin', { references: [ref] }))).toMatchObject({ remaining: 0, cases: [{ outcome: 'checked-in', offline: 2 }] });
+    expect(existsSync(join(dataDir, 'checked-out', 'disclose.sqlite3'))).toBe(false);
+    expect(ok(await core.invoke('cases:notes', { reference: ref })).map((n) => n.text).sort()).toEqual(['First note offline', 'Second note offline']);
+    expect(ok(await core.invoke('checkout:state', {})).copies).toEqual([]);
+    await core.close();
   }, 180_000);
 });

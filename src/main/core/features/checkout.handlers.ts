@@ -2,7 +2,7 @@
 import type { checkout } from '../../../shared/ipc/features/checkout';
 import type { FeatureHandlers } from '../../../shared/ipc/define';
 import type { CoreContext } from '../context';
-import { bringBack, caseCheckout, checkoutState, keptAside, keptAsideCopy, leases, markMerged, releaseCase, takeOffline } from '../services/checkout-app.service';
+import { bringBack, caseCheckout, checkoutState, keptAside, keptAsideCopy, leases, markMerged, releaseCase, takeOffline, workOffline } from '../services/checkout-app.service';
 
 export const checkoutHandlers = (ctx: CoreContext) =>
   ({
@@ -15,4 +15,5 @@ export const checkoutHandlers = (ctx: CoreContext) =>
     'checkout:keptAside': (input) => keptAside(ctx, input.all),
     'checkout:keptAsideCopy': (input) => keptAsideCopy(ctx, input),
     'checkout:merged': (input) => markMerged(ctx, input),
+    'checkout:workOffline': (input) => workOffline(ctx, input.offline),
   }) satisfies FeatureHandlers<typeof checkout>;

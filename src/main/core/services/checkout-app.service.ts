@@ -2,7 +2,7 @@
 // copies checked out to this computer; a register of its own), who has which case out, a lead's
 // release, and the copies kept aside. The app checks cases out into a folder of the data folder,
 // and checks them in from there or from the copies it has open offline.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
@@ -20,6 +20,22 @@ import { compareCopy } from './checkout-compare';
 
 /** Where the app keeps the copies it checks out: a register of their own inside the data folder. */
 export const CHECKOUT_FOLDER = 'checked-out';
+/** A file in that folder saying the app should open the copies even with the team database in reach. */
+export const WORK_OFFLINE = 'work-offline';
+
+/** The marker's path: in the copies' folder, which is the data folder itself when working offline. */
+const offlineMarker = (ctx: CoreContext, mode: Mode) => (mode === 'offline' ? join(ctx.dataDir, WORK_OFFLINE) : join(ctx.dataDir, CHECKOUT_FOLDER, WORK_OFFLINE));
+
+export async function workOffline(ctx: CoreContext, offline: boolean) {
+  const { mode } = await modeOf(ctx);
+  if (mode === 'local') throw new DiscloseError('NOT_CONFIGURED', 'This register holds no checked-out cases.');
+  const marker = offlineMarker(ctx, mode);
+  if (offline) {
+    if (mode === 'online' && (await folderCopies(ctx)).every((c) => c.status === 'returned')) throw new DiscloseError('VALIDATION', 'No case is checked out to this computer: check cases out first.');
+    writeFileSync(marker, 'Open the checked-out copies at start, even with the team database in reach.\n');
+  } else rmSync(marker, { force: true });
+  return { offline, restartNeeded: offline !== (mode === 'offline') };
+}
 
 export type Mode = 'online' | 'offline' | 'local';
 
@@ -114,6 +130,7 @@ export async function checkoutState(ctx: CoreContext) {
     copies: copies.filter((c) => c.status !== 'returned' || c.outcome === 'kept-aside'),
     atRisk: team.filter((l) => l.risk !== null && (l.mine || ctx.lead)),
     keptAside: mode === 'online' ? (await repo.pendingCheckins(ctx.db)).length : 0,
+    workOffline: mode !== 'local' && existsSync(offlineMarker(ctx, mode)),
   };
 }
 
@@ -129,7 +146,7 @@ export async function caseCheckout(ctx: CoreContext, reference: string): Promise
 
 /** Removes the app's check-out folder's register once nothing in it is out (its cases are all back on the team database). */
 export function removeEmptyCopies(dir: string): void {
-  for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
+  for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, WORK_OFFLINE]) rmSync(join(dir, f), { force: true });
   rmSync(join(dir, 'blobs'), { recursive: true, force: true });
 }
 

@@ -76,7 +76,8 @@ function describe(table: CaseTable, r: Row): string {
 
 const shown = (v: unknown): string | null => (v === undefined ? null : isPlaceholder(v) ? '(added offline)' : v === null ? '' : text(v));
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const OWN = new Set(['id', 'version', 'content_hash']);
+/** Not shown: each side's own numbers and hashes, and the case every row belongs to. */
+const OWN = new Set(['id', 'version', 'content_hash', 'case_id']);
 
 function fields(b: Row | undefined, l: Row | undefined, v: Row | undefined): ComparedRow['fields'] {
   const cols = [...new Set([...Object.keys(b ?? {}), ...Object.keys(l ?? {}), ...Object.keys(v ?? {})])].filter((c) => !OWN.has(c));

@@ -5,6 +5,7 @@
 // can tell exactly what changed offline.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -45,6 +46,11 @@ export interface LocalSide {
 
 /** Opens the register in `dir` (made when missing) for a check-out or a check-in run on its own. */
 export async function openLocalSide(dir: string, actor: string, now: () => Date): Promise<LocalSide & { close(): Promise<void> }> {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new DiscloseError('IO', `Cannot create the folder ${dir}: ${(err as Error).message}`);
+  }
   const opened = await openDatabase(join(dir, DATABASE_FILE));
   if (opened.readOnlyReason) {
     await opened.db.destroy();

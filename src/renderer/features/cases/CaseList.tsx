@@ -15,6 +15,7 @@ import { caseListMatches, sortCases, type CaseListFilter, type CaseSortKey } fro
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
 import { Statistics } from '../reports/Statistics';
+import { CheckedOutTag } from '../checkout/CaseLock';
 
 /** The dashboard: a count per filter, each a button that shows those cases (MoJ sub navigation). */
 function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: CaseFilter; onChange: (f: CaseFilter) => void }) {
@@ -88,6 +89,7 @@ export function CaseList() {
   const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
   const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
   const officers = useQuery({ queryKey: ['team', 'officers'], queryFn: () => call('team:officers', {}) });
+  const out = useQuery({ queryKey: ['checkout', 'leases'], queryFn: () => call('checkout:leases', {}) });
   const [whose, setWhose] = useState(() => sessionStorage.getItem(`${STATE_KEY}.officer`) ?? '');
   useEffect(() => sessionStorage.setItem(`${STATE_KEY}.officer`, whose), [whose]);
   const officerWanted = whose === '@mine' ? (whoami.data?.actor ?? null) : whose || undefined;
@@ -181,6 +183,7 @@ export function CaseList() {
                     <StatusTag status={i.status} />
                     {i.standing.extendedTo && i.status === 'extended' && <span className="govuk-body-s app-nowrap"> to {formatLongDate(i.standing.extendedTo)}</span>}
                     {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {OUTCOME_LABELS[i.outcome].toLowerCase()}</span>}
+                    <CheckedOutTag lease={out.data?.find((l) => l.reference === i.reference)} />
                   </td>
                   <td className="govuk-table__cell">
                     {i.summary}

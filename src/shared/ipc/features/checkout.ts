@@ -71,6 +71,8 @@ export const checkout = {
       atRisk: z.array(lease),
       /** Copies kept aside and not yet merged (a lead sees all; an officer their own). */
       keptAside: z.number().int(),
+      /** The app opens the copies from its next start even with the team database in reach. */
+      workOffline: z.boolean(),
     }),
   ),
   'checkout:leases': channel(z.object({}), z.array(lease)),
@@ -123,5 +125,7 @@ export const checkout = {
       offline: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), summary: z.string() })),
     }),
   ),
+  /** Whether the app opens the copies checked out to this computer from its next start, even with the team database in reach. */
+  'checkout:workOffline': channel(z.object({ offline: z.boolean() }), z.object({ offline: z.boolean(), restartNeeded: z.boolean() })),
   'checkout:merged': channel(which({ note: line(1000).default('') }), pending),
 };
