@@ -133,3 +133,16 @@ describe('a lead releases a case; the copy comes back kept aside', () => {
     expect(ok(await lee.invoke('checkout:keptAside', { all: true }))[0]).toMatchObject({ resolvedBy: 'lee', resolution: 'Took the clarification; kept the online summary' });
   });
 });
+
+describe('retention and a case out', () => {
+  it('a case due for destruction waits while it is checked out, and goes at the first run after it is back', async () => {
+    const old = ok(await lee.invoke('cases:create', { regime: 'foia', received: '2019-03-04', requester: { name: 'Old Requester' }, summary: 'Old case' })).reference;
+    ok(await lee.invoke('cases:addEvent', { reference: old, type: 'responded', date: '2019-03-20', outcome: 'granted' }));
+    ok(await lee.invoke('retention:setPolicy', { regime: 'foia', years: 2, appealYears: 6 }));
+    const dir = tempDir();
+    await checkOut(team, 'lee', dir, [old]);
+    expect(ok(await lee.invoke('retention:apply', { before: '2026-11-20', confirm: true })).destroyed).not.toContain(old);
+    await checkIn(team, 'lee', dir, [old]);
+    expect(ok(await lee.invoke('retention:apply', { before: '2026-11-20', confirm: true })).destroyed).toContain(old);
+  });
+});

@@ -201,7 +201,12 @@ async function checkin(team: TeamSide, local: LocalSide, references: readonly st
     if (err instanceof ReconcileError) throw new DiscloseError('CONFLICT', err.message);
     throw err;
   }
-  await finish(local, rows, outcomes, o.now());
+  try {
+    await finish(local, rows, outcomes, o.now());
+  } catch (err) {
+    const e = translateWriteError({ dataDir: local.dir }, err);
+    throw new DiscloseError(e instanceof DiscloseError ? e.code : 'IO', `The team database has the check-in of ${rows.map((r) => r.reference).join(', ')}, but this computer's copy could not be removed (${(e as Error).message}). Run "case checkin" again to finish.`);
+  }
   const remaining = (await repo.listCheckouts(local.db, ['out', 'checking-in'])).length;
   return { database: team.display, folder: local.dir, cases: [...rows.map((r) => ({ reference: r.reference, ...outcomes.get(r.case_id)! })), ...already.values()], remaining };
 }
