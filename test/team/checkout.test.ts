@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Core } from '../../src/main/core';
 import { ok } from '../helpers/core';
 import { freshTeamSchema } from '../helpers/team';
-import { checkIn, checkOut, makeTeam, openCopies, tempDir, type Team } from '../helpers/checkout';
+import { checkIn, checkOut, cli, makeTeam, openCopies, tempDir, type Team } from '../helpers/checkout';
 
 let team: Team;
 let alice: Core;
@@ -131,6 +131,69 @@ describe('a lead releases a case; the copy comes back kept aside', () => {
     ok(await lee.invoke('checkout:merged', { reference: 'FOI/2026/0002', note: 'Took the clarification; kept the online summary' }));
     expect(ok(await lee.invoke('checkout:keptAside', {}))).toEqual([]);
     expect(ok(await lee.invoke('checkout:keptAside', { all: true }))[0]).toMatchObject({ resolvedBy: 'lee', resolution: 'Took the clarification; kept the online summary' });
+  });
+});
+
+describe('the command line', () => {
+  it('refuses a write to a case out with {"error":{"code":"CHECKED_OUT"}} and exit 1; lists who has what; release is a lead\'s; kept-aside copies are listed and shown', async () => {
+    const dir = tempDir();
+    const cache = tempDir();
+    await checkOut(team, 'alice', dir, ['FOI/2026/0003'], { until: '2026-12-01' });
+    const copy = await openCopies(dir);
+    ok(await copy.invoke('cases:addNote', { reference: 'FOI/2026/0003', text: 'Offline note' }));
+    await copy.close();
+    const as = (login: 'bob' | 'lee', args: string[]) => cli([...args, '--database', team.url(login), '--data-dir', cache, '--json']);
+
+    const refusedWrite = as('bob', ['case', 'update', 'FOI/2026/0003', '--summary', 'x']);
+    expect(refusedWrite.status).toBe(1);
+    expect(refusedWrite.json().error).toMatchObject({ code: 'CHECKED_OUT', message: expect.stringMatching(/checked out by Alice Ng \(alice\) since .*, until 2026-12-01/) });
+    expect(refusedWrite.stderr).toMatch(/checked out by Alice Ng/);
+    expect(as('bob', ['case', 'checkouts']).json()).toContainEqual(expect.objectContaining({ reference: 'FOI/2026/0003', holder: 'alice', until: '2026-12-01' }));
+
+    const notLead = as('bob', ['case', 'release', 'FOI/2026/0003']);
+    expect(notLead.status).toBe(1);
+    expect(notLead.json().error.code).toBe('FORBIDDEN');
+    const released = as('lee', ['case', 'release', 'FOI/2026/0003', '--reason', 'Needed for a review']);
+    expect(released.status, released.stderr).toBe(0);
+    expect(released.json()).toMatchObject({ reference: 'FOI/2026/0003', holder: 'alice' });
+
+    const back = cli(['case', 'checkin', 'FOI/2026/0003', '--data-dir', dir, '--database', team.url('alice'), '--json']);
+    expect(back.status).toBe(1);
+    expect(back.json().cases[0]).toMatchObject({ outcome: 'kept-aside' });
+    expect(back.stderr).toMatch(/kept aside for a lead to merge/);
+    const listed = as('lee', ['case', 'checkin-conflicts']);
+    expect(listed.json()).toContainEqual(expect.objectContaining({ reference: 'FOI/2026/0003', officer: 'alice' }));
+    const shown = cli(['case', 'conflict', 'show', 'FOI/2026/0003', '--database', team.url('lee'), '--data-dir', cache]);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/Internal notes:\n {2}Offline note \[added-offline\]/);
+    expect(shown.stdout).toMatch(/Made offline:\n.*Added an internal note/);
+    const resolved = as('lee', ['case', 'conflict', 'resolve', 'FOI/2026/0003', '--note', 'Note copied across by hand']);
+    expect(resolved.status, resolved.stderr).toBe(0);
+    expect(as('lee', ['case', 'checkin-conflicts']).json()).toEqual([]);
+  });
+});
+
+describe('a folder used again', () => {
+  it('a case checked in while another stays out is taken out again into the same folder; a lead anonymises a copy offline and the record verifies', async () => {
+    const a = ok(await lee.invoke('cases:create', { regime: 'foia', received: '2026-11-10', requester: { name: 'Rhiannon Pryce', email: 'rhiannon@example.org' }, summary: 'Bus lanes' })).reference;
+    const b = ok(await lee.invoke('cases:create', { regime: 'foia', received: '2026-11-11', requester: { name: 'Pat Public' }, summary: 'Cycle lanes' })).reference;
+    ok(await lee.invoke('correspondence:add', { reference: a, direction: 'in', channel: 'email', sentAt: '2026-11-10', subject: 'Request from Rhiannon Pryce', body: 'Dear FOI team, I am Rhiannon Pryce.' }));
+    const dir = tempDir();
+    await checkOut(team, 'lee', dir, [a, b]);
+    expect((await checkIn(team, 'lee', dir, [a])).remaining).toBe(1);
+    // Back out, into the folder that still holds the other copy (and what is left of the first).
+    await checkOut(team, 'lee', dir, [a]);
+    const copy = await openCopies(dir);
+    expect(ok(await copy.invoke('cases:get', { reference: a })).correspondence.map((c) => c.subject)).toEqual(['Request from Rhiannon Pryce']);
+    ok(await copy.invoke('cases:anonymise', { reference: a }));
+    ok(await copy.invoke('cases:addNote', { reference: b, text: 'Still out' }));
+    await copy.close();
+    expect((await checkIn(team, 'lee', dir, [a, b])).cases.map((c) => c.outcome)).toEqual(['checked-in', 'checked-in']);
+    const live = ok(await lee.invoke('cases:get', { reference: a }));
+    expect(live.requester.name).not.toBe('Rhiannon Pryce');
+    expect(live.correspondence[0]!.subject).not.toContain('Rhiannon');
+    expect(ok(await lee.invoke('records:verify', {})).problems).toEqual([]);
+    expect(ok(await lee.invoke('cases:notes', { reference: b })).map((n) => n.text)).toContain('Still out');
   });
 });
 

@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are carried table by table, whatever their columns */
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './engine';
+import { correspondenceContentHash } from './integrity';
 
 export type Row = Record<string, unknown>;
 
@@ -43,8 +44,8 @@ export const CASE_SPECS: readonly TableSpec[] = [
   { table: 'cases', key: 'id', refs: { requester_id: 'requesters' }, own: ['version'] },
   { table: 'case_events', key: 'id', refs: { case_id: 'cases' } },
   // The content hash covers the case's number, which differs on each side: made again on insert,
-  // never changed in place (as online, where a message's text never changes either).
-  { table: 'correspondence', key: 'id', refs: { case_id: 'cases', event_id: 'case_events' }, own: ['content_hash'] },
+  // and in place only with the text it covers (see carryContentHash).
+  { table: 'correspondence', key: 'id', refs: { case_id: 'cases', event_id: 'case_events' } },
   { table: 'attachments', key: 'id', refs: { case_id: 'cases', correspondence_id: 'correspondence' } },
   { table: 'letters', key: 'id', refs: { case_id: 'cases' } },
   { table: 'cost_estimates', key: 'id', refs: { case_id: 'cases' } },
@@ -165,6 +166,27 @@ export function shapeLocalCase(local: CaseRows, mapped: Map<string, string>): Pa
     });
   }
   return out;
+}
+
+/** The columns a message's content hash covers, besides its case (db/integrity.ts). */
+const HASHED = ['direction', 'channel', 'sent_at', 'from_text', 'to_text', 'cc_text', 'subject', 'body', 'headers', 'message_id', 'source_sha256'] as const;
+
+/**
+ * A message's content hash in the team database's shape: as checked out while the text it covers
+ * is unchanged (whatever the copy's own number made of it), made again when the copy rewrote the
+ * text and its hash (an anonymisation), and left as it was when the copy changed the text alone.
+ */
+export function carryContentHash(shaped: Partial<Record<CaseTable, ShapedRow[]>>, base: CaseRows, local: CaseRows): void {
+  const was = new Map((base.correspondence ?? []).map((r) => [String(r.id), r]));
+  const mine = new Map((local.correspondence ?? []).map((r) => [String(r.id), r]));
+  for (const s of shaped.correspondence ?? []) {
+    const before = s.serverKey === null ? undefined : was.get(s.serverKey);
+    if (!before) continue;
+    const own = mine.get(s.localKey)!;
+    const rewritten = HASHED.some((c) => !same(s.row[c], before[c]));
+    const consistent = own.content_hash === correspondenceContentHash(own as never);
+    s.row = { ...s.row, content_hash: rewritten && consistent ? correspondenceContentHash(s.row as never) : before.content_hash };
+  }
 }
 
 export interface CaseChange {

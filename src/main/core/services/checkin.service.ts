@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { DiscloseError } from '../../../shared/errors';
-import { commonColumns, diffCase, readCaseRows, reconcile, ReconcileError, shapeLocalCase, type CaseChange, type CaseRows, type CaseTable, type Row } from '../db/case-copy';
+import { carryContentHash, commonColumns, diffCase, readCaseRows, reconcile, ReconcileError, shapeLocalCase, type CaseChange, type CaseRows, type CaseTable, type Row } from '../db/case-copy';
 import { applyChange, CommitUnknown, inOneTransaction, removeLocalContent } from '../db/case-apply';
 import { appendAudit } from '../repositories/audit.repository';
 import { ensureBlob } from '../repositories/correspondence.repository';
@@ -64,6 +64,7 @@ async function prepare(local: LocalSide, row: repo.CheckoutRow, token: string, c
   const shaped = shapeLocalCase(localRows, mapped);
   const base: CaseRows = {};
   for (const r of await repo.copiedRows(local.db, row.case_id)) (base[r.tbl as CaseTable] ??= []).push(JSON.parse(r.base) as Row);
+  carryContentHash(shaped, base, localRows);
   const change = diffCase(base, shaped, columns);
   const sent: CaseRows = {};
   for (const i of change.inserts) (sent[i.table] ??= []).push(i.row);

@@ -13,7 +13,7 @@ import { openPostgres } from '../db/postgres';
 import { readCaseRows, type CaseRows, type CaseTable, type ShapedRow } from '../db/case-copy';
 import { requireCase } from '../repositories/cases.repository';
 import * as repo from '../repositories/checkout.repository';
-import { listCaseItems } from './cases.service';
+import { getCase } from './cases.service';
 import { checkoutCases, openLocalSide, type LocalSide, type TeamSide } from './checkout.service';
 import { checkinCases } from './checkin.service';
 import { compareCopy } from './checkout-compare';
@@ -62,21 +62,25 @@ export interface LeaseView {
   due: IsoDate | null;
 }
 
-/** The deadline in force of each case, and the calendar risk is counted on. */
-async function deadlines(ctx: CoreContext): Promise<{ due: Map<string, IsoDate | null>; cal: Awaited<ReturnType<CoreContext['calendars']>>['allUk'] }> {
-  const items = await listCaseItems(ctx);
-  return { due: new Map(items.map((i) => [i.reference, i.deadline?.due ?? null])), cal: (await ctx.calendars()).allUk };
+/** A lease as the officer reads it, with the case's deadline in force and whether it is a risk
+ * (read per case: the leases are few, the team's cases many). */
+async function leaseView(ctx: CoreContext, r: Omit<LeaseView, 'risk' | 'due'>): Promise<LeaseView> {
+  const detail = await getCase(ctx, r.reference);
+  const due = detail.deadline?.due ?? null;
+  return { ...r, due, risk: checkoutRisk(due, r.until, ctx.today(), (await ctx.calendars()).allUk) };
 }
+
+const ofLease = (ctx: CoreContext, l: repo.LeaseRow) => ({ reference: l.reference, holder: l.holder, holderName: l.holder_name ?? l.holder, since: l.taken_at, until: l.until, device: l.device, mine: l.holder === ctx.actor });
+const ofCopy = (c: repo.CheckoutRow) => ({ reference: c.reference, holder: c.login, holderName: c.login, since: c.taken_at, until: c.until, device: 'this computer', mine: true });
 
 /** Every case checked out now (online: the team's, as the login may see them; offline: this computer's). */
 export async function leases(ctx: CoreContext): Promise<LeaseView[]> {
   const { mode } = await modeOf(ctx);
   if (mode === 'local') return [];
-  const { due, cal } = await deadlines(ctx);
-  const today = ctx.today();
-  const view = (r: Omit<LeaseView, 'risk' | 'due'>): LeaseView => ({ ...r, due: due.get(r.reference) ?? null, risk: checkoutRisk(due.get(r.reference) ?? null, r.until, today, cal) });
-  if (mode === 'offline') return (await repo.listCheckouts(ctx.db, ['out', 'checking-in'])).map((c) => view({ reference: c.reference, holder: c.login, holderName: c.login, since: c.taken_at, until: c.until, device: 'this computer', mine: true }));
-  return (await repo.activeLeases(ctx.db)).map((l) => view({ reference: l.reference, holder: l.holder, holderName: l.holder_name ?? l.holder, since: l.taken_at, until: l.until, device: l.device, mine: l.holder === ctx.actor }));
+  const rows = mode === 'offline' ? (await repo.listCheckouts(ctx.db, ['out', 'checking-in'])).map(ofCopy) : (await repo.activeLeases(ctx.db)).map((l) => ofLease(ctx, l));
+  const out: LeaseView[] = [];
+  for (const r of rows) out.push(await leaseView(ctx, r));
+  return out;
 }
 
 export interface CopyView {
@@ -139,9 +143,13 @@ export async function caseCheckout(ctx: CoreContext, reference: string): Promise
   const { mode } = await modeOf(ctx);
   if (mode === 'local') return { lease: null, copy: null };
   const found = await requireCase(ctx.db, reference);
-  const lease = (await leases(ctx)).find((l) => l.reference === found.record.reference) ?? null;
-  const copy = mode === 'offline' ? ((await copiesIn(ctx.db)).find((c) => c.reference === found.record.reference) ?? null) : null;
-  return { lease, copy };
+  if (mode === 'online') {
+    const l = await repo.activeLeaseOf(ctx.db, found.id);
+    return { lease: l ? await leaseView(ctx, ofLease(ctx, l)) : null, copy: null };
+  }
+  const held = await repo.checkoutOf(ctx.db, found.record.reference);
+  const copy = (await copiesIn(ctx.db)).find((c) => c.reference === found.record.reference) ?? null;
+  return { lease: held && held.status !== 'returned' ? await leaseView(ctx, ofCopy(held)) : null, copy };
 }
 
 /** Removes the app's check-out folder's register once nothing in it is out (its cases are all back on the team database). */
