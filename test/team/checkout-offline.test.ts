@@ -120,7 +120,10 @@ describe('check out, stop the server, work offline, start it, check in', () => {
       expect(a.actor).toBe('alice');
       expect(a.occurredAt! <= a.at).toBe(true);
     }
-    expect(audit.at(-1)).toMatchObject({ action: 'case.checked-in', actor: 'alice', occurredAt: null });
+    // The check-in itself, recorded by the server as the lease came back, before the changes it brought.
+    const checkedIn = audit.findIndex((a) => a.action === 'case.checked-in');
+    expect(audit[checkedIn]).toMatchObject({ actor: 'alice', occurredAt: null, detail: expect.objectContaining({ offline: 7 }) });
+    expect(audit.slice(checkedIn + 1).map((a) => a.occurredAt !== null)).toEqual(Array(7).fill(true));
     expect(audit.some((a) => a.action === 'case.checked-out')).toBe(true);
     const lee = await team.core('lee');
     expect(ok(await lee.invoke('records:verify', {})).problems).toEqual([]);

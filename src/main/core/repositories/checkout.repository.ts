@@ -26,12 +26,15 @@ export async function takeLease(db: Kysely<DB>, caseId: number, until: string, c
 
 export type CheckinStart = 'ok' | 'done' | 'kept' | 'lost';
 
-export async function beginCheckin(db: Kysely<DB>, leaseId: number, token: string): Promise<CheckinStart> {
-  return (await sql<{ s: CheckinStart }>`SELECT disclose_checkin_begin(${leaseId}, ${token}) AS s`.execute(db)).rows[0]!.s;
+/** Returns the lease and audits the check-in (with what the copy says it brings), or says why not. */
+export async function beginCheckin(db: Kysely<DB>, leaseId: number, token: string, counts: Record<string, number>): Promise<CheckinStart> {
+  return (await sql<{ s: CheckinStart }>`SELECT disclose_checkin_begin(${leaseId}, ${token}, ${JSON.stringify(counts)}) AS s`.execute(db)).rows[0]!.s;
 }
 
-export async function keepCheckin(db: Kysely<DB>, leaseId: number, token: string, why: string, content: string): Promise<number> {
-  return (await sql<{ id: number }>`SELECT disclose_keep_checkin(${leaseId}, ${token}, ${why}, ${content}) AS id`.execute(db)).rows[0]!.id;
+/** Keeps a copy whose lease was lost; the team database says why it was lost. */
+export async function keepCheckin(db: Kysely<DB>, leaseId: number, token: string, content: string): Promise<{ id: number; reason: string }> {
+  const r = (await sql<{ pending_id: number; reason: string }>`SELECT * FROM disclose_keep_checkin(${leaseId}, ${token}, ${content})`.execute(db)).rows[0]!;
+  return { id: r.pending_id, reason: r.reason };
 }
 
 export async function releaseLease(db: Kysely<DB>, caseId: number, why: string): Promise<number> {
@@ -59,10 +62,6 @@ export async function activeLeases(db: Kysely<DB>): Promise<LeaseRow[]> {
 
 export async function activeLeaseOf(db: Kysely<DB>, caseId: number): Promise<LeaseRow | undefined> {
   return leases(db).where('l.case_id', '=', caseId).where('l.released_at', 'is', null).executeTakeFirst();
-}
-
-export async function leaseById(db: Kysely<DB>, id: number): Promise<LeaseRow | undefined> {
-  return leases(db).where('l.id', '=', id).executeTakeFirst();
 }
 
 function pending(db: Kysely<DB>) {

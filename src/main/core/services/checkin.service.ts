@@ -12,7 +12,6 @@ import { rmSync } from 'node:fs';
 import { DiscloseError } from '../../../shared/errors';
 import { carryContentHash, commonColumns, diffCase, readCaseRows, reconcile, ReconcileError, shapeLocalCase, type CaseChange, type CaseRows, type CaseTable, type Row } from '../db/case-copy';
 import { applyChange, CommitUnknown, inOneTransaction, removeLocalContent } from '../db/case-apply';
-import { appendAudit } from '../repositories/audit.repository';
 import { ensureBlob } from '../repositories/correspondence.repository';
 import { dropUnreferencedBlobs, redactCaseAudit } from '../repositories/retention.repository';
 import { indexEntriesOfCase, indexItem, unindexItem } from '../repositories/search.repository';
@@ -92,7 +91,7 @@ async function sendFiles(db: TeamSide['db'], local: LocalSide, shas: readonly st
 const counts = (c: CaseChange) => ({ added: c.inserts.length, changed: c.updates.length, removed: c.deletes.length });
 
 /** Writes one copy's changes onto the team database (inside the check-in's transaction, the lease already returned). */
-async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, columns: Record<CaseTable, Set<string>>, now: Date, login: string): Promise<CaseChange> {
+async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, columns: Record<CaseTable, Set<string>>): Promise<CaseChange> {
   const sid = p.row.server_case_id;
   await sendFiles(db, local, p.files);
   const change = reconcile(p.change, await readCaseRows(db, sid), p.row.reference);
@@ -111,24 +110,7 @@ async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, colu
   }
   // Each change made offline, as its audit row: the server stamps the login and its own time, and keeps the laptop's.
   for (const a of p.offline) await repo.insertCheckedInAudit(db, { action: a.action, caseId: sid, summary: a.summary, detail: a.detail, occurredAt: a.at });
-  const c = counts(change);
-  await appendAudit(db, {
-    at: now.toISOString(),
-    actor: login,
-    action: 'case.checked-in',
-    caseId: sid,
-    summary: `Checked in: ${p.offline.length} change${p.offline.length === 1 ? '' : 's'} made offline (${c.added} added, ${c.changed} changed, ${c.removed} removed)`,
-    detail: { lease: p.row.lease_id, token: p.token, offline: p.offline.length, ...c },
-  });
   return change;
-}
-
-/** Why a lease was lost, as the officer and the lead read it. */
-async function lostBecause(db: TeamSide['db'], leaseId: number): Promise<string> {
-  const l = await repo.leaseById(db, leaseId);
-  if (l?.release_kind === 'released') return `${l.released_by} released it on ${l.released_at!.slice(0, 10)}`;
-  // Another copy of the same folder (restored from a backup, say) came back first.
-  return `it was checked in already on ${l?.released_at?.slice(0, 10) ?? 'an earlier day'}, from another copy`;
 }
 
 function copyKeptAside(p: Prepared): string {
@@ -175,17 +157,16 @@ async function checkin(team: TeamSide, local: LocalSide, references: readonly st
     outcomes = await inOneTransaction(team.db, async (db) => {
       const out = new Map<number, Omit<CheckedInCase, 'reference'>>();
       for (const p of prepared) {
-        const state = await repo.beginCheckin(db, p.row.lease_id, p.token);
+        const state = await repo.beginCheckin(db, p.row.lease_id, p.token, { offline: p.offline.length, ...counts(p.change) });
         const none = { changes: counts(p.change), offline: p.offline.length, pendingId: null, reason: null };
         if (state === 'ok') {
           settled.add(p.row.case_id);
-          out.set(p.row.case_id, { ...none, outcome: 'checked-in', changes: counts(await writeBack(db, p, local, columns, o.now(), team.login)) });
+          out.set(p.row.case_id, { ...none, outcome: 'checked-in', changes: counts(await writeBack(db, p, local, columns)) });
         } else if (state === 'done') out.set(p.row.case_id, { ...none, outcome: 'checked-in' });
         else {
-          const reason = await lostBecause(db, p.row.lease_id);
           if (state === 'lost') await sendFiles(db, local, p.files);
-          const pendingId = await repo.keepCheckin(db, p.row.lease_id, p.token, reason, copyKeptAside(p));
-          out.set(p.row.case_id, { ...none, outcome: 'kept-aside', pendingId, reason });
+          const kept = await repo.keepCheckin(db, p.row.lease_id, p.token, copyKeptAside(p));
+          out.set(p.row.case_id, { ...none, outcome: 'kept-aside', pendingId: kept.id, reason: kept.reason });
         }
       }
       return out;

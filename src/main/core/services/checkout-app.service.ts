@@ -73,13 +73,14 @@ async function leaseView(ctx: CoreContext, r: Omit<LeaseView, 'risk' | 'due'>): 
 const ofLease = (ctx: CoreContext, l: repo.LeaseRow) => ({ reference: l.reference, holder: l.holder, holderName: l.holder_name ?? l.holder, since: l.taken_at, until: l.until, device: l.device, mine: l.holder === ctx.actor });
 const ofCopy = (c: repo.CheckoutRow) => ({ reference: c.reference, holder: c.login, holderName: c.login, since: c.taken_at, until: c.until, device: 'this computer', mine: true });
 
-/** Every case checked out now (online: the team's, as the login may see them; offline: this computer's). */
-export async function leases(ctx: CoreContext): Promise<LeaseView[]> {
+/** Every case checked out now (online: the team's, as the login may see them, or only the login's
+ * own; offline: this computer's). */
+export async function leases(ctx: CoreContext, onlyMine = false): Promise<LeaseView[]> {
   const { mode } = await modeOf(ctx);
   if (mode === 'local') return [];
   const rows = mode === 'offline' ? (await repo.listCheckouts(ctx.db, ['out', 'checking-in'])).map(ofCopy) : (await repo.activeLeases(ctx.db)).map((l) => ofLease(ctx, l));
   const out: LeaseView[] = [];
-  for (const r of rows) out.push(await leaseView(ctx, r));
+  for (const r of rows) if (!onlyMine || r.mine) out.push(await leaseView(ctx, r));
   return out;
 }
 
@@ -125,7 +126,8 @@ async function folderCopies(ctx: CoreContext): Promise<CopyView[]> {
 export async function checkoutState(ctx: CoreContext) {
   const { mode, ident } = await modeOf(ctx);
   const copies = mode === 'offline' ? await copiesIn(ctx.db) : mode === 'online' ? await folderCopies(ctx) : [];
-  const team = mode === 'online' ? await leases(ctx) : mode === 'offline' ? await leases(ctx) : [];
+  // A lead watches every case out; an officer their own.
+  const team = mode === 'local' ? [] : await leases(ctx, !ctx.lead);
   return {
     mode,
     database: mode === 'online' ? ctx.databaseShown : (ident?.database ?? null),

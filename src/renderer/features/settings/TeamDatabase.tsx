@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { TextInput, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { useCheckoutState } from '../checkout/CheckoutBanner';
 
 export function TeamDatabase() {
   const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
@@ -31,6 +32,20 @@ export function TeamDatabase() {
     test.mutate();
   };
   const w = whoami.data;
+  // Working offline on checked-out copies: the register is chosen again once back online.
+  const offline = useCheckoutState().data?.mode === 'offline';
+  if (offline) {
+    return (
+      <section aria-labelledby="team-db-heading" className="govuk-!-margin-top-8">
+        <h2 className="govuk-heading-l" id="team-db-heading">
+          Team database
+        </h2>
+        <p className="govuk-body" data-testid="register-in-use">
+          This computer is working offline, as <strong>{w?.actor}</strong>, on the cases checked out to it. The team database is chosen here again once Disclose works online.
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="team-db-heading" className="govuk-!-margin-top-8">
       <h2 className="govuk-heading-l" id="team-db-heading">

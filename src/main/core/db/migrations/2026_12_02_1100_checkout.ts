@@ -229,9 +229,10 @@ export async function postgres(db: Kysely<any>): Promise<void> {
           RETURN QUERY SELECT x.id, x.taken_at, x.server_version, false FROM case_leases x WHERE x.id = lid;
         END $$`,
     // The start of a check-in: the holder returns the lease inside the transaction that writes the
-    // copy's changes ('ok'); 'done' when this very check-in was recorded before (its answer was
-    // lost), 'kept' when it was kept aside before, 'lost' when a lead released the case meanwhile.
-    sql`CREATE FUNCTION disclose_checkin_begin(lid INTEGER, tok TEXT) RETURNS TEXT LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
+    // copy's changes ('ok', audited here, whatever client asks); 'done' when this very check-in was
+    // recorded before (its answer was lost), 'kept' when it was kept aside before, 'lost' when a
+    // lead released the case meanwhile (or another copy came back first).
+    sql`CREATE FUNCTION disclose_checkin_begin(lid INTEGER, tok TEXT, counts TEXT) RETURNS TEXT LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
         DECLARE
           l case_leases;
         BEGIN
@@ -240,6 +241,9 @@ export async function postgres(db: Kysely<any>): Promise<void> {
           IF l.released_at IS NULL THEN
             UPDATE case_leases SET released_at = ${now}, released_by = session_user, release_kind = 'checked-in',
               released_xact = pg_current_xact_id(), checkin_token = tok WHERE id = lid;
+            INSERT INTO audit_log (at, actor, action, case_id, summary, detail)
+              VALUES (${now}, session_user, 'case.checked-in', l.case_id, format('Checked in (checked out on %s until %s); the changes made offline follow', left(l.taken_at, 10), l.until),
+                      (coalesce(counts, '{}')::jsonb || jsonb_build_object('lease', lid, 'token', tok))::text);
             RETURN 'ok';
           END IF;
           IF l.release_kind = 'checked-in' AND l.checkin_token = tok THEN RETURN 'done'; END IF;
@@ -250,23 +254,24 @@ export async function postgres(db: Kysely<any>): Promise<void> {
     // carry the time a change was made offline.
     sql`CREATE FUNCTION disclose_checking_in(cid INTEGER) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER ${pinned} AS $$
         SELECT EXISTS (SELECT 1 FROM case_leases WHERE case_id = cid AND holder = session_user AND release_kind = 'checked-in' AND released_xact = pg_current_xact_id()) $$`,
-    // A copy whose lease was lost is kept whole, beside the live case, for a lead to merge.
-    sql`CREATE FUNCTION disclose_keep_checkin(lid INTEGER, tok TEXT, why TEXT, content TEXT) RETURNS INTEGER LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
+    // A copy whose lease was lost is kept whole, beside the live case, for a lead to merge; why it was
+    // lost is the server's to say.
+    sql`CREATE FUNCTION disclose_keep_checkin(lid INTEGER, tok TEXT, content TEXT, OUT pending_id INTEGER, OUT reason TEXT) LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
         DECLARE
           l case_leases;
-          kid INTEGER;
         BEGIN
           SELECT * INTO l FROM case_leases WHERE id = lid;
           IF NOT FOUND OR l.holder <> session_user THEN RAISE EXCEPTION 'There is no such check-out of yours on the team database.' USING ERRCODE = 'DL002'; END IF;
           IF l.released_at IS NULL THEN RAISE EXCEPTION 'The case is still checked out to you: check it in.' USING ERRCODE = 'DL003'; END IF;
-          SELECT id INTO kid FROM pending_checkins WHERE token = tok;
-          IF FOUND THEN RETURN kid; END IF;
+          SELECT p.id, p.reason INTO pending_id, reason FROM pending_checkins p WHERE p.token = tok;
+          IF FOUND THEN RETURN; END IF;
+          reason := CASE WHEN l.release_kind = 'released' THEN format('%s released it on %s', l.released_by, left(l.released_at, 10))
+                         ELSE format('it was checked in already on %s, from another copy', left(l.released_at, 10)) END;
           INSERT INTO pending_checkins (case_id, lease_id, officer, submitted_at, token, reason, copy)
-            VALUES (l.case_id, lid, session_user, ${now}, tok, why, content) RETURNING id INTO kid;
+            VALUES (l.case_id, lid, session_user, ${now}, tok, reason, content) RETURNING id INTO pending_id;
           INSERT INTO audit_log (at, actor, action, case_id, summary, detail)
-            VALUES (${now}, session_user, 'checkout.kept-aside', l.case_id, format('The copy checked out on %s came back after %s: kept aside (#%s) for a lead to merge', left(l.taken_at, 10), why, kid),
-                    json_build_object('lease', lid, 'pending', kid)::text);
-          RETURN kid;
+            VALUES (${now}, session_user, 'checkout.kept-aside', l.case_id, format('The copy checked out on %s came back after %s: kept aside (#%s) for a lead to merge', left(l.taken_at, 10), reason, pending_id),
+                    json_build_object('lease', lid, 'pending', pending_id)::text);
         END $$`,
     // A lead takes a case back (a laptop lost, an officer away): the copy is then kept aside at check-in.
     sql`CREATE FUNCTION disclose_release(cid INTEGER, why TEXT) RETURNS INTEGER LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
