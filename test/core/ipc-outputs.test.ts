@@ -172,6 +172,8 @@ describe('every channel answers in the shape its contract declares', () => {
         expect((await call('checkout:state', {})).copies).toEqual([expect.objectContaining({ reference: out, status: 'out' })]);
         await call('checkout:leases', {});
         await call('checkout:case', { reference: out });
+        expect(await call('checkout:workOffline', { offline: true })).toEqual({ offline: true, restartNeeded: true });
+        await call('checkout:workOffline', { offline: false });
         await call('checkout:release', { reference: out, reason: 'Tour of the contract' });
         expect((await call('checkout:checkin', { references: [out] })).cases[0]!.outcome).toBe('kept-aside');
         const kept = (await call('checkout:keptAside', {}))[0]!;
@@ -181,7 +183,7 @@ describe('every channel answers in the shape its contract declares', () => {
         await core.close();
         core = own;
       }
-    } else for (const c of ['checkout:take', 'checkout:release', 'checkout:checkin', 'checkout:keptAsideCopy', 'checkout:merged'] as const) answered.set(c, null);
+    } else for (const c of ['checkout:take', 'checkout:release', 'checkout:checkin', 'checkout:keptAsideCopy', 'checkout:merged', 'checkout:workOffline'] as const) answered.set(c, null);
 
     expect(IPC_CHANNELS.filter((c) => !answered.has(c))).toEqual([]);
   }, 120_000);
