@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Core } from '../../src/main/core';
 import { ok } from '../helpers/core';
 import { freshTeamSchema } from '../helpers/team';
@@ -131,6 +132,39 @@ describe('a lead releases a case; the copy comes back kept aside', () => {
     ok(await lee.invoke('checkout:merged', { reference: 'FOI/2026/0002', note: 'Took the clarification; kept the online summary' }));
     expect(ok(await lee.invoke('checkout:keptAside', {}))).toEqual([]);
     expect(ok(await lee.invoke('checkout:keptAside', { all: true }))[0]).toMatchObject({ resolvedBy: 'lee', resolution: 'Took the clarification; kept the online summary' });
+  });
+});
+
+describe('at the same instant', () => {
+  it('two officers checking out the same case: exactly one has it', async () => {
+    const ref = ok(await lee.invoke('cases:create', { regime: 'foia', received: '2026-11-12', requester: { name: 'Pat Public' }, summary: 'Race' })).reference;
+    const results = await Promise.allSettled([checkOut(team, 'alice', tempDir(), [ref]), checkOut(team, 'bob', tempDir(), [ref])]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CHECKED_OUT' } });
+  });
+
+  it('a write in progress when a check-out starts is waited for and copied; none slips in after', async () => {
+    const ref = ok(await lee.invoke('cases:create', { regime: 'foia', received: '2026-11-12', requester: { name: 'Pat Public' }, summary: 'Waits' })).reference;
+    const [c] = await team.sql<{ id: number }>('bob', 'SELECT id FROM cases WHERE reference = $1', [ref]);
+    const writer = new pg.Client({ connectionString: team.url('bob'), options: `-c search_path=${team.schema}` });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query("INSERT INTO case_notes (case_id, author, at, text) VALUES ($1, 'bob', 'x', 'Written while checking out')", [c!.id]);
+      const dir = tempDir();
+      let settled = false;
+      const out = checkOut(team, 'alice', dir, [ref]).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(settled).toBe(false);
+      await writer.query('COMMIT');
+      await out;
+      const copy = await openCopies(dir);
+      expect(ok(await copy.invoke('cases:notes', { reference: ref })).map((n) => n.text)).toEqual(['Written while checking out']);
+      await copy.close();
+      await expect(writer.query("INSERT INTO case_notes (case_id, author, at, text) VALUES ($1, 'bob', 'x', 'Too late')", [c!.id])).rejects.toMatchObject({ code: 'DL001' });
+    } finally {
+      await writer.end();
+    }
   });
 });
 

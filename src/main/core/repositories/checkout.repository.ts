@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { auditRowHash, chainHash, CHAIN_START } from '../db/integrity';
 import type { CopiedRow } from '../db/case-apply';
+import { LEASE_LOCK } from '../db/migrations/2026_12_02_1100_checkout';
 
 // ── The team database ──
 
@@ -22,6 +23,12 @@ export interface TakenLease {
 
 export async function takeLease(db: Kysely<DB>, caseId: number, until: string, copyId: string, device: string): Promise<TakenLease> {
   return (await sql<TakenLease>`SELECT * FROM disclose_checkout(${caseId}, ${until}, ${copyId}, ${device})`.execute(db)).rows[0]!;
+}
+
+/** Takes the guard's lock of each case, in one order, before anything else in a check-out: a
+ * check-out of several cases then never waits for a writer while holding the audit chain's lock. */
+export async function lockCases(db: Kysely<DB>, caseIds: readonly number[]): Promise<void> {
+  for (const id of [...caseIds].sort((a, b) => a - b)) await sql`SELECT pg_advisory_xact_lock(${LEASE_LOCK}, ${id})`.execute(db);
 }
 
 export type CheckinStart = 'ok' | 'done' | 'kept' | 'lost';

@@ -165,6 +165,7 @@ async function checkout(team: TeamSide, local: LocalSide, references: readonly s
   const columns = await commonColumns(team.db, local.db);
   // The leases and the copy in one transaction: the copy is read under the case's lock, after the lease.
   const taken = await team.db.transaction().execute(async (trx) => {
+    await repo.lockCases(trx, found.map((x) => x.f.id));
     const out = [];
     for (const { f, previous } of found) {
       const lease = await repo.takeLease(trx, f.id, until, copy, device);
