@@ -107,4 +107,23 @@ describe('everything a copy can carry', () => {
     const lee = await team.core('lee');
     expect(ok(await lee.invoke('records:verify', {})).problems).toEqual([]);
   }, 120_000);
+
+  it('two cases aggregated offline, checked in one after the other: the link arrives with the first, and the second finds it', async () => {
+    const requester = { name: 'Pat Public' };
+    const c = ok(await alice.invoke('cases:create', { regime: 'foia', received: '2026-11-09', requester, summary: 'Parking fines' })).reference;
+    const d = ok(await alice.invoke('cases:create', { regime: 'foia', received: '2026-11-10', requester, summary: 'Parking permits' })).reference;
+    const dir = tempDir();
+    await checkOut(team, 'alice', dir, [c, d]);
+    const copy = await openCopies(dir);
+    ok(await copy.invoke('costs:set', { reference: c, lines: [{ activity: 'locating', description: 'Fines', quantity: 10, minutesEach: 10 }] }));
+    ok(await copy.invoke('costs:link', { reference: c, other: d, reason: 'Same subject' }));
+    ok(await copy.invoke('costs:set', { reference: d, lines: [{ activity: 'locating', description: 'Permits', quantity: 5, minutesEach: 10 }] }));
+    const expected = { c: await snapshot(copy, c), d: await snapshot(copy, d) };
+    await copy.close();
+    expect((await checkIn(team, 'alice', dir, [d])).remaining).toBe(1);
+    expect((await checkIn(team, 'alice', dir, [c])).remaining).toBe(0);
+    const fresh = await team.core('bob');
+    expect(await snapshot(fresh, c)).toEqual(expected.c);
+    expect(await snapshot(fresh, d)).toEqual(expected.d);
+  }, 120_000);
 });

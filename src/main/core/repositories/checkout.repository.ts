@@ -183,8 +183,11 @@ export async function liveLocalIds(db: Kysely<DB>, table: string): Promise<Map<n
   return new Map(rows.map((r) => [Number(r.server_key), Number(r.local_key)]));
 }
 
+/** A returned copy's rows as checked out go (they hold its content); its case's numbers stay, for
+ * a link from another copy still out to this case. */
 export async function dropCopiedRows(db: Kysely<DB>, caseId: number): Promise<void> {
-  await db.deleteFrom('checkout_rows').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('checkout_rows').where('case_id', '=', caseId).where('tbl', '<>', 'cases').execute();
+  await db.updateTable('checkout_rows').set({ base: '{}' }).where('case_id', '=', caseId).execute();
 }
 
 /** The case's audit rows on the team database (copied into the local history, marked imported). */
