@@ -79,7 +79,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          exclude: WITH_POSTGRES ? [] : ['test/e2e/team.test.ts'],
+          exclude: WITH_POSTGRES ? [] : ['test/e2e/team.test.ts', 'test/e2e/checkout.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -8,6 +8,8 @@ import { CaseView } from './features/cases/CaseView';
 import { SettingsForm } from './features/settings/Settings';
 import { Search } from './features/search/Search';
 import { ErrorTitle } from './components/ErrorSummary';
+import { Offline } from './features/checkout/Offline';
+import { KeptAside } from './features/checkout/KeptAside';
 
 function title(route: Route): string {
   switch (route.name) {
@@ -23,6 +25,10 @@ function title(route: Route): string {
       return route.reference;
     case 'edit':
       return `Edit ${route.reference}`;
+    case 'offline':
+      return 'Cases checked out';
+    case 'kept':
+      return `Copy kept aside #${route.id}`;
   }
 }
 
@@ -57,6 +63,8 @@ export function App() {
       {route.name === 'edit' && <EditCase reference={route.reference} />}
       {route.name === 'settings' && <SettingsForm settings={settings.data} firstRun={false} />}
       {route.name === 'search' && <Search initial={route.query} />}
+      {route.name === 'offline' && <Offline />}
+      {route.name === 'kept' && <KeptAside id={route.id} />}
     </Layout>
   );
 }

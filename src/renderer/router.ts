@@ -7,7 +7,9 @@ export type Route =
   | { name: 'case'; reference: string; tab?: string; focus?: string }
   | { name: 'edit'; reference: string }
   | { name: 'settings' }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'offline' }
+  | { name: 'kept'; id: number };
 
 export function parseRoute(hash: string): Route {
   const [path = '', queryString = ''] = hash.split('?');
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'search') return { name: 'search', query: query.get('q') ?? '' };
+  if (parts[0] === 'offline') return { name: 'offline' };
+  if (parts[0] === 'kept' && /^\d+$/.test(parts[1] ?? '')) return { name: 'kept', id: Number(parts[1]) };
   if (parts[0] === 'case' && parts[1]) {
     // References contain slashes (FOI/2026/0001): everything after "case/" up to a trailing "edit".
     const rest = parts.slice(1);
@@ -35,6 +39,10 @@ export function href(route: Route): string {
       return '#/settings';
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`;
+    case 'offline':
+      return '#/offline';
+    case 'kept':
+      return `#/kept/${route.id}`;
     case 'case': {
       const q = new URLSearchParams({ ...(route.tab ? { tab: route.tab } : {}), ...(route.focus ? { focus: route.focus } : {}) }).toString();
       return `#/case/${route.reference.split('/').map(encodeURIComponent).join('/')}${q ? `?${q}` : ''}`;

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'IO', // a file could not be read or written
   'OFFLINE', // the team database cannot be reached
   'FORBIDDEN', // the team database refused: wrong login, or not this officer's to see or change
+  'CHECKED_OUT', // the case is checked out to an officer's computer: read-only until it is checked in or released
   'CANCELLED', // the officer cancelled a dialog or a long task
   'INTERNAL', // a bug: anything unexpected
 ] as const;

@@ -7,7 +7,7 @@ import { readConnection } from '../../src/main/core/connection-setting';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Core } from '../../src/main/core';
+import { openCore, type Core } from '../../src/main/core';
 import { IPC_CHANNELS, type Channel } from '../../src/shared/ipc/channels';
 import { CONTRACT } from '../../src/shared/ipc/features';
 import type { Input, Output } from '../../src/shared/ipc/contract';
@@ -168,6 +168,35 @@ describe('every channel answers in the shape its contract declares', () => {
     } finally {
       await empty.close();
     }
+    // Taking cases offline: on this register (a register of its own), then on a team database.
+    await call('checkout:state', {});
+    await call('checkout:leases', {});
+    await call('checkout:case', { reference });
+    await call('checkout:keptAside', {});
+    if (inject('pgUrl')) {
+      const { url: teamUrl } = await freshTeamSchema();
+      await teamInit(teamUrl);
+      const own = core;
+      core = await openCore({ dataDir: tempDir(), database: teamUrl, resourcesDir: 'resources', now: () => new Date('2026-11-20T10:00:00'), checkOutputs: false });
+      try {
+        await call('settings:update', AUTHORITY);
+        const out = (await call('cases:create', { regime: 'foia', received: '2026-11-02', requester, summary: 'Taken offline' })).reference;
+        await call('checkout:take', { references: [out], until: '2026-12-01' });
+        expect((await call('checkout:state', {})).copies).toEqual([expect.objectContaining({ reference: out, status: 'out' })]);
+        await call('checkout:leases', {});
+        await call('checkout:case', { reference: out });
+        expect(await call('checkout:workOffline', { offline: true })).toEqual({ offline: true, restartNeeded: true });
+        await call('checkout:workOffline', { offline: false });
+        await call('checkout:release', { reference: out, reason: 'Tour of the contract' });
+        expect((await call('checkout:checkin', { references: [out] })).cases[0]!.outcome).toBe('kept-aside');
+        const kept = (await call('checkout:keptAside', {}))[0]!;
+        await call('checkout:keptAsideCopy', { id: kept.id });
+        await call('checkout:merged', { id: kept.id, note: 'Nothing to merge' });
+      } finally {
+        await core.close();
+        core = own;
+      }
+    } else for (const c of ['checkout:take', 'checkout:release', 'checkout:checkin', 'checkout:keptAsideCopy', 'checkout:merged', 'checkout:workOffline'] as const) answered.set(c, null);
 
     expect(IPC_CHANNELS.filter((c) => !answered.has(c))).toEqual([]);
   }, 120_000);

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { postgresEngine } from '../helpers/migration-harness-pg';
 import { openBefore, sqliteEngine, type Engine, type MigrationDb, type Row } from '../helpers/migration-harness';
-import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../../src/main/core/db/integrity';
+import { auditContentHash, auditRowHash, chainHash, CHAIN_START, correspondenceContentHash, type AuditContent, type CorrespondenceContent } from '../../src/main/core/db/integrity';
 
 // The team database, where PostgreSQL is installed (always in CI).
 const ENGINES: Engine[] = [sqliteEngine, ...(inject('pgUrl') ? [postgresEngine] : [])];
@@ -109,6 +109,37 @@ for (const engine of ENGINES) {
         const none = { voided_at: null, voided_by: null, void_reason: null };
         expect(await db.rows('case_events', 'id')).toEqual(events.map((e) => ({ ...e, outcome: null, ...none })));
         expect(await db.rows('correspondence', 'id')).toEqual(items.map((c) => ({ ...c, ...none })));
+      }));
+
+    it('2026_12_02_1100_checkout keeps every audit row and its chain; the offline time is hashed with a row and kept by the redaction guard', () =>
+      withDb(engine, '2026_12_02_1100_checkout', async (db) => {
+        await oneCase(db, 1);
+        for (let i = 1; i <= 3; i++) {
+          const row = { at: `2025-03-0${i}T10:00:00.000Z`, actor: 'old', action: 'case.updated', case_id: 1, summary: `Edit ${i}`, detail: '{}' };
+          if (engine.name === 'postgres') await db.insert('audit_log', row);
+          else {
+            const previous = (await db.rows('audit_log', 'id')).at(-1)?.hash ?? CHAIN_START;
+            const content = auditContentHash({ id: i, ...row } as AuditContent);
+            await db.insert('audit_log', { id: i, ...row, content_hash: content, hash: chainHash(String(previous), content) });
+          }
+        }
+        const before = await db.rows('audit_log', 'id');
+        await db.migrateThrough('2026_12_02_1100_checkout');
+        const after = await db.rows('audit_log', 'id');
+        expect(after).toEqual(before.map((r) => ({ ...r, occurred_at: null })));
+        // A row without an offline time hashes as it always has: the chain verifies as before.
+        let previous = CHAIN_START;
+        for (const r of after) {
+          previous = chainHash(previous, auditRowHash(r as unknown as AuditContent));
+          expect(r.hash).toBe(previous);
+        }
+        // Nobody rewrites the offline time, not even with a redaction.
+        await expect(db.update('audit_log', { redacted_at: T, occurred_at: T }, { id: 1 })).rejects.toThrow(/append-only/);
+        if (engine.name === 'postgres') {
+          // Only a check-in may record one (the server decides, whoever connects).
+          await expect(db.insert('audit_log', { at: T, actor: 'x', action: 'x', case_id: 1, summary: 'x', occurred_at: '2025-01-01T00:00:00.000Z' })).rejects.toThrow(/only a check-in/);
+          expect((await db.rows('meta', 'key')).find((m) => m.key === 'team.id')?.value).toMatch(/^[0-9a-f-]{36}$/);
+        }
       }));
 
     it("2026_11_30_1600_corrections_outcomes leaves an authority's own reference format alone", () =>

@@ -72,6 +72,16 @@ const EXPECTED: Record<string, SchemaChange> = {
     indexesAdded: ['search_index_case', 'search_index_item'],
     triggersAdded: ['search_index_fts_delete', 'search_index_fts_insert', 'search_index_fts_update'],
   },
+  // Check-out and check-in: the copies this register holds and their rows as checked out; the
+  // offline time of a checked-in audit row, kept by the redaction guard; guards so that only the
+  // copies change here.
+  '2026_12_02_1100_checkout': {
+    tablesAdded: ['checkout_rows', 'checkouts'],
+    columnsAdded: { audit_log: ['occurred_at'] },
+    indexesAdded: ['checkout_rows(case_id, tbl, local_key)', 'checkout_rows_server'],
+    triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
+    triggersChanged: ['audit_log_no_update'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -145,6 +155,19 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     // A document found by its item alone (no longer by case first), and a case's documents by case.
     indexesAdded: ["search_index_case"],
     indexesChanged: ["search_index_item"],
+  },
+  // The leases and the copies kept aside, each visible as its case is; a guard on every table of a
+  // case (the audit chain's own function, replaced in place, is not part of the schema's shape).
+  '2026_12_02_1100_checkout': {
+    tablesAdded: ['case_leases', 'pending_checkins'],
+    columnsAdded: { audit_log: ['occurred_at'] },
+    indexesAdded: ['case_leases_case', 'case_leases_out', 'case_leases_pkey', 'pending_checkins_case', 'pending_checkins_pkey', 'pending_checkins_token_key'],
+    triggersAdded: [
+      'attachments_checked_out', 'audit_log_checked_out', 'case_events_checked_out', 'case_links_checked_out', 'case_notes_checked_out', 'cases_checked_out',
+      'correspondence_checked_out', 'cost_estimates_checked_out', 'cost_lines_checked_out', 'exemptions_applied_checked_out', 'letter_fields_checked_out',
+      'letters_checked_out', 'publications_checked_out', 'redacted_copies_checked_out', 'redaction_marks_checked_out', 'requesters_checked_out',
+    ],
+    policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
   },
 };
 

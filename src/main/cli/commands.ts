@@ -16,6 +16,7 @@ import { REDACTION_COMMANDS, REDACTION_USAGE } from './redaction-commands';
 import { RECORDS_COMMANDS, RECORDS_USAGE } from './records-commands';
 import { TEAM_CASE_COMMANDS, TEAM_COMMANDS, TEAM_USAGE } from './team-commands';
 import { DEMO_COMMANDS, DEMO_USAGE } from './demo-commands';
+import { CHECKOUT_COMMANDS, CHECKOUT_USAGE } from './checkout-commands';
 
 export interface CommandContext {
   parsed: Parsed;
@@ -531,6 +532,7 @@ export const COMMANDS: Command[] = [
   ...TEAM_COMMANDS,
   ...TEAM_CASE_COMMANDS,
   ...DEMO_COMMANDS,
+  ...CHECKOUT_COMMANDS,
 ];
 
 export const USAGE = `Disclose command line: FOI case files from the terminal, over the same core as the app.
@@ -608,6 +610,7 @@ ${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --p
 ${RECORDS_USAGE}
 ${TEAM_USAGE}
 ${DEMO_USAGE}
+${CHECKOUT_USAGE}
 Global options:
   --json            print JSON on stdout (errors as {"error": {code, message}})
   --data-dir DIR    the data folder (default: the app's user data folder, or $DISCLOSE_DATA_DIR)

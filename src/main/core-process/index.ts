@@ -1,6 +1,6 @@
 // The entry point of the core's own process (Electron's utilityProcess.fork of out/main/core.js):
 // opens the core on the data folder main names, and serves it over the parent port.
-import { openCore } from '../core';
+import { openAppCore } from '../core/open-app';
 import { join } from 'node:path';
 import { CONNECTION_FILE, readConnection } from '../core/connection-setting';
 import { DiscloseError } from '../../shared/errors';
@@ -30,11 +30,12 @@ if (!dataDir || !resourcesDir) throw new Error('The core process needs --data-di
 
 const checkOutputs = process.argv.includes('--check-outputs');
 
-// The register chosen in Settings: the team database named in the data folder's connection.json, else the local one.
+// The register chosen in Settings: the team database named in the data folder's connection.json, else
+// the local one; with the team database out of reach, the cases checked out to this computer.
 void serveCore(port, async (host) => {
   const database = readConnection(dataDir);
   try {
-    return await openCore({ dataDir, resourcesDir, host, ...(database ? { database } : {}), ...(checkOutputs ? { checkOutputs } : {}) });
+    return await openAppCore({ dataDir, resourcesDir, host, ...(database ? { database } : {}), ...(checkOutputs ? { checkOutputs } : {}) });
   } catch (err) {
     // Say how to get back to this computer's own register when the team database cannot be opened.
     if (database && err instanceof DiscloseError) throw new DiscloseError(err.code, `${err.message} To work on this computer's own register instead, remove ${join(dataDir, CONNECTION_FILE)} and start Disclose again.`);

@@ -18,6 +18,7 @@ import { redactionHandlers } from './features/redaction.handlers';
 import { recordsHandlers } from './features/records.handlers';
 import { teamHandlers } from './features/team.handlers';
 import { demoHandlers } from './features/demo.handlers';
+import { checkoutHandlers } from './features/checkout.handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -40,5 +41,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...recordsHandlers(ctx),
     ...teamHandlers(ctx),
     ...demoHandlers(ctx),
+    ...checkoutHandlers(ctx),
   } satisfies Handlers;
 }

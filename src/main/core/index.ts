@@ -26,6 +26,7 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
 import { runWrite } from './services/transaction';
 import { derivedMismatches } from './services/derived.service';
+import { registerIdentity } from './repositories/checkout.repository';
 
 export type { Host } from './context';
 
@@ -109,8 +110,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const team = isPostgresUrl(options.database) ? await openPostgres(options.database) : null;
   const engine = team ? 'postgres' : 'sqlite';
-  const actor = team ? team.login : (options.actor ?? safeUserName());
   const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
+  // A register of cases checked out from the team database works as the login that checked them out.
+  const copies = team ? null : await registerIdentity(db);
+  const actor = team ? team.login : (copies?.login ?? options.actor ?? safeUserName());
   const blobs = new BlobStore(join(dataDir, 'blobs'));
   // On the team database the files live in the database; this machine keeps a verified cache.
   if (team) blobs.remote = (sha) => fetchChunks(db, sha);
@@ -135,7 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     engine,
     databaseShown: team ? team.display : null,
     sqlite,
-    lead: team ? team.lead : true,
+    lead: team ? team.lead : (copies?.lead ?? true),
     readOnlyReason,
     write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now, today: () => fromDate(now()), calendars: () => ctx.calendars() }, work),
     actor,

@@ -2,7 +2,7 @@
 // browser, served on 127.0.0.1 to the page opened with a one-time token, over the same core.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { openCore } from '../core';
+import { openAppCore } from '../core/open-app';
 import { readConnection } from '../core/connection-setting';
 import { findResources, prepareDataDir } from '../core/paths';
 import { startWebServer } from './server';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const saveDir = resolve(values['save-dir'] ?? defaultSaveDir());
   const dataDir = values['data-dir'] ?? prepareDataDir().dir;
   const database = readConnection(dataDir);
-  const core = await openCore({
+  const core = await openAppCore({
     dataDir,
     ...(database ? { database } : {}),
     resourcesDir: values.resources ?? findResources(import.meta.dirname),

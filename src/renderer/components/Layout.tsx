@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { href, type Route } from '../router';
 import { OpenedFiles } from '../features/correspondence/OpenedFiles';
+import { CheckoutBanner, CheckoutNavItem } from '../features/checkout/CheckoutBanner';
 
 export function Layout({ route, authority, title, children }: { route: Route; authority: string; title: string; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
@@ -46,6 +47,7 @@ export function Layout({ route, authority, title, children }: { route: Route; au
                   Search
                 </a>
               </li>
+              <CheckoutNavItem current={current(['offline', 'kept'])} />
               <li>
                 <a href={href({ name: 'settings' })} aria-current={current(['settings'])}>
                   Settings
@@ -59,6 +61,7 @@ export function Layout({ route, authority, title, children }: { route: Route; au
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={mainRef}>
           <OpenedFiles />
+          <CheckoutBanner />
           {children}
         </main>
       </div>

@@ -15,6 +15,14 @@ export function auditContentHash(r: AuditContent): string {
   return sha(JSON.stringify([r.id, r.at, r.actor, r.action, r.case_id, r.summary, r.detail]));
 }
 
+/** A row's content hash as the chain holds it: a row checked in from an offline copy carries the
+ * time the change was made there, hashed after the other fields; every other row hashes exactly as
+ * auditContentHash always has. */
+export function auditRowHash(r: AuditContent & { occurred_at?: string | null }): string {
+  if (r.occurred_at === null || r.occurred_at === undefined) return auditContentHash(r);
+  return sha(JSON.stringify([r.id, r.at, r.actor, r.action, r.case_id, r.summary, r.detail, r.occurred_at]));
+}
+
 /** Each row's link: a hash over the previous row's link and this row's content hash. Rewriting,
  * removing or inserting a row anywhere changes every link after it. */
 export function chainHash(previous: string, contentHash: string): string {

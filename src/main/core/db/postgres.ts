@@ -148,6 +148,10 @@ export function translatePostgresError(err: unknown): DiscloseError | null {
   if (code === '42501') {
     return new DiscloseError('FORBIDDEN', `The team database refused this (${message}). Only a lead may allocate cases or change the team's settings, templates and holidays, and nobody may change the audit log.`);
   }
+  // The case guard (the checkout migration): a case checked out, a lease that is not there, a date out of range.
+  if (code === 'DL001') return new DiscloseError('CHECKED_OUT', message);
+  if (code === 'DL002') return new DiscloseError('NOT_FOUND', message);
+  if (code === 'DL003') return new DiscloseError('VALIDATION', message);
   if (code === '23505') return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${message}`);
   if (code === '40001' || code === '40P01') return new DiscloseError('CONFLICT', 'A colleague changed the same records at the same moment; nothing was changed. Try again.');
   if (code === '55P03' || code === '57014') return new DiscloseError('IO', "The team database was busy with a colleague's change for too long; nothing was changed. Try again.");

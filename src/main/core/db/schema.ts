@@ -92,6 +92,9 @@ export interface AuditLogTable {
   redacted_at: string | null;
   /** 1 for a row carried over from a local register (its actor is the original one). */
   imported: Generated<number>;
+  /** When a change checked in from an offline copy was made there (the laptop's clock); `at` is
+   * when the server recorded it. Null for every other row. */
+  occurred_at: Generated<string | null>;
 }
 
 export interface HolidaysTable {
@@ -303,7 +306,73 @@ export interface OfficersTable {
   added_at: string;
 }
 
+/** Team database: a case checked out to an officer's computer (active while released_at is null). */
+export interface CaseLeasesTable {
+  id: Generated<number>;
+  case_id: number;
+  holder: string;
+  taken_at: string;
+  until: string;
+  server_version: number;
+  copy_id: string;
+  device: Generated<string>;
+  released_at: string | null;
+  released_by: string | null;
+  release_kind: string | null;
+  released_xact: string | null;
+  checkin_token: string | null;
+}
+
+/** Team database: a checked-out copy that came back after its lease was lost, for a lead to merge. */
+export interface PendingCheckinsTable {
+  id: Generated<number>;
+  case_id: number;
+  lease_id: number;
+  officer: string;
+  submitted_at: string;
+  token: string;
+  reason: string;
+  /** JSON: the copy as checked out (base), as it came back (local), and its offline audit rows. */
+  copy: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+/** Local register: a case it holds as a copy checked out from the team database. */
+export interface CheckoutsTable {
+  case_id: number;
+  reference: string;
+  team: string;
+  database: string;
+  login: string;
+  lease_id: number;
+  server_case_id: number;
+  server_version: number;
+  taken_at: string;
+  until: string;
+  /** The copy's own audit rows after this id are the changes made offline. */
+  audit_after: number;
+  status: string;
+  token: string | null;
+  outcome: string | null;
+  returned_at: string | null;
+}
+
+/** Local register: each row of a checked-out copy, with its key on the team database and the row as it was checked out. */
+export interface CheckoutRowsTable {
+  case_id: number;
+  tbl: string;
+  local_key: string;
+  server_key: string;
+  base: string;
+}
+
 export interface DB {
+  case_leases: CaseLeasesTable;
+  pending_checkins: PendingCheckinsTable;
+  checkouts: CheckoutsTable;
+  checkout_rows: CheckoutRowsTable;
   blob_chunks: BlobChunksTable;
   case_notes: CaseNotesTable;
   officers: OfficersTable;

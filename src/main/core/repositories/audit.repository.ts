@@ -34,7 +34,7 @@ export async function listAudit(db: Kysely<DB>, opts: { caseId?: number; limit: 
   let q = db
     .selectFrom('audit_log')
     .leftJoin('cases', 'cases.id', 'audit_log.case_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor', 'audit_log.action', 'audit_log.summary', 'audit_log.detail', 'cases.reference'])
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor', 'audit_log.action', 'audit_log.summary', 'audit_log.detail', 'audit_log.occurred_at', 'cases.reference'])
     .orderBy('audit_log.id', 'desc')
     .limit(opts.limit);
   if (opts.caseId !== undefined) q = q.where('audit_log.case_id', '=', opts.caseId);
@@ -47,10 +47,11 @@ export async function listAudit(db: Kysely<DB>, opts: { caseId?: number; limit: 
     reference: r.reference ?? null,
     summary: r.summary,
     detail: JSON.parse(r.detail) as unknown,
+    occurredAt: r.occurred_at,
   }));
 }
 
 /** Every row in chain order, for verification. */
 export async function allAuditRows(db: Kysely<DB>) {
-  return db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'case_id', 'summary', 'detail', 'content_hash', 'hash', 'redacted_at']).orderBy('id').execute();
+  return db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'case_id', 'summary', 'detail', 'occurred_at', 'content_hash', 'hash', 'redacted_at']).orderBy('id').execute();
 }

@@ -87,3 +87,15 @@ export async function indexedBody(db: Kysely<DB>, kind: IndexKind, itemId: numbe
   const row = await db.selectFrom('search_index').select('body').where('kind', '=', kind).where('item_id', '=', itemId).executeTakeFirst();
   return row?.body;
 }
+
+/** Every entry of one case as indexed (a checked-out copy carries them both ways: an attachment's
+ * extracted text lives only here). */
+export async function indexEntriesOfCase(db: Kysely<DB>, caseId: number): Promise<{ kind: IndexKind; item_id: number; title: string; body: string }[]> {
+  const rows = await db.selectFrom('search_index').select(['kind', 'item_id', 'title', 'body']).where('case_id', '=', caseId).execute();
+  return rows.map((r) => ({ kind: r.kind as IndexKind, item_id: Number(r.item_id), title: r.title, body: r.body }));
+}
+
+/** Takes one thing out of the index (it was removed). */
+export async function unindexItem(db: Kysely<DB>, kind: IndexKind, itemId: number): Promise<void> {
+  await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
+}

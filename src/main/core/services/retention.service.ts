@@ -10,6 +10,7 @@ import type { RetentionOutcome, RetentionPolicy, RetentionView } from '../../../
 import type { CoreContext } from '../context';
 import { getRequester, requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
+import { activeLeases } from '../repositories/checkout.repository';
 import { anonymiseCaseRow, anonymiseCorrespondence, countDestroyed, destroyCaseContent, dropUnreferencedBlobs, redactCaseAudit, replacer, retentionRows } from '../repositories/retention.repository';
 
 /** The default: 3 years after the last action, 6 where the requester went to the regulator or the
@@ -61,7 +62,9 @@ export async function setRetentionPolicy(ctx: CoreContext, input: { regime: Regi
 /** Destroys every case whose retention ended before `before` (and not after today). */
 export async function applyRetention(ctx: CoreContext, before: string): Promise<RetentionOutcome> {
   const today = ctx.today();
-  const due = (await candidates(ctx, today)).filter((c) => c.destroyFrom < before);
+  // A case checked out to an officer's computer waits for its return (the team database would refuse it).
+  const out = new Set(ctx.engine === 'postgres' ? (await activeLeases(ctx.db)).map((l) => l.case_id) : []);
+  const due = (await candidates(ctx, today)).filter((c) => c.destroyFrom < before && !out.has(c.id));
   let removed: string[] = [];
   await ctx.write(async ({ db: trx, audit, now: at }) => {
     const now = at.toISOString();

@@ -106,6 +106,9 @@ export function translateWriteError(ctx: { dataDir: string }, err: unknown): unk
     return new DiscloseError('CONFLICT', `That would duplicate an existing record: ${(err as Error).message}`);
   }
   if (isDiskFull(err)) return new DiscloseError('IO', diskFullMessage(ctx.dataDir));
+  // The guards of a register of checked-out copies (the checkout migration).
+  const checkedOut = /CHECKED_OUT: (.*)$/su.exec((err as Error).message ?? '');
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && checkedOut) return new DiscloseError('CHECKED_OUT', checkedOut[1]!);
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
     return new DiscloseError('IO', 'Another Disclose window or command kept the case files busy for too long; nothing was changed. Try again.');
   }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { BlobStore } from '../blobs';
 import { DiscloseError } from '../../../shared/errors';
-import { auditContentHash, chainHash, CHAIN_START, correspondenceContentHash } from '../db/integrity';
+import { auditRowHash, chainHash, CHAIN_START, correspondenceContentHash } from '../db/integrity';
 import { auditRowsInOrder, blobShas, correspondenceRows, countCases, foreignKeyProblems, integrityProblems } from '../repositories/records.repository';
 import type { CoreContext } from '../context';
 import { allChunkedBlobs } from '../repositories/blob-chunks.repository';
@@ -38,7 +38,7 @@ function checkAuditChain(sqlite: Database.Database, problems: VerifyReport['prob
   return checkAuditRows(auditRowsInOrder(sqlite), problems, expectHead);
 }
 
-type ChainRow = Parameters<typeof auditContentHash>[0] & { content_hash: string | null; hash: string | null; redacted_at: string | null };
+type ChainRow = Parameters<typeof auditRowHash>[0] & { content_hash: string | null; hash: string | null; redacted_at: string | null };
 
 /** The chain check over rows in id order, from either engine. */
 export function checkAuditRows(rows: Iterable<ChainRow>, problems: VerifyReport['problems'], expectHead?: { id: number; hash: string }): number {
@@ -55,7 +55,7 @@ export function checkAuditRows(rows: Iterable<ChainRow>, problems: VerifyReport[
       problems.push({ kind: 'audit-chain', detail: `${where}: rows ${expectedId}–${r.id - 1} are missing from the audit log (removed)` });
       chainBroken = true;
     }
-    if (!contentBroken && r.redacted_at === null && auditContentHash(r) !== r.content_hash) {
+    if (!contentBroken && r.redacted_at === null && auditRowHash(r) !== r.content_hash) {
       problems.push({ kind: 'audit-content', detail: `${where} has been altered: its content no longer matches its hash` });
       contentBroken = true;
     }

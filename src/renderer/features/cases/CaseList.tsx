@@ -16,6 +16,7 @@ import type { CaseListFilter, CaseSortKey } from '../../../shared/domain/case-li
 import { CASE_FILTERS, FILTER_LABELS, type CaseFilter, type Dashboard } from '../../../shared/domain/reports';
 import { Timeliness } from '../reports/Timeliness';
 import { Statistics } from '../reports/Statistics';
+import { CheckedOutTag } from '../checkout/CaseLock';
 
 /** The dashboard: a count per filter, each a button that shows those cases (MoJ sub navigation). */
 function FilterNav({ counts, current, onChange }: { counts: Dashboard; current: CaseFilter; onChange: (f: CaseFilter) => void }) {
@@ -112,6 +113,7 @@ export function CaseList() {
   };
   const dashboard = useQuery({ queryKey: ['cases', 'dashboard'], queryFn: () => call('reports:dashboard', {}) });
   const officers = useQuery({ queryKey: ['team', 'officers'], queryFn: () => call('team:officers', {}) });
+  const out = useQuery({ queryKey: ['checkout', 'leases'], queryFn: () => call('checkout:leases', {}) });
   const [whose, setWhose] = useState(() => sessionStorage.getItem(`${STATE_KEY}.officer`) ?? '');
   useEffect(() => sessionStorage.setItem(`${STATE_KEY}.officer`, whose), [whose]);
   const text = useSettled(by.text ?? '', 250);
@@ -215,6 +217,7 @@ export function CaseList() {
                     <StatusTag status={i.status} />
                     {i.standing.extendedTo && i.status === 'extended' && <span className="govuk-body-s app-nowrap"> to {formatLongDate(i.standing.extendedTo)}</span>}
                     {i.outcome && i.status === 'responded' && <span className="govuk-body-s"> {OUTCOME_LABELS[i.outcome].toLowerCase()}</span>}
+                    <CheckedOutTag lease={out.data?.find((l) => l.reference === i.reference)} />
                   </td>
                   <td className="govuk-table__cell">
                     {i.summary}

@@ -23,6 +23,7 @@ import { Correspondence } from '../correspondence/Correspondence';
 import { useState } from 'react';
 import { Deadlines } from './Deadlines';
 import { RecordEvent } from './RecordEvent';
+import { ReadOnly, useCaseLock } from '../checkout/CaseLock';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -59,6 +60,9 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
   const [tab, setTab] = useState(initialTab ?? 'overview');
   const query = useQuery({ queryKey: ['cases', reference], queryFn: () => call('cases:get', { reference }) });
   const audit = useQuery({ queryKey: ['cases', reference, 'audit'], queryFn: () => call('audit:list', { reference, limit: 100 }) });
+  // Checked out: read-only (online), or this computer's copy (offline).
+  const lock = useCaseLock(reference);
+  const guard = (node: React.ReactNode) => <ReadOnly locked={lock.locked}>{node}</ReadOnly>;
   if (query.isPending) return <p className="govuk-body">Loading…</p>;
   if (query.isError) {
     return (
@@ -113,14 +117,16 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
                 <div className="govuk-inset-text app-request-text">{c.requestText}</div>
               </>
             )}
-            <div className="app-actions govuk-!-margin-bottom-6">
-              <a className="govuk-button govuk-button--secondary" role="button" draggable="false" href={href({ name: 'edit', reference: c.reference })}>
-                Edit the request
-              </a>
-            </div>
+            {!lock.locked && (
+              <div className="app-actions govuk-!-margin-bottom-6">
+                <a className="govuk-button govuk-button--secondary" role="button" draggable="false" href={href({ name: 'edit', reference: c.reference })}>
+                  Edit the request
+                </a>
+              </div>
+            )}
             <Deadlines detail={c} />
-            <RecordEvent reference={c.reference} regime={c.regime} />
-            <TeamPanel detail={c} />
+            {!lock.locked && <RecordEvent reference={c.reference} regime={c.regime} />}
+            {guard(<TeamPanel detail={c} />)}
           </div>
           <div className="govuk-grid-column-one-third">
             <CaseTimeline reference={c.reference} events={c.events} />
@@ -145,7 +151,10 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
             <tbody className="govuk-table__body">
               {audit.data.map((a) => (
                 <tr className="govuk-table__row" key={a.id}>
-                  <td className="govuk-table__cell">{new Date(a.at).toLocaleString('en-GB')}</td>
+                  <td className="govuk-table__cell">
+                    {new Date(a.at).toLocaleString('en-GB')}
+                    {a.occurredAt && <span className="govuk-body-s govuk-!-display-block">made offline {new Date(a.occurredAt).toLocaleString('en-GB')}</span>}
+                  </td>
                   <td className="govuk-table__cell">{a.actor}</td>
                   <td className="govuk-table__cell">
                     {a.summary}
@@ -165,19 +174,20 @@ export function CaseView({ reference, initialTab, focus }: { reference: string; 
       <h1 className="govuk-heading-l" tabIndex={-1}>
         {c.reference} <StatusTag status={c.status} />
       </h1>
+      {lock.notice}
       <Tabs
         title="Case file"
         selected={tab}
         onSelect={setTab}
         tabs={[
           { id: 'overview', label: 'Overview', render: () => overview },
-          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => <Correspondence reference={c.reference} focus={focus} regime={c.regime} /> },
-          { id: 'costs', label: 'Cost estimate', render: () => <CostEstimate reference={c.reference} /> },
-          { id: 'exemptions', label: 'Exemptions', render: () => <Exemptions reference={c.reference} regime={c.regime} /> },
-          { id: 'letters', label: 'Letters', render: () => <Letters reference={c.reference} regime={c.regime} requesterEmail={c.requester.email} /> },
-          { id: 'redaction', label: 'Redaction', render: () => <Redaction reference={c.reference} /> },
-          { id: 'bundle', label: 'Bundle', render: () => <Bundles reference={c.reference} /> },
-          ...(c.regime === 'sar' ? [] : [{ id: 'publication', label: 'Disclosure log', render: () => <Publication reference={c.reference} regime={c.regime} /> }]),
+          { id: 'correspondence', label: `Correspondence (${c.correspondence.length + c.attachments.length})`, render: () => guard(<Correspondence reference={c.reference} focus={focus} regime={c.regime} />) },
+          { id: 'costs', label: 'Cost estimate', render: () => guard(<CostEstimate reference={c.reference} />) },
+          { id: 'exemptions', label: 'Exemptions', render: () => guard(<Exemptions reference={c.reference} regime={c.regime} />) },
+          { id: 'letters', label: 'Letters', render: () => guard(<Letters reference={c.reference} regime={c.regime} requesterEmail={c.requester.email} />) },
+          { id: 'redaction', label: 'Redaction', render: () => guard(<Redaction reference={c.reference} />) },
+          { id: 'bundle', label: 'Bundle', render: () => guard(<Bundles reference={c.reference} />) },
+          ...(c.regime === 'sar' ? [] : [{ id: 'publication', label: 'Disclosure log', render: () => guard(<Publication reference={c.reference} regime={c.regime} />) }]),
           { id: 'audit', label: 'Audit trail', render: () => auditTrail },
         ]}
       />

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { TextInput, SuccessBanner } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { useCheckoutState } from '../checkout/CheckoutBanner';
 
 export function TeamDatabase() {
   const whoami = useQuery({ queryKey: ['team', 'whoami'], queryFn: () => call('team:whoami', {}) });
@@ -31,13 +32,19 @@ export function TeamDatabase() {
     test.mutate();
   };
   const w = whoami.data;
+  // Working offline on checked-out copies: the register is chosen again once back online.
+  const offline = useCheckoutState().data?.mode === 'offline';
   return (
     <section aria-labelledby="team-db-heading" className="govuk-!-margin-top-8">
       <h2 className="govuk-heading-l" id="team-db-heading">
         Team database
       </h2>
       <p className="govuk-body" data-testid="register-in-use">
-        {w?.engine === 'postgres' ? (
+        {offline ? (
+          <>
+            This computer is working offline, as <strong>{w?.actor}</strong>, on the cases checked out to it. The team database is chosen here again once Disclose works online.
+          </>
+        ) : w?.engine === 'postgres' ? (
           <>
             This computer works on the team database <strong>{w.database}</strong>, as <strong>{w.actor}</strong>
             {w.lead ? ' (a lead)' : ''}.
@@ -48,7 +55,7 @@ export function TeamDatabase() {
       </p>
       <SuccessBanner message={done.message || null} seq={done.seq} testId="team-db-done" />
       <ErrorSummary errors={fields} message={error && Object.keys(fields).length === 0 ? error.message : undefined} />
-      <form onSubmit={onTest} noValidate>
+      <form onSubmit={onTest} noValidate hidden={offline}>
         <TextInput
           id="team-url"
           label="Team database address"

@@ -11,6 +11,8 @@ export const auditEntry = z.object({
   reference: z.string().nullable(),
   summary: z.string(),
   detail: z.unknown(),
+  /** When a change checked in from an offline copy was made there; `at` is when it was recorded. */
+  occurredAt: z.string().nullable(),
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 

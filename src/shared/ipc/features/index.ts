@@ -18,8 +18,9 @@ import { redaction } from './redaction';
 import { records } from './records';
 import { team } from './team';
 import { demo } from './demo';
+import { checkout } from './checkout';
 
-export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records, team, demo } satisfies Record<string, FeatureSpec>;
+export const FEATURES = { app, settings, cases, audit, deadlines, holidays, reports, costs, exemptions, letters, correspondence, disclosure, bundles, redaction, records, team, demo, checkout } satisfies Record<string, FeatureSpec>;
 export type Features = typeof FEATURES;
 export type FeatureName = keyof Features;
 

@@ -14,6 +14,7 @@ import * as correctionsOutcomes from './2026_11_30_1600_corrections_outcomes';
 import * as team from './2026_12_01_0900_team';
 import * as derived from './2026_12_02_0900_derived';
 import * as searchRowid from './2026_12_02_1000_search_rowid';
+import * as checkout from './2026_12_02_1100_checkout';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_01_0900_team': team,
   '2026_12_02_0900_derived': derived,
   '2026_12_02_1000_search_rowid': searchRowid,
+  '2026_12_02_1100_checkout': checkout,
 };
