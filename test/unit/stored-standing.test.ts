@@ -7,18 +7,8 @@ import { deriveCaseClocks, isInTime, type CaseEvent, type CaseEventType, type Re
 import { caseStanding, RESPONSE_OUTCOMES } from '../../src/shared/domain/status';
 import { FOREVER, standingOn, storedStanding, type StoredDerivation } from '../../src/shared/domain/stored-standing';
 import { addCalendarDays, compareIsoDates } from '../../src/shared/domain/dates';
-
-/** A small seeded generator (mulberry32), so a failure names the case that showed it. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (mulberry32), so a failure names the case that showed it.
+import { random } from '../hostile/make-corpus-bytes';
 
 const REGIMES: Regime[] = ['foia', 'eir', 'foisa', 'eisr', 'sar'];
 // Event kinds in the order a case meets them; each case takes a random few, at increasing dates.
