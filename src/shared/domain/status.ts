@@ -20,7 +20,7 @@
 //                 estimated date), EIR/EISR reg 7, UK GDPR Art 12(3).
 //   overdue       awaiting the response and the deadline in force has passed.
 //   open          awaiting the response within the deadline.
-import { workingDaysBetween } from './calendar/calendar';
+import { workingDaysBetween, type WorkingCalendar } from './calendar/calendar';
 import type { Calendars, ClockResult } from './clocks/clocks';
 import type { CaseClocks, CaseEvent, CaseEventType, DerivedDeadline } from './clocks/events';
 import { Timeline } from './clocks/timeline';
@@ -97,13 +97,19 @@ export interface CaseStanding {
 const STAGES: readonly CaseEventType[] = ['responded', 'review-requested', 'review-completed', 'ico-complaint', 'ico-decision', 'tribunal-appeal', 'closed'];
 const REVIEW_KEYS = ['internal-review', 'eir-reconsideration', 'eisr-review', 'foisa-review'];
 
-/** Days from today to `due` on the deadline's own calendar: working days or calendar days. */
-export function daysUntil(due: IsoDate, calendar: ClockResult['calendar'], calendars: Calendars, today: IsoDate): number {
-  if (calendar === 'calendar-days' || calendar === 'calendar-months') return calendarDaysBetween(today, due);
-  const cal = calendar === 'scotland' ? calendars.scotland
+/** The working calendar a deadline counts on; null for a clock of calendar days or months. */
+export function workingCalendarOf(calendar: ClockResult['calendar'], calendars: Calendars): WorkingCalendar | null {
+  if (calendar === 'calendar-days' || calendar === 'calendar-months') return null;
+  return calendar === 'scotland' ? calendars.scotland
     : calendar === 'england-and-wales' ? calendars.englandWales
     : calendar === 'northern-ireland' ? calendars.sar
     : calendars.allUk;
+}
+
+/** Days from today to `due` on the deadline's own calendar: working days or calendar days. */
+export function daysUntil(due: IsoDate, calendar: ClockResult['calendar'], calendars: Calendars, today: IsoDate): number {
+  const cal = workingCalendarOf(calendar, calendars);
+  if (!cal) return calendarDaysBetween(today, due);
   return due >= today ? workingDaysBetween(cal, today, due) : -workingDaysBetween(cal, due, today);
 }
 

@@ -15,11 +15,11 @@
 // The domain stays the one source of truth: storedStanding is built from caseStanding, and
 // standingOn(storedStanding(…, D), T) equals caseStanding(…, T) for every T from D to validUntil
 // (test/unit/stored-standing.test.ts steps through the days to show it).
-import { nextWorkingDayOnOrAfter, type WorkingCalendar } from './calendar/calendar';
+import { nextWorkingDayOnOrAfter } from './calendar/calendar';
 import type { Calendars } from './clocks/clocks';
 import { deriveCaseClocks, isInTime, type CaseClocks, type CaseEvent, type Regime } from './clocks/events';
 import { addCalendarDays, type IsoDate } from './dates';
-import { caseStanding, daysUntil, type CaseStanding, type CaseStatus, type DeadlineInForce } from './status';
+import { caseStanding, daysUntil, workingCalendarOf, type CaseStanding, type CaseStatus, type DeadlineInForce } from './status';
 
 /** The snapshot, as stored: nothing in it depends on the day it is read (until validUntil). */
 export interface StoredStanding {
@@ -53,24 +53,8 @@ export interface StoredDerivation {
 /** Later than any date a case can mention: stored for "holds until something else changes". */
 export const FOREVER: IsoDate = '9999-12-31';
 
-export function workingCalendarOf(calendar: DeadlineInForce['calendar'], calendars: Calendars): WorkingCalendar | null {
-  switch (calendar) {
-    case 'calendar-days':
-    case 'calendar-months':
-      return null;
-    case 'scotland':
-      return calendars.scotland;
-    case 'england-and-wales':
-      return calendars.englandWales;
-    case 'northern-ireland':
-      return calendars.sar;
-    default:
-      return calendars.allUk;
-  }
-}
-
 /** caseStanding turns a case overdue when the days left go below zero: the first working day after the date (any day after, on a calendar-day clock). */
-export function overdueFromDate(deadline: DeadlineInForce, calendars: Calendars): IsoDate {
+function overdueFromDate(deadline: DeadlineInForce, calendars: Calendars): IsoDate {
   const next = addCalendarDays(deadline.due, 1);
   const cal = workingCalendarOf(deadline.calendar, calendars);
   return cal ? nextWorkingDayOnOrAfter(cal, next) : next;
@@ -125,6 +109,16 @@ export function storedStanding(regime: Regime, received: IsoDate, events: readon
   const validUntil = later.length > 0 ? addCalendarDays(later[0]!, -1) : FOREVER;
   const windowTo = dates.reduce((a, b) => (b > a ? b : a), received);
   return { standing, derivedOn: today, validUntil, windowFrom, windowTo };
+}
+
+/** Whether a stored snapshot holds for `today` (derived for no later a day, and not yet expired). */
+export function holdsOn(s: { derived: string | null; derivedOn: string | null; validUntil: string | null }, today: IsoDate): boolean {
+  return s.derived !== null && s.derivedOn !== null && s.derivedOn <= today && (s.validUntil ?? '') >= today;
+}
+
+/** Reference, requester and summary as the case list's word filter reads them (and what is typed, folded alike). */
+export function foldForList(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('en-GB');
 }
 
 /** The standing on `today` from what is stored (today within derivedOn…validUntil). */

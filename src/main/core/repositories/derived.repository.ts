@@ -5,9 +5,7 @@ import { isPostgres } from '../db/engine';
 import type { DB } from '../db/schema';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { StoredDerivation } from '../../../shared/domain/stored-standing';
-
-/** Small enough for any engine's bound-variable limit (SQLite's is 32,766; PostgreSQL's 65,535). */
-export const ID_BATCH = 500;
+import { ID_BATCH } from './events.repository';
 
 export interface CaseToDerive {
   id: number;
@@ -72,10 +70,6 @@ export async function markStale(db: Kysely<DB>, where: { regime?: Regime; from?:
   if (where.regime) q = q.where('regime', '=', where.regime);
   if (where.from) q = q.where('window_to', '>=', where.from);
   await q.execute();
-}
-
-export async function caseIdsOfRequester(db: Kysely<DB>, requesterId: number): Promise<number[]> {
-  return (await db.selectFrom('cases').select('id').where('requester_id', '=', requesterId).execute()).map((r) => r.id);
 }
 
 export interface Snapshot {

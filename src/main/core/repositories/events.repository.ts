@@ -3,13 +3,16 @@ import type { DB } from '../db/schema';
 import type { CaseEventRecord } from '../../../shared/domain/cases';
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
 
+/** Small enough for any engine's bound-variable limit (SQLite's is 32,766). */
+export const ID_BATCH = 500;
+
 export async function listEvents(db: Kysely<DB>, caseIds: readonly number[]): Promise<Map<number, CaseEventRecord[]>> {
   const byCase = new Map<number, CaseEventRecord[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return byCase;
   // In batches: one bound variable per case would pass SQLite's limit (32,766) in a big register.
   const rows = [];
-  for (let at = 0; at < caseIds.length; at += 500) {
-    rows.push(...(await db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds.slice(at, at + 500)).orderBy('date').orderBy('id').execute()));
+  for (let at = 0; at < caseIds.length; at += ID_BATCH) {
+    rows.push(...(await db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds.slice(at, at + ID_BATCH)).orderBy('date').orderBy('id').execute()));
   }
   for (const r of rows) {
     byCase.get(r.case_id)?.push({

@@ -9,7 +9,7 @@ import { endOfWeek, timelinessFigures, type CaseFilter, type Dashboard, type Tim
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { IsoDate } from '../../../shared/domain/dates';
-import { standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
+import { foldForList, holdsOn, standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
 import { countRows, filterCounts, listRows, sortArity, timelinessRows, type ListOrder, type ListQuery, type ListRow } from '../repositories/case-list.repository';
 import { listEvents } from '../repositories/events.repository';
 import { ensureDerived } from './derived.service';
@@ -28,11 +28,13 @@ export interface CasePage {
   total: number;
 }
 
-/** The list's default order: newest received first. */
-const DEFAULT_ORDER: ListOrder = { sort: 'received', dir: 'desc' };
+/** The order asked for: newest received first by default; a column chosen without a direction, ascending. */
+function orderOf(q: CaseListQuery): ListOrder {
+  return q.sort ? { sort: q.sort, dir: q.dir ?? 'asc' } : { sort: 'received', dir: q.dir ?? 'desc' };
+}
 
 function toQuery(q: CaseListQuery, today: IsoDate): ListQuery {
-  const words = (q.text ?? '').normalize('NFC').toLocaleLowerCase('en-GB').split(/\s+/).filter((w) => w !== '');
+  const words = foldForList(q.text ?? '').split(/\s+/).filter((w) => w !== '');
   return { today, endOfWeek: endOfWeek(today), filter: q.filter ?? 'all', regime: q.regime as Regime | undefined, status: q.status, words, officer: q.officer };
 }
 
@@ -57,7 +59,7 @@ function decodeCursor(cursor: string, o: ListOrder, arity: number): (string | nu
 
 /** Rows turned into list items; a snapshot that does not hold for `today` (a register that cannot be written) is derived afresh in memory. */
 async function toItems(ctx: CoreContext, rows: readonly ListRow[], calendars: Calendars, today: IsoDate): Promise<CaseListItem[]> {
-  const stale = rows.filter((r) => r.derived === null || r.derived_on === null || r.derived_on > today || (r.valid_until ?? '') < today);
+  const stale = rows.filter((r) => !holdsOn({ derived: r.derived, derivedOn: r.derived_on, validUntil: r.valid_until }, today));
   const events = stale.length > 0 ? await listEvents(ctx.db, stale.map((r) => r.id)) : new Map();
   return rows.map((r) => {
     const s: StoredStanding = events.has(r.id)
@@ -86,7 +88,7 @@ async function toItems(ctx: CoreContext, rows: readonly ListRow[], calendars: Ca
 
 /** One page of the list, filtered and sorted; `after` is the previous page's `next`. */
 export async function casePage(ctx: CoreContext, q: CaseListQuery, page: { limit: number; after?: string | undefined }, today: IsoDate = ctx.today()): Promise<CasePage> {
-  const order: ListOrder = { sort: q.sort ?? DEFAULT_ORDER.sort, dir: q.dir ?? (q.sort ? 'asc' : DEFAULT_ORDER.dir) };
+  const order = orderOf(q);
   const afterKeys = page.after !== undefined ? decodeCursor(page.after, order, sortArity(ctx.db, order)) : undefined;
   await ensureDerived(ctx, today);
   const query = toQuery(q, today);
@@ -100,7 +102,7 @@ export async function casePage(ctx: CoreContext, q: CaseListQuery, page: { limit
 /** The whole list (no pages), in the default order unless another is asked. */
 export async function listCaseItems(ctx: CoreContext, today: IsoDate = ctx.today(), q: CaseListQuery = {}): Promise<CaseListItem[]> {
   await ensureDerived(ctx, today);
-  const order: ListOrder = { sort: q.sort ?? DEFAULT_ORDER.sort, dir: q.dir ?? (q.sort ? 'asc' : DEFAULT_ORDER.dir) };
+  const order = orderOf(q);
   return toItems(ctx, await listRows(ctx.db, toQuery(q, today), order, {}), await ctx.calendars(), today);
 }
 

@@ -21,6 +21,7 @@ import { translateWriteError } from './transaction';
 import { rederive } from './derived.service';
 import { loadCalendars } from './calendar.service';
 import { fromDate } from '../../../shared/domain/dates';
+import type { Calendars } from '../../../shared/domain/clocks/clocks';
 
 export type CheckinOutcome = 'checked-in' | 'kept-aside' | 'already';
 
@@ -94,7 +95,7 @@ async function sendFiles(db: TeamSide['db'], local: LocalSide, shas: readonly st
 const counts = (c: CaseChange) => ({ added: c.inserts.length, changed: c.updates.length, removed: c.deletes.length });
 
 /** Writes one copy's changes onto the team database (inside the check-in's transaction, the lease already returned). */
-async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, columns: Record<CaseTable, Set<string>>, today: string): Promise<CaseChange> {
+async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, columns: Record<CaseTable, Set<string>>, derive: { calendars: Calendars; today: string }): Promise<CaseChange> {
   const sid = p.row.server_case_id;
   await sendFiles(db, local, p.files);
   const change = reconcile(p.change, await readCaseRows(db, sid), p.row.reference);
@@ -114,7 +115,7 @@ async function writeBack(db: TeamSide['db'], p: Prepared, local: LocalSide, colu
   // Each change made offline, as its audit row: the server stamps the login and its own time, and keeps the laptop's.
   for (const a of p.offline) await repo.insertCheckedInAudit(db, { action: a.action, caseId: sid, summary: a.summary, detail: a.detail, occurredAt: a.at });
   // Its deadlines and status derived on the team database's own calendar, in the same transaction.
-  await rederive(db, await loadCalendars(db), [sid], today);
+  await rederive(db, derive.calendars, [sid], derive.today);
   return change;
 }
 
@@ -160,13 +161,14 @@ async function checkin(team: TeamSide, local: LocalSide, references: readonly st
     const prepared: Prepared[] = [];
     for (const r of rows) prepared.push(await prepare(local, r, tokens.get(r.case_id)!, columns));
     outcomes = await inOneTransaction(team.db, async (db) => {
+      const derive = { calendars: await loadCalendars(db), today: fromDate(o.now()) };
       const out = new Map<number, Omit<CheckedInCase, 'reference'>>();
       for (const p of prepared) {
         const state = await repo.beginCheckin(db, p.row.lease_id, p.token, { offline: p.offline.length, ...counts(p.change) });
         const none = { changes: counts(p.change), offline: p.offline.length, pendingId: null, reason: null };
         if (state === 'ok') {
           settled.add(p.row.case_id);
-          out.set(p.row.case_id, { ...none, outcome: 'checked-in', changes: counts(await writeBack(db, p, local, columns, fromDate(o.now()))) });
+          out.set(p.row.case_id, { ...none, outcome: 'checked-in', changes: counts(await writeBack(db, p, local, columns, derive)) });
         } else if (state === 'done') out.set(p.row.case_id, { ...none, outcome: 'checked-in' });
         else {
           if (state === 'lost') await sendFiles(db, local, p.files);

@@ -10,13 +10,13 @@ import { dataVersion } from '../db/connection';
 import { writesCommitted } from './transaction';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
-import { standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
-import { listEvents } from '../repositories/events.repository';
-import { casesToDerive, caseIdsAfter, ID_BATCH, refreshPlannerStatistics, staleCaseIds, storedSnapshots, writeDerived } from '../repositories/derived.repository';
+import { foldForList, holdsOn, standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
+import { ID_BATCH, listEvents } from '../repositories/events.repository';
+import { casesToDerive, caseIdsAfter, refreshPlannerStatistics, staleCaseIds, storedSnapshots, writeDerived } from '../repositories/derived.repository';
 
 /** The text the case list's word filter searches: every word typed must be in it (case-list.ts caseListMatches). */
 export function listTextOf(reference: string, requesterName: string, summary: string): string {
-  return `${reference} ${requesterName} ${summary}`.normalize('NFC').toLocaleLowerCase('en-GB');
+  return foldForList(`${reference} ${requesterName} ${summary}`);
 }
 
 /** Derives the given cases afresh for `today` and stores the result, a batch at a time. */
@@ -91,7 +91,7 @@ export async function derivedMismatches(db: Kysely<DB>, calendars: Calendars, to
     const [events, cases, stored] = [await listEvents(db, ids), await casesToDerive(db, ids), await storedSnapshots(db, ids)];
     for (const c of cases) {
       const s = stored.get(c.id)!;
-      if (s.derived === null || s.derivedOn === null || s.derivedOn > today || (s.validUntil ?? '') < today) continue;
+      if (s.derived === null || !holdsOn(s, today)) continue;
       const d = storedStanding(c.regime, c.received, events.get(c.id) ?? [], calendars, today);
       const fresh = shown(d.standing, listTextOf(c.reference, c.requesterName, c.summary), calendars, today);
       const was = shown(JSON.parse(s.derived) as StoredStanding, s.listText, calendars, today);

@@ -46,9 +46,10 @@ async function changeCalendar(ctx: CoreContext, holiday: Holiday, verb: 'added' 
     const spanning = await caseIdsSpanning(trx, holiday.date);
     const before = await awaitingDueDates(trx, spanning);
     await change(trx, now);
-    calendarChanged();
     // Derived again on the changed table, read inside the transaction (the one connection is ours).
-    await rederive(trx, await loadCalendars(trx), spanning, today);
+    const changed = await loadCalendars(trx);
+    calendarChanged(changed);
+    await rederive(trx, changed, spanning, today);
     const after = await awaitingDueDates(trx, spanning);
     affected = [...after].filter(([ref, a]) => before.has(ref) && before.get(ref)!.due !== a.due).map(([reference, a]) => ({ reference, from: before.get(reference)!.due, to: a.due }));
     await audit({

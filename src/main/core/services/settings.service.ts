@@ -8,9 +8,9 @@ export async function updateSettings(ctx: CoreContext, input: ParsedInput<'setti
   await ctx.write(async ({ db: trx, audit }) => {
     const before = await getSettings(trx);
     await saveSettings(trx, input);
-    // Subject access clocks roll forward on the authority's region's calendar: derived again at the next read.
-    if (before.region !== (await getSettings(trx)).region) await markStale(trx, { regime: 'sar' });
     const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);
+    // Subject access clocks roll forward on the authority's region's calendar: derived again at the next read.
+    if (changed.includes('region')) await markStale(trx, { regime: 'sar' });
     await audit({
       action: 'settings.updated',
       caseId: null,

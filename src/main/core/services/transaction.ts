@@ -13,7 +13,6 @@ import { translatePostgresError } from '../db/postgres';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { rederive } from './derived.service';
-import { loadCalendars } from './calendar.service';
 
 export type AuditInput = Omit<NewAuditEntry, 'at' | 'actor'>;
 
@@ -25,8 +24,8 @@ export interface WriteScope {
   /** The instant the write began, the same for every row it writes. */
   now: Date;
   actor: string;
-  /** Says the write changed the holiday table or the region: the cases it touches are derived on the changed calendars. */
-  calendarChanged(): void;
+  /** Says the write changed the holiday table: the cases it audits are derived on these calendars (read inside it). */
+  calendarChanged(calendars: Calendars): void;
 }
 
 export type WriteWork<T> = (w: WriteScope) => Promise<T>;
@@ -75,7 +74,7 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
         const now = w.now();
         const at = now.toISOString();
         const touched = new Set<number>();
-        let calendarChanged = false;
+        let changedCalendars: Calendars | null = null;
         const result = await work({
           db: trx,
           now,
@@ -84,11 +83,11 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
             if (e.caseId !== null) touched.add(e.caseId);
             return appendAudit(trx, { ...e, at, actor: w.actor });
           },
-          calendarChanged: () => {
-            calendarChanged = true;
+          calendarChanged: (c) => {
+            changedCalendars = c;
           },
         });
-        if (touched.size > 0) await rederive(trx, calendarChanged ? await loadCalendars(trx) : calendars, touched, w.today());
+        if (touched.size > 0) await rederive(trx, changedCalendars ?? calendars, touched, w.today());
         return result;
       }).finally(() => commits.set(w.db, (commits.get(w.db) ?? 0) + 1)),
     );
