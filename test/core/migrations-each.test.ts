@@ -82,6 +82,12 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // An attachment's text may wait to be read after a large import, found by a partial index.
+  '2026_12_03_0900_text_pending': {
+    checksAdded: { attachments: ["text_status IN ('ok', 'encrypted', 'unreadable', 'not-applicable', 'pending')"] },
+    checksRemoved: { attachments: ["text_status IN ('ok', 'encrypted', 'unreadable', 'not-applicable')"] },
+    indexesAdded: ['attachments_text_pending'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -168,6 +174,11 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
       'letters_checked_out', 'publications_checked_out', 'redacted_copies_checked_out', 'redaction_marks_checked_out', 'requesters_checked_out',
     ],
     policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
+  },
+  '2026_12_03_0900_text_pending': {
+    checksAdded: { attachments: ["CHECK ((text_status = ANY (ARRAY['ok'::text, 'encrypted'::text, 'unreadable'::text, 'not-applicable'::text, 'pending'::text])))"] },
+    checksRemoved: { attachments: ["CHECK ((text_status = ANY (ARRAY['ok'::text, 'encrypted'::text, 'unreadable'::text, 'not-applicable'::text])))"] },
+    indexesAdded: ['attachments_text_pending'],
   },
 };
 

@@ -1,8 +1,10 @@
 // The parse worker: reads emails and PDFs for the import, away from the main thread, under the
 // time and memory limits the core sets (parse/bounded.ts). It keeps no state between files
 // beyond the loaded libraries, reads the files it is handed one at a time, in order, and answers
-// every job, failures included.
-import { parentPort } from 'node:worker_threads';
+// every job, failures included. Started with the role 'store', the same file is instead the
+// writer of stored files (blob-writer.ts), so that the app ships one worker file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { serveStore } from '../blob-writer';
 import { detectMessageFormat, MailParseError, parseEml, parseMsg } from '../mail';
 import { extractPdfText } from '../pdf/extract';
 import type { JobValue, ParseJob, WorkerReply } from './jobs';
@@ -34,7 +36,10 @@ async function handle(message: { id: number; job: ParseJob }): Promise<void> {
   }
 }
 
-let turn = Promise.resolve();
-parentPort?.on('message', (message: { id: number; job: ParseJob }) => {
-  turn = turn.then(() => handle(message));
-});
+if ((workerData as { role?: string } | null)?.role === 'store') serveStore();
+else {
+  let turn = Promise.resolve();
+  parentPort?.on('message', (message: { id: number; job: ParseJob }) => {
+    turn = turn.then(() => handle(message));
+  });
+}
