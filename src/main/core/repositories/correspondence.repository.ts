@@ -84,19 +84,24 @@ export async function ensureBlob(db: Kysely<DB>, sha256: string, bytes: Uint8Arr
   await ensureBlobs(db, [{ sha: sha256, bytes }], now);
 }
 
-/** As ensureBlob, for the files of one import batch in one statement (a few hundred at most). */
+/** Blob rows listed by one statement. */
+const BLOB_ROWS = 16;
+
+/** As ensureBlob, for the files of one import batch, a few statements for hundreds of files. */
 export async function ensureBlobs(db: Kysely<DB>, files: readonly { sha: string; bytes: Uint8Array }[], now: string): Promise<void> {
   const unique = [...new Map(files.map((f) => [f.sha, f.bytes])).entries()];
-  if (unique.length === 0) return;
-  const added = await db
-    .insertInto('blobs')
-    .values(unique.map(([sha256, bytes]) => ({ sha256, size: bytes.length, created_at: now })))
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .returning('sha256')
-    .execute();
-  if (!isPostgres(db)) return;
   const bytesOf = new Map(unique);
-  for (const a of added) await storeChunks(db, a.sha256, bytesOf.get(a.sha256)!);
+  // A few rows to a statement: each length is its own SQL text, and the connection keeps a bounded
+  // number of them prepared.
+  for (let at = 0; at < unique.length; at += BLOB_ROWS) {
+    const added = await db
+      .insertInto('blobs')
+      .values(unique.slice(at, at + BLOB_ROWS).map(([sha256, bytes]) => ({ sha256, size: bytes.length, created_at: now })))
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .returning('sha256')
+      .execute();
+    if (isPostgres(db)) for (const a of added) await storeChunks(db, a.sha256, bytesOf.get(a.sha256)!);
+  }
 }
 
 export async function getAttachment(db: Kysely<DB>, id: number) {
