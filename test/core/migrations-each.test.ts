@@ -82,6 +82,8 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // The team database's search function only (the local register searches with FTS5).
+  '2026_12_03_1000_search_plan': {},
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -169,6 +171,8 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     ],
     policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
   },
+  // disclose_search made anew (functions are not part of the schema's shape).
+  '2026_12_03_1000_search_plan': {},
 };
 
 for (const { engine, expected } of ENGINES) {
