@@ -8,8 +8,10 @@ const WORDS = ['gritting', 'potholes', 'contracts', 'parking', 'libraries', 'sal
 /** N cases as a register of years holds them, written in batches straight into the tables. */
 export async function seed(db: Kysely<any>, postgres: boolean, CASES: number, OFFICERS: number): Promise<void> {
   const now = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
-    for (let at = 0; at < CASES; at += 1000) {
+  // One transaction per batch: on the team database each row written for a case takes a lock on
+  // that case (a checked-out case refuses writes), and one transaction holds only so many.
+  for (let at = 0; at < CASES; at += 1000) {
+    await db.transaction().execute(async (tx) => {
       const n = Math.min(1000, CASES - at);
       const people = await tx
         .insertInto('requesters')
@@ -27,7 +29,7 @@ export async function seed(db: Kysely<any>, postgres: boolean, CASES: number, OF
       if (postgres) {
         await tx.insertInto('search_index').values(index.map((r) => ({ ...r, terms: sql`setweight(to_tsvector('simple', ${r.title}), 'A') || to_tsvector('simple', ${r.body})` }))).execute();
       } else await tx.insertInto('search_index').values(index).execute();
-    }
-  });
+    });
+  }
 }
 

@@ -15,7 +15,8 @@
 //   that common weighs next to nothing in bm25 anyway (its rarity is about log(register /
 //   documents)): a query of common words shows its newest matches first, in one pass.
 // - Snippets are made only for the hits returned (FTS5 reads their text from search_index).
-// The team database ranks its newest matches always (ts_rank needs no counting; disclose_search).
+// The team database follows the same rules (disclose_search, migration 2026_12_03_1000_search_plan),
+// telling common words by the server's statistics.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
@@ -23,7 +24,7 @@ import { searchTerms, type SearchTerm } from '../../../shared/domain/search-quer
 
 /** How many of the newest matches are ranked (the team database's `disclose_search` too). */
 export const SEARCH_CANDIDATES = 1000;
-/** A word in more documents than this is common: its query is not ranked (see above). */
+/** A word in more documents than this is common: its query is not ranked (see above; on both engines). */
 export const COMMON_WORD = 20_000;
 /** The most words a prefix is searched as; beyond, FTS5 gathers the prefix itself. */
 const MOST_WORDS = 64;

@@ -9,7 +9,7 @@ import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms } from '../../../shared/domain/search-query';
 import { isPostgres } from '../db/engine';
-import { searchLocal, type Found } from './search-fts.repository';
+import { COMMON_WORD, searchLocal, type Found } from './search-fts.repository';
 
 export type IndexKind = SearchHit['kind'];
 
@@ -49,7 +49,7 @@ export async function replaceIndexedText(db: Kysely<DB>, rowid: number, title: s
 }
 
 /** The same terms as a tsquery on the team database (accents folded as the index's were). */
-function tsQuery(text: string) {
+export function tsQuery(text: string) {
   const terms = searchTerms(foldAccents(text.normalize('NFC')));
   if (terms.length === 0) return null;
   const parts = terms.map((t) => {
@@ -66,12 +66,13 @@ const hit = (r: Found): SearchHit => ({ reference: r.reference, kind: r.kind, it
 async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   const q = tsQuery(text);
   if (!q) return [];
-  // The best matches first (disclose_search applies the same visibility as row-level security), then their snippets.
+  // The best matches first (disclose_search applies the same visibility as row-level security, and
+  // ranks only when no word is in more than COMMON_WORD documents, as the local register does), then their snippets.
   const { rows } = await sql<Found>`
     SELECT c.reference AS reference, f.kind AS kind, f.item_id AS item_id, f.title AS title,
            ts_headline('simple', f.title || ' ' || f.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
     FROM (SELECT ${q} AS query) AS typed
-    CROSS JOIN LATERAL disclose_search(typed.query, ${limit}) AS f
+    CROSS JOIN LATERAL disclose_search(typed.query, ${limit}, ${COMMON_WORD}) AS f
     JOIN cases AS c ON c.id = f.case_id
     ORDER BY f.rank DESC, f.rowid DESC`.execute(db);
   return rows.map(hit);

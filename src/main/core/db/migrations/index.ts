@@ -16,6 +16,7 @@ import * as derived from './2026_12_02_0900_derived';
 import * as searchRowid from './2026_12_02_1000_search_rowid';
 import * as checkout from './2026_12_02_1100_checkout';
 import * as textPending from './2026_12_03_0900_text_pending';
+import * as searchPlan from './2026_12_03_1000_search_plan';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_02_1000_search_rowid': searchRowid,
   '2026_12_02_1100_checkout': checkout,
   '2026_12_03_0900_text_pending': textPending,
+  '2026_12_03_1000_search_plan': searchPlan,
 };
