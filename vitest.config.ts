@@ -46,6 +46,7 @@ const TEAM_CORE_TESTS = [
   'redaction-rotated',
   'search',
   'shell-files',
+  'statistics-stored',
 ];
 
 export default defineConfig({

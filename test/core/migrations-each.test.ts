@@ -82,6 +82,12 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // What the period statistics count of each case, stored with its derived dates; the events a
+  // period counts found by kind and date.
+  '2026_12_03_0900_statistics_facts': {
+    columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
+    indexesAdded: ['case_events_type_date'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -168,6 +174,12 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
       'letters_checked_out', 'publications_checked_out', 'redacted_copies_checked_out', 'redaction_marks_checked_out', 'requesters_checked_out',
     ],
     policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
+  },
+  // As on the local register (the check-out guard's function, replaced in place to let the new
+  // columns move on a case that is out, is not part of the schema's shape).
+  '2026_12_03_0900_statistics_facts': {
+    columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
+    indexesAdded: ['case_events_type_date'],
   },
 };
 
