@@ -186,37 +186,53 @@ export function computeStatistics(all: readonly StatsCase[], period: { from: Iso
   );
 }
 
+const byReference = (a: StatsRow, b: StatsRow) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
+
+/** The rows by a key, each group in the rows' order. */
+function groupBy<K>(rows: readonly StatsRow[], key: (r: StatsRow) => K): Map<K, StatsRow[]> {
+  const out = new Map<K, StatsRow[]>();
+  for (const r of rows) {
+    const group = out.get(key(r));
+    if (group) group.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
+}
+
 /** The figures of a period from the cases it counts, each with its definition and cases. */
 export function periodStatistics(p: PeriodCases, period: { from: IsoDate; to: IsoDate; regime?: Regime | null }, today: IsoDate): Statistics {
   const { from, to } = period;
   const explain: Record<string, Figure> = {};
+  // Each list is made for its figure, and sorted in place.
   const figure = (key: string, definition: string, refs: string[]): number => {
-    explain[key] = { count: refs.length, definition, cases: [...refs].sort() };
+    explain[key] = { count: refs.length, definition, cases: refs.sort() };
     return refs.length;
   };
-  const receivedCases = p.received;
-  const refs = (pred: (c: StatsRow) => boolean) => receivedCases.filter(pred).map((c) => c.reference);
-  const t = new Map(receivedCases.map((c) => [c.reference, standingOf(c, today)]));
+  // In order of reference once, so each figure's list (a part of it, in the same order) is sorted already.
+  const receivedCases = [...p.received].sort(byReference);
+  const inStanding = groupBy(receivedCases, (c) => standingOf(c, today));
+  const standingRefs = (s: ReturnType<typeof standingOf>) => (inStanding.get(s) ?? []).map((c) => c.reference);
   const lateDays = (c: StatsRow) => c.lateDays ?? 0;
-  const lateCases = receivedCases.filter((c) => t.get(c.reference) === 'late');
+  const lateCases = inStanding.get('late') ?? [];
+  const withOutcome = groupBy(receivedCases, (c) => c.outcome);
   const having = (type: PeriodEvent) => p.withEvent[type].map((c) => c.reference);
 
   const stats: Omit<Statistics, 'explain'> = {
     from, to, regime: period.regime ?? null,
-    received: figure('received', 'Requests received in the period.', refs(() => true)),
-    inTime: figure('inTime', 'Received in the period and answered within the statutory time (20 working days for FOIA, EIR, EISR and FOISA; one month for subject access).', refs((c) => t.get(c.reference) === 'in-time')),
-    extendedInTime: figure('extendedInTime', 'Received in the period and answered within a permitted extension (FOIA s10(3) public interest extension with a timely s17(2) notice; EIR/EISR reg 7; UK GDPR Art 12(3)).', refs((c) => t.get(c.reference) === 'extended')),
-    late: figure('late', 'Received in the period and answered (or closed) after the deadline in force.', refs((c) => t.get(c.reference) === 'late')),
+    received: figure('received', 'Requests received in the period.', receivedCases.map((c) => c.reference)),
+    inTime: figure('inTime', 'Received in the period and answered within the statutory time (20 working days for FOIA, EIR, EISR and FOISA; one month for subject access).', standingRefs('in-time')),
+    extendedInTime: figure('extendedInTime', 'Received in the period and answered within a permitted extension (FOIA s10(3) public interest extension with a timely s17(2) notice; EIR/EISR reg 7; UK GDPR Art 12(3)).', standingRefs('extended')),
+    late: figure('late', 'Received in the period and answered (or closed) after the deadline in force.', standingRefs('late')),
     lateBy: {
       upTo5: figure('lateBy.upTo5', 'Answered late by 1 to 5 calendar days.', lateCases.filter((c) => lateDays(c) <= 5).map((c) => c.reference)),
       upTo20: figure('lateBy.upTo20', 'Answered late by 6 to 20 calendar days.', lateCases.filter((c) => lateDays(c) > 5 && lateDays(c) <= 20).map((c) => c.reference)),
       over20: figure('lateBy.over20', 'Answered late by more than 20 calendar days.', lateCases.filter((c) => lateDays(c) > 20).map((c) => c.reference)),
     },
-    pending: figure('pending', 'Received in the period, not yet answered, and still within time today.', refs((c) => t.get(c.reference) === 'pending')),
-    overdue: figure('overdue', 'Received in the period, not yet answered, and past the deadline today (counted as late in the rate).', refs((c) => t.get(c.reference) === 'overdue')),
+    pending: figure('pending', 'Received in the period, not yet answered, and still within time today.', standingRefs('pending')),
+    overdue: figure('overdue', 'Received in the period, not yet answered, and past the deadline today (counted as late in the rate).', standingRefs('overdue')),
     ratePercent: null,
     band: null,
-    outcomes: Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, figure(`outcomes.${o}`, `Received in the period and answered with the outcome: ${OUTCOME_LABELS[o]}.`, refs((c) => c.outcome === o))])) as Record<ResponseOutcome, number>,
+    outcomes: Object.fromEntries(RESPONSE_OUTCOMES.map((o) => [o, figure(`outcomes.${o}`, `Received in the period and answered with the outcome: ${OUTCOME_LABELS[o]}.`, (withOutcome.get(o) ?? []).map((c) => c.reference))])) as Record<ResponseOutcome, number>,
     exemptions: {},
     reviews: {
       received: figure('reviews.received', 'Internal reviews (FOIA), reconsiderations (EIR, EISR) and requirements for review (FOISA) received in the period.', having('review-requested')),

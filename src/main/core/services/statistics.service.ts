@@ -32,7 +32,7 @@ async function toStatsRows(ctx: CoreContext, rows: readonly PeriodCaseRow[], tod
   const events = stale.length > 0 ? await listEvents(ctx.db, [...new Set(stale.map((r) => r.id))]) : new Map();
   const calendars = stale.length > 0 ? await ctx.calendars() : null;
   return rows.map((r) => {
-    if (!events.has(r.id)) return { reference: r.reference, responseDue: r.response_due!, ...factsOfRow(r)! };
+    if (!events.has(r.id)) return Object.assign(factsOfRow(r)!, { reference: r.reference, responseDue: r.response_due! });
     const d = storedStanding(r.regime as Regime, r.received_date, events.get(r.id) ?? [], calendars!, today);
     return { reference: r.reference, responseDue: d.standing.dueDate, ...d.facts };
   });
