@@ -142,8 +142,8 @@ for (const engine of ENGINES) {
         }
       }));
 
-    it("2026_12_03_0900_statistics_facts keeps every case and marks each snapshot for deriving again; a checked-out case's facts may move", () =>
-      withDb(engine, '2026_12_03_0900_statistics_facts', async (db) => {
+    it("2026_12_03_1000_statistics_facts keeps every case and marks each snapshot for deriving again; a checked-out case's facts may move", () =>
+      withDb(engine, '2026_12_03_1000_statistics_facts', async (db) => {
         await oneCase(db, 1);
         await oneCase(db, 2, 'eir');
         const derived = { derived: '{"stage":"open"}', stage: 'open', response_due: '2025-03-31', derived_on: '2025-03-04', valid_until: '2025-03-30', list_text: 'foi/2025/0001' };
@@ -153,7 +153,7 @@ for (const engine of ENGINES) {
           await db.insert('case_leases', { case_id: 2, holder: 'colleague', taken_at: T, until: '2025-04-01', server_version: 0, copy_id: 'copy' });
         }
         const before = await db.rows('cases', 'id');
-        await db.migrateThrough('2026_12_03_0900_statistics_facts');
+        await db.migrateThrough('2026_12_03_1000_statistics_facts');
         const facts = { answered: null, late_days: null, response_outcome: null, review_in_time: null, review_result: null };
         expect(await db.rows('cases', 'id')).toEqual(before.map((r) => ({ ...r, derived_on: null, ...facts })));
         if (engine.name === 'postgres') {

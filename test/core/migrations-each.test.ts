@@ -84,7 +84,7 @@ const EXPECTED: Record<string, SchemaChange> = {
   },
   // What the period statistics count of each case, stored with its derived dates; the events a
   // period counts found by kind and date.
-  '2026_12_03_0900_statistics_facts': {
+  '2026_12_03_1000_statistics_facts': {
     columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
     indexesAdded: ['case_events_type_date'],
   },
@@ -177,7 +177,7 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   // As on the local register (the check-out guard's function, replaced in place to let the new
   // columns move on a case that is out, is not part of the schema's shape).
-  '2026_12_03_0900_statistics_facts': {
+  '2026_12_03_1000_statistics_facts': {
     columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
     indexesAdded: ['case_events_type_date'],
   },

@@ -1,5 +1,5 @@
 // The period statistics counted from what is stored of each case (statistics.service.ts: the facts
-// columns of 2026_12_03_0900_statistics_facts, read by index) are exactly the domain's
+// columns of 2026_12_03_1000_statistics_facts, read by index) are exactly the domain's
 // computeStatistics over every case's events and clocks derived afresh: each figure, its definition
 // and its cases, in the same order, for a calendar year, a financial year, a quarter, a month and
 // all years, for every regime and for all of them. The register is built through the core: seeded
@@ -144,7 +144,7 @@ describe('the period statistics from what is stored of each case', () => {
 
   it('on a later day (requests pending then overdue; snapshots expired) and after an upgrade that left the facts unset', async () => {
     await c.close();
-    // As 2026_12_03_0900_statistics_facts leaves an existing register: no facts, every snapshot to derive again.
+    // As 2026_12_03_1000_statistics_facts leaves an existing register: no facts, every snapshot to derive again.
     await onRegister(dataDir, 'UPDATE cases SET derived_on = NULL, answered = NULL, late_days = NULL, response_outcome = NULL, review_in_time = NULL, review_result = NULL');
     const later = '2027-02-15';
     c = await testCore({ dataDir, today: later });

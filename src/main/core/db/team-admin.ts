@@ -6,7 +6,7 @@ import type { DB } from './schema';
 import { connectionError, openPostgres, parseDatabaseUrl } from './postgres';
 import { CASE_TABLES } from './migrations/2026_12_01_0900_team';
 import { DERIVED_COLUMNS } from './migrations/2026_12_02_0900_derived';
-import { STATISTICS_COLUMNS } from './migrations/2026_12_03_0900_statistics_facts';
+import { STATISTICS_COLUMNS } from './migrations/2026_12_03_1000_statistics_facts';
 
 export const OFFICER_ROLE = 'disclose_officer';
 export const LEAD_ROLE = 'disclose_lead';

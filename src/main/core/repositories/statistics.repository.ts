@@ -1,5 +1,5 @@
 // The cases a period's statistics count, read by index with what is stored of each (the facts
-// columns of 2026_12_03_0900_statistics_facts): those received in the period, those with a review,
+// columns of 2026_12_03_1000_statistics_facts): those received in the period, those with a review,
 // complaint, decision or appeal dated in it, and the provisions applied to the ones received.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
