@@ -35,6 +35,7 @@ const TEAM_CORE_TESTS = [
   'decisions',
   'hostile',
   'import-batch',
+  'text-later',
   'ipc-fuzz',
   'kent',
   'legal-aggregation',

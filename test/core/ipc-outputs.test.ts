@@ -94,6 +94,8 @@ describe('every channel answers in the shape its contract declares', () => {
     await call('attachments:save', { id: pdfId });
     await call('attachments:setRole', { id: chosen.added[0]!.id, role: 'evidence' });
     await call('search:query', { query: 'tenders' });
+    await call('text:read', {});
+    expect(await call('text:pending', { reference })).toMatchObject({ pending: 0 });
 
     await call('letters:templates', {});
     await call('letters:saveTemplate', { kind: 'acknowledgement', subject: 'Your request {{case.reference}}', body: 'We have your request.' });

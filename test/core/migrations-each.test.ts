@@ -82,6 +82,12 @@ const EXPECTED: Record<string, SchemaChange> = {
     triggersAdded: ['checkout_frozen', 'checkout_only_copies'],
     triggersChanged: ['audit_log_no_update'],
   },
+  // An attachment's text may wait to be read after a large import, found by a partial index.
+  '2026_12_03_0900_text_pending': {
+    checksAdded: { attachments: ["text_status IN ('ok', 'encrypted', 'unreadable', 'not-applicable', 'pending')"] },
+    checksRemoved: { attachments: ["text_status IN ('ok', 'encrypted', 'unreadable', 'not-applicable')"] },
+    indexesAdded: ['attachments_text_pending'],
+  },
   // What the period statistics count of each case, stored with its derived dates; the events a
   // period counts found by kind and date.
   '2026_12_03_1000_statistics_facts': {
@@ -174,6 +180,11 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
       'letters_checked_out', 'publications_checked_out', 'redacted_copies_checked_out', 'redaction_marks_checked_out', 'requesters_checked_out',
     ],
     policiesAdded: ['case_leases.case_leases_visible', 'pending_checkins.pending_checkins_visible'],
+  },
+  '2026_12_03_0900_text_pending': {
+    checksAdded: { attachments: ["CHECK ((text_status = ANY (ARRAY['ok'::text, 'encrypted'::text, 'unreadable'::text, 'not-applicable'::text, 'pending'::text])))"] },
+    checksRemoved: { attachments: ["CHECK ((text_status = ANY (ARRAY['ok'::text, 'encrypted'::text, 'unreadable'::text, 'not-applicable'::text])))"] },
+    indexesAdded: ['attachments_text_pending'],
   },
   // As on the local register (the check-out guard's function, replaced in place to let the new
   // columns move on a case that is out, is not part of the schema's shape).

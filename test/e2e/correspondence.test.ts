@@ -2,6 +2,8 @@
 // duplicate recognised, search across the files. axe on each screen; screenshots to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import type { Bridge } from './bridge';
 import { openCaseSession, type Session } from './session';
@@ -77,6 +79,30 @@ describe('correspondence', () => {
     await drop([{ name: 'request-again.eml', type: 'message/rfc822', bytes: new Uint8Array(eml.alternativeWithInlineAndPdf) }]);
     await page.getByTestId('import-result').getByText('Not added').waitFor();
     expect(await page.getByTestId('correspondence-item').count()).toBe(2);
+  });
+
+  it('says while the text of a large import is being read for search, and shows each file read as it is', async () => {
+    const files = [];
+    for (let n = 1; n <= 21; n++) {
+      const doc = await PDFDocument.create();
+      doc.addPage([595, 842]).drawText(`Gritting route ${n}: the bins are refilled weekly.`, { x: 60, y: 760, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+      files.push({ name: `route-${n}.pdf`, data: Buffer.from(await doc.save()).toString('base64') });
+    }
+    ok(await bridge.core.invoke('correspondence:import', { reference, role: 'disclosed', files }));
+    await bridge.core.textRead();
+    // As if the app had closed before reading them: the files wait again.
+    const raw = new Database(join(bridge.core.dataDir, 'disclose.sqlite3'));
+    raw.exec("UPDATE attachments SET text_status = 'pending', text_note = 'Its text is being read for search.' WHERE filename LIKE 'route-%'");
+    raw.close();
+    await page.reload();
+    await page.getByRole('tab', { name: /Correspondence/ }).click();
+    await page.getByRole('status').getByText('Reading the text of 21 files for search. You can go on working meanwhile.').waitFor();
+    expect(await page.getByText('Its text is being read for search.').count()).toBe(21);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'correspondence-04-text-being-read');
+    ok(await bridge.core.invoke('text:read', {}));
+    await page.getByText(/Reading the text of/).waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => page.getByText('Its text is being read for search.').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('finds the files by search and opens the case', async () => {

@@ -32,7 +32,7 @@ export interface Command {
   /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
   /** Runs without opening the data folder (restore writes a folder that may not exist yet). */
   standalone?: boolean;
-  run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number; problem?: string }>;
+  run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number; problem?: string; afterPrint?: () => Promise<void> }>;
 }
 
 const REQUESTER_OPTIONS = {
@@ -424,7 +424,7 @@ export const COMMANDS: Command[] = [
   {
     words: ['import'],
     options: { role: { type: 'string' } },
-    async run({ parsed: p, call }) {
+    async run({ parsed: p, call, core }) {
       const [reference, ...files] = p.positionals;
       if (!reference) throw new UsageError('A case reference is required');
       if (files.length === 0) throw new UsageError('Name at least one file to import');
@@ -435,7 +435,26 @@ export const COMMANDS: Command[] = [
       ].join('\n');
       // Exit 1 when nothing was added, so a script can tell an import that did nothing from one that worked.
       if (r.added.length === 0) return { value: r, text, exitCode: 1, problem: `Nothing was added to ${reference}: every file was skipped.` };
-      return { value: r, text };
+      // The outcome is printed as soon as everything is stored; the command ends once the text of
+      // the PDFs a large import left pending is read too, so a search after it finds their words.
+      return { value: r, text, afterPrint: () => core.textRead() };
+    },
+  },
+  {
+    words: ['text', 'status'],
+    options: {},
+    async run({ parsed: p, call }) {
+      const reference = p.positionals[0];
+      const r = await call('text:pending', reference ? { reference } : {});
+      return { value: r, text: r.pending === 0 ? 'The text of every file has been read.' : `${r.pending} file(s) wait for their text to be read for search (run "text read").` };
+    },
+  },
+  {
+    words: ['text', 'read'],
+    options: {},
+    async run({ call }) {
+      const r = await call('text:read', {});
+      return { value: r, text: `Read the text of ${r.read} file(s).${r.pending ? ` ${r.pending} could not be read here (a case checked out, or another officer's).` : ''}` };
     },
   },
   {
@@ -595,7 +614,10 @@ Commands:
               paginated C1, C2…; --zip: the native files with the same manifest
 ${REDACTION_USAGE}  deadline --clock NAME --from YYYY-MM-DD [--paused-from D --paused-to D]
   import REF FILE... [--role correspondence|disclosed|withheld|evidence]
-              .eml and .msg become correspondence with their attachments; other files are attachments
+              .eml and .msg become correspondence with their attachments; other files are attachments;
+              from 21 files, the text of PDFs is read once all is stored (the command waits for it)
+  text status [REF]     how many files wait for their text to be read for search
+  text read             reads it now (the desktop app does so by itself)
   search QUERY [--limit N]
   holidays list [--year YYYY]
   holidays add --date YYYY-MM-DD --region england-and-wales|scotland|northern-ireland --name NAME [--note T]

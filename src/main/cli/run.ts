@@ -80,6 +80,7 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
     };
     const result = await command.run(ctx);
     print(result);
+    await result.afterPrint?.();
     return result.exitCode ?? 0;
   } finally {
     await core.close();

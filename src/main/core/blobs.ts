@@ -7,6 +7,7 @@ import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DiscloseError } from '../../shared/errors';
+import { blobWriter } from './blob-writer';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -24,6 +25,8 @@ export type BlobFs = Pick<
 const SHA = /^[0-9a-f]{64}$/;
 /** Files written and synced together by putMany. */
 const MANY_AT_ONCE = 32;
+/** From this many files, putMany hands them to the writer thread; fewer cost the main thread little. */
+const WRITER_FROM = 16;
 
 /** Beside the file's place, named for this process, so a sweep can tell a dead writer's leftovers. */
 const temporaryName = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -114,6 +117,14 @@ export class BlobStore {
    * when this resolves; should one fail, it is not left half there, and the error says why.
    */
   async putMany(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
+    const unique = [...new Map([...files].map((f) => [f.sha, { sha: f.sha, bytes: f.bytes }])).values()];
+    // Many files on the real disk go to the writer thread (blob-writer.ts), which runs putManyHere.
+    if (unique.length >= WRITER_FROM && this.fs === nodeFs) return blobWriter().put(this.root, unique);
+    return this.putManyHere(unique);
+  }
+
+  /** putMany on this thread. */
+  async putManyHere(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
     const unique = [...new Map([...files].map((f) => [f.sha, f.bytes])).entries()];
     // A few dozen open at a time: some systems allow a process only a couple of hundred open files.
     for (let at = 0; at < unique.length; at += MANY_AT_ONCE) {

@@ -8,6 +8,7 @@ import type { FontFiles } from './pdf/fonts';
 import type { BlobStore } from './blobs';
 import type { ParserPool } from './parse/pool';
 import type { WriteWork } from './services/transaction';
+import type { TextReader } from './services/text-reader.service';
 
 /** What the shell around the core provides: the Electron app, the CLI, or the test bridge. */
 export interface Host {
@@ -62,4 +63,6 @@ export interface CoreContext {
   maxImportBytes: number;
   /** Reads imported emails and PDFs in a worker, within a time and memory limit per file. */
   parser: ParserPool;
+  /** Reads, in the background, the text of PDFs a large import left pending (text-reader.service.ts). */
+  text: TextReader;
 }

@@ -25,6 +25,7 @@ import { sharedParser } from './parse/pool';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './parse/jobs';
 import { sweepTemp } from './tempfiles';
 import { runWrite } from './services/transaction';
+import { TextReader } from './services/text-reader.service';
 import { derivedMismatches } from './services/derived.service';
 import { registerIdentity } from './repositories/checkout.repository';
 
@@ -52,6 +53,8 @@ export interface CoreOptions {
    * parse of every answer, so the packaged app leaves it off.
    */
   checkOutputs?: boolean;
+  /** Read, in the background, the text of PDFs left pending by an earlier import (the desktop app: yes; one command of the CLI: no). */
+  readPendingText?: boolean;
 }
 
 export interface Core {
@@ -62,6 +65,8 @@ export interface Core {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Cases whose stored deadlines differ from deriving them afresh today (verification; the tests check it after their work). */
   derivedDrift(): Promise<{ reference: string; stored: string; fresh: string }[]>;
+  /** Resolves once the text of every PDF an import left pending has been read (or could not be, here). */
+  textRead(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -155,7 +160,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     blobs,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     parser: sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits }),
+    get text() {
+      return (text ??= new TextReader(ctx));
+    },
   };
+  let text: TextReader | undefined;
+  // The app resumes reading text an earlier import left pending (the app quit, or the machine stopped, meanwhile).
+  if (options.readPendingText) ctx.text.kick();
   const handlers = createHandlers(ctx);
   const checkOutputs = options.checkOutputs ?? process.env.DISCLOSE_CHECK_OUTPUTS === '1';
 
@@ -190,7 +201,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     handlers,
     invoke: invoke as Core['invoke'],
     derivedDrift: async () => derivedMismatches(db, await ctx.calendars(), ctx.today()),
-    close: () => db.destroy(),
+    textRead: () => ctx.text.idle(),
+    close: async () => {
+      await text?.stop();
+      await db.destroy();
+    },
   };
 }
 

@@ -22,7 +22,9 @@ async function copiesOut(dir: string): Promise<number> {
   }
 }
 
-export async function openAppCore(options: CoreOptions): Promise<Core> {
+export async function openAppCore(given: CoreOptions): Promise<Core> {
+  // The app goes on reading the text an earlier import left pending.
+  const options: CoreOptions = { readPendingText: true, ...given };
   if (!options.database) return openCore(options);
   const copies = join(options.dataDir, CHECKOUT_FOLDER);
   const { database: _team, ...local } = options;

@@ -45,7 +45,8 @@ export const MARKABLE_EVENTS: readonly CaseEventType[] = [
   'tribunal-appeal',
 ];
 
-export type TextStatus = 'ok' | 'encrypted' | 'unreadable' | 'not-applicable';
+/** 'pending': a PDF stored by an import whose text is still to be read for search (in the background, straight after). */
+export type TextStatus = 'ok' | 'encrypted' | 'unreadable' | 'not-applicable' | 'pending';
 
 export interface AttachmentInfo {
   id: number;

@@ -15,6 +15,7 @@ import {
   setAttachmentRole,
   voidCorrespondence,
 } from '../services/correspondence.service';
+import { readTextNow, textProgress } from '../services/text-reader.service';
 
 export const correspondenceHandlers = (ctx: CoreContext) =>
   ({
@@ -29,5 +30,7 @@ export const correspondenceHandlers = (ctx: CoreContext) =>
     'attachments:content': (input) => attachmentContent(ctx, input.id),
     'attachments:save': (input) => saveAttachment(ctx, input.id),
     'attachments:setRole': (input) => setAttachmentRole(ctx, input.id, input.role),
+    'text:pending': (input) => textProgress(ctx, input.reference),
+    'text:read': () => readTextNow(ctx),
     'search:query': (input) => search(ctx, input.query, input.limit),
   }) satisfies FeatureHandlers<typeof correspondence>;

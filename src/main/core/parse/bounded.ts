@@ -19,7 +19,7 @@ const STARTUP_MS = 60_000;
 const seconds = (ms: number) => (ms < 10_000 ? String(Math.round(ms / 100) / 10) : String(Math.round(ms / 1000)));
 
 /** Where the worker's code is: beside the built app or CLI bundle, or the TypeScript source under tsx. */
-function workerEntry(): { url: URL; execArgv: string[] } {
+export function workerEntry(): { url: URL; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     // Running from the sources (tests, tsx): the worker loads them through tsx too.

@@ -14,14 +14,21 @@ export interface NewAuditEntry {
 
 /** Appends one row, linked to the last: called inside a write transaction, which began IMMEDIATE,
  * so no other writer can append between reading the last link and writing this one. */
-export async function appendAudit(db: Kysely<DB>, e: NewAuditEntry): Promise<void> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/**
+ * Appends one row to the chain and returns the new head. A transaction appending several rows
+ * passes the head the previous one returned: once it has written, it holds the write lock, so no
+ * other writer can have moved the chain on (and on the team database a trigger links the rows).
+ */
+export async function appendAudit(db: Kysely<DB>, e: NewAuditEntry, head?: { id: number; hash: string }): Promise<{ id: number; hash: string }> {
+  const last = head ?? (await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst());
   const row = { id: (last?.id ?? 0) + 1, at: e.at, actor: e.actor, action: e.action, case_id: e.caseId, summary: e.summary, detail: JSON.stringify(e.detail ?? {}) };
   const contentHash = auditContentHash(row);
+  const hash = chainHash(last?.hash ?? CHAIN_START, contentHash);
   await db
     .insertInto('audit_log')
-    .values({ ...row, content_hash: contentHash, hash: chainHash(last?.hash ?? CHAIN_START, contentHash), redacted_at: null })
+    .values({ ...row, content_hash: contentHash, hash, redacted_at: null })
     .execute();
+  return { id: row.id, hash };
 }
 
 /** The newest link of the chain (what a backup records), or the chain's start when it is empty. */

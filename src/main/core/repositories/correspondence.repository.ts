@@ -81,8 +81,22 @@ export async function findDirectAttachment(db: Kysely<DB>, caseId: number, sha: 
 /** Lists a stored file; on the team database its bytes go into the database too, in chunks, so
  * that one backup of the server holds the whole record. */
 export async function ensureBlob(db: Kysely<DB>, sha256: string, bytes: Uint8Array, now: string): Promise<void> {
-  const added = await db.insertInto('blobs').values({ sha256, size: bytes.length, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).returning('sha256').execute();
-  if (added.length > 0 && isPostgres(db)) await storeChunks(db, sha256, bytes);
+  await ensureBlobs(db, [{ sha: sha256, bytes }], now);
+}
+
+/** As ensureBlob, for the files of one import batch in one statement (a few hundred at most). */
+export async function ensureBlobs(db: Kysely<DB>, files: readonly { sha: string; bytes: Uint8Array }[], now: string): Promise<void> {
+  const unique = [...new Map(files.map((f) => [f.sha, f.bytes])).entries()];
+  if (unique.length === 0) return;
+  const added = await db
+    .insertInto('blobs')
+    .values(unique.map(([sha256, bytes]) => ({ sha256, size: bytes.length, created_at: now })))
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('sha256')
+    .execute();
+  if (!isPostgres(db)) return;
+  const bytesOf = new Map(unique);
+  for (const a of added) await storeChunks(db, a.sha256, bytesOf.get(a.sha256)!);
 }
 
 export async function getAttachment(db: Kysely<DB>, id: number) {
@@ -228,6 +242,8 @@ export interface NewAttachment {
   text?: string;
   /** For a file added directly that the case already holds: give it this role instead of refusing. */
   existingDirectRole?: AttachmentRole;
+  /** Its blob row was written already in this transaction (ensureBlobs, for a whole batch). */
+  blobListed?: boolean;
 }
 
 /**
@@ -235,7 +251,7 @@ export interface NewAttachment {
  * attachment row, and its text in the search index. Returns the attachment's id.
  */
 export async function insertAttachment(db: Kysely<DB>, a: NewAttachment, now: string): Promise<number> {
-  await ensureBlob(db, a.sha256, a.bytes, now);
+  if (!a.blobListed) await ensureBlob(db, a.sha256, a.bytes, now);
   const filename = a.filename ?? safeFilename(a.originalFilename);
   const insert = db.insertInto('attachments').values({
     case_id: a.caseId,

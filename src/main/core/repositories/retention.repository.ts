@@ -4,6 +4,7 @@
 // reasoning). Audit rows of the case are redacted in place: their hashes stay, so the chain holds.
 import { isPostgres } from '../db/engine';
 import { indexedTextOfCase, replaceIndexedText } from './search.repository';
+import { abandonPendingTexts } from './text.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { correspondenceContentHash } from '../db/integrity';
@@ -128,6 +129,8 @@ export async function anonymiseCorrespondence(db: Kysely<DB>, caseId: number, re
   }
   // Attachments that came with the correspondence (and letters sent) name the requester too.
   await db.deleteFrom('attachments').where('case_id', '=', caseId).where('role', '=', 'correspondence').execute();
+  // A file whose text was still to be read keeps none: read later, it would name the requester again.
+  await abandonPendingTexts(db, caseId, 'Text not extracted: the case was anonymised before its text was read.');
   for (const r of await indexedTextOfCase(db, caseId)) await replaceIndexedText(db, r.rowid, replace(r.title), replace(r.body));
   const events = await db.selectFrom('case_events').select(['id', 'note']).where('case_id', '=', caseId).where('note', 'is not', null).execute();
   for (const e of events) await db.updateTable('case_events').set({ note: replace(e.note!) }).where('id', '=', e.id).execute();

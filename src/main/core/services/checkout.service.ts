@@ -64,7 +64,7 @@ export async function openLocalSide(dir: string, actor: string, now: () => Date)
     write: (work) =>
       db
         .transaction()
-        .execute((trx) => work(trx, (e) => appendAudit(trx, { ...e, at: now().toISOString(), actor })))
+        .execute((trx) => work(trx, async (e) => void (await appendAudit(trx, { ...e, at: now().toISOString(), actor }))))
         .catch((err: unknown) => {
           throw translateWriteError({ dataDir: dir }, err);
         }),

@@ -2,7 +2,7 @@
 // hashed, an email parsed and its attachments' text taken out for search, each in the parse pool
 // (parse/pool.ts) under its limits. Nothing here writes; what comes back is stored by
 // import.service.ts, many files to a transaction. Several files are read at once, in order.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { CoreContext } from '../context';
@@ -13,6 +13,8 @@ import type { ParsedMessage } from '../mail/types';
 import { sha256Hex } from '../blobs';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** Up to this size a file is read on the calling thread (see fileFromPath). */
+const SMALL_FILE = 256 * 1024;
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -55,7 +57,9 @@ export function fileFromPath(path: string): IncomingFile {
   } catch (err) {
     throw new DiscloseError('IO', `Cannot read ${path}: ${(err as Error).message}`);
   }
-  return { name: path, size, read: () => readFile(path) };
+  // A small file is read at once: its few microseconds cost the main thread less than the thread
+  // pool's round trips (open, stat, read, close) for it; a large one is read in the pool.
+  return { name: path, size, read: () => (size <= SMALL_FILE ? readFileSync(path) : readFile(path)) };
 }
 
 export interface PreparedFile {
@@ -77,16 +81,27 @@ export type ReadFile =
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/** Text for search: PDFs through pdf.js (in the bounded workers); plain text as it is; nothing from other types. */
-async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, declaredType?: string, inline = false): Promise<PreparedFile> {
+/** A PDF's text for search, read by pdf.js in a bounded worker: the text, or why there is none. */
+export async function readPdfText(ctx: CoreContext, bytes: Uint8Array): Promise<{ text: string; textStatus: Exclude<TextStatus, 'pending' | 'not-applicable'>; textNote: string | null }> {
+  const run = await ctx.parser.run({ kind: 'pdf-text', bytes });
+  if (!run.ok) return { text: '', textStatus: 'unreadable', textNote: `Text not extracted: the PDF could not be read: ${run.reason}.` };
+  const r = run.value;
+  const note = r.status === 'ok' ? r.reason : `Text not extracted: ${r.status === 'encrypted' ? 'the PDF is password-protected' : `the PDF could not be read (${r.reason ?? 'unknown reason'})`}.`;
+  return { text: r.text, textStatus: r.status, textNote: note };
+}
+
+/** Said on a PDF whose text an import left to be read after it (text-reader.service.ts). */
+export const PENDING_NOTE = 'Its text is being read for search.';
+
+/**
+ * Text for search: PDFs through pdf.js (in the bounded workers), or, when `laterPdfs`, marked to
+ * be read once the import has stored everything; plain text as it is; nothing from other types.
+ */
+async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, laterPdfs: boolean, declaredType?: string, inline = false): Promise<PreparedFile> {
   const contentType = contentTypeOf(name, declaredType);
   const base = { name, bytes, sha: sha256Hex(bytes), contentType, inline };
   if (contentType === 'application/pdf' || name.toLowerCase().endsWith('.pdf')) {
-    const run = await ctx.parser.run({ kind: 'pdf-text', bytes });
-    if (!run.ok) return { ...base, text: '', textStatus: 'unreadable', textNote: `Text not extracted: the PDF could not be read: ${run.reason}.` };
-    const r = run.value;
-    const note = r.status === 'ok' ? r.reason : `Text not extracted: ${r.status === 'encrypted' ? 'the PDF is password-protected' : `the PDF could not be read (${r.reason ?? 'unknown reason'})`}.`;
-    return { ...base, text: r.text, textStatus: r.status, textNote: note };
+    return { ...base, ...(laterPdfs ? { text: '', textStatus: 'pending', textNote: PENDING_NOTE } : await readPdfText(ctx, bytes)) };
   }
   if (contentType.startsWith('text/plain') || contentType === 'text/csv') {
     return { ...base, text: new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 20_000_000)).slice(0, 5_000_000), textStatus: 'ok', textNote: null };
@@ -102,26 +117,29 @@ async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): P
   return { unread: `It could not be read as an email: ${run.reason}. It was kept as a file.` };
 }
 
-async function asFile(ctx: CoreContext, file: string, bytes: Uint8Array, role: AttachmentRole, warnings: string[], unread?: string): Promise<ReadFile> {
-  const prepared = await prepare(ctx, basename(file), bytes);
+async function asFile(ctx: CoreContext, file: string, bytes: Uint8Array, role: AttachmentRole, laterPdfs: boolean, warnings: string[], unread?: string): Promise<ReadFile> {
+  const prepared = await prepare(ctx, basename(file), bytes, laterPdfs && !unread);
   // A message that could not be read is marked so on the file itself, not only in the import report.
   const part = unread ? { ...prepared, textStatus: 'unreadable' as const, textNote: unread } : prepared;
-  return { kind: 'file', file, part, role, warnings: [...warnings, ...(part.textNote && part.textStatus !== 'ok' ? [part.textNote] : [])] };
+  return { kind: 'file', file, part, role, warnings: [...warnings, ...(part.textNote && part.textStatus !== 'ok' && part.textStatus !== 'pending' ? [part.textNote] : [])] };
 }
 
-/** Reads one file for the import; never throws: a file that cannot be read comes back skipped, with the reason. */
-export async function readIncoming(ctx: CoreContext, f: IncomingFile, role: AttachmentRole): Promise<ReadFile> {
+/**
+ * Reads one file for the import; never throws: a file that cannot be read comes back skipped, with
+ * the reason. With `laterPdfs`, the text of PDFs is left to be read after the import.
+ */
+export async function readIncoming(ctx: CoreContext, f: IncomingFile, role: AttachmentRole, laterPdfs = false): Promise<ReadFile> {
   const skip = (reason: string): ReadFile => ({ kind: 'skip', file: f.name, reason });
   try {
     if (f.size > ctx.maxImportBytes) return skip(`${basename(f.name)} is ${mb(f.size)}, over the ${mb(ctx.maxImportBytes)} limit for one file. Nothing was added.`);
     if (f.size === 0) return skip(`${basename(f.name)} is empty. Nothing was added.`);
     const bytes = await f.read();
     const message = await readMessage(ctx, f.name, bytes);
-    if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, [], message.unread);
-    if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
-    if (!message) return await asFile(ctx, f.name, bytes, role, /\.(eml|msg)$/i.test(f.name) ? ['It could not be read as an email, so it was kept as a file.'] : []);
+    if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [], message.unread);
+    if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
+    if (!message) return await asFile(ctx, f.name, bytes, role, laterPdfs, /\.(eml|msg)$/i.test(f.name) ? ['It could not be read as an email, so it was kept as a file.'] : []);
     // Every attachment at once: each PDF among them is read in a worker of the pool, within its own limits.
-    const parts = await Promise.all(message.attachments.map((a) => prepare(ctx, a.filename, a.bytes, a.contentType, a.inline)));
+    const parts = await Promise.all(message.attachments.map((a) => prepare(ctx, a.filename, a.bytes, laterPdfs, a.contentType, a.inline)));
     return { kind: 'email', file: f.name, source: bytes, sha: sha256Hex(bytes), msg: message, parts };
   } catch (err) {
     return skip(err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}`);

@@ -13,7 +13,7 @@ import type { AttachmentRole, ImportOutcome } from '../../../shared/domain/corre
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { requireCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { ensureBlob, findDirectAttachment, findDuplicateMessage, insertAttachment, insertCorrespondence } from '../repositories/correspondence.repository';
+import { ensureBlobs, findDirectAttachment, findDuplicateMessage, insertAttachment, insertCorrespondence } from '../repositories/correspondence.repository';
 import type { WriteScope } from './transaction';
 import { heldBytes, readAhead, readIncoming, type IncomingFile, type ReadFile } from './import-read';
 
@@ -25,6 +25,12 @@ export { contentTypeOf, DEFAULT_MAX_IMPORT_BYTES, fileFromPath, type IncomingFil
  * file by file, or the write lock held while it is stored, costs little.
  */
 export const BATCH = { files: 200, bytes: 32 * 1024 * 1024 };
+/**
+ * Up to this many files, an import reads the text of the PDFs it brings in before it returns (a
+ * moment); a larger one stores everything first and leaves their text to be read straight after, in
+ * the background (text-reader.service.ts), so the officer is not kept waiting on the PDF reader.
+ */
+export const TEXT_AT_ONCE_UP_TO = 20;
 /** Read ahead of the batch being stored, so the workers go on reading while it is written. */
 const AHEAD = { files: 256, bytes: 64 * 1024 * 1024 };
 
@@ -37,7 +43,10 @@ function isFromAuthority(from: string, authorityEmail: string): boolean {
   return authorityEmail !== '' && from.toLowerCase().includes(authorityEmail.toLowerCase());
 }
 
-/** The rows of one file and its audit row, inside the transaction given. */
+/** The blob rows of the files about to be written: one statement for a whole batch. */
+const listBlobs = (w: WriteScope, files: readonly Storable[]) => ensureBlobs(w.db, files.flatMap((r) => (r.kind === 'file' ? [r.part] : [{ sha: r.sha, bytes: r.source }, ...r.parts])), w.now.toISOString());
+
+/** The rows of one file and its audit row, inside the transaction given (its blob rows listed already). */
 async function writeFile(w: WriteScope, caseId: number, r: Storable, settings: AuthoritySettings): Promise<Added> {
   const { db: trx, audit } = w;
   const now = w.now.toISOString();
@@ -45,12 +54,11 @@ async function writeFile(w: WriteScope, caseId: number, r: Storable, settings: A
     const p = r.part;
     const name = basename(r.file);
     const text = p.text ? { text: p.text } : {};
-    const id = await insertAttachment(trx, { caseId, correspondenceId: null, sha256: p.sha, bytes: p.bytes, originalFilename: name, contentType: p.contentType, role: r.role, textStatus: p.textStatus, textNote: p.textNote, ...text }, now);
+    const id = await insertAttachment(trx, { caseId, correspondenceId: null, sha256: p.sha, bytes: p.bytes, originalFilename: name, contentType: p.contentType, role: r.role, textStatus: p.textStatus, textNote: p.textNote, blobListed: true, ...text }, now);
     await audit({ action: 'attachment.added', caseId, summary: `Added ${name} (${r.role})`, detail: { file: name, sha256: p.sha, size: p.bytes.length, role: r.role, textStatus: p.textStatus } });
     return { file: r.file, kind: 'attachment', id, attachments: 0, warnings: r.warnings };
   }
   const { msg, parts } = r;
-  await ensureBlob(trx, r.sha, r.source, now);
   const correspondenceId = await insertCorrespondence(
     trx,
     {
@@ -72,7 +80,7 @@ async function writeFile(w: WriteScope, caseId: number, r: Storable, settings: A
   );
   for (const p of parts) {
     const text = p.text ? { text: p.text } : {};
-    await insertAttachment(trx, { caseId, correspondenceId, sha256: p.sha, bytes: p.bytes, originalFilename: p.name, contentType: p.contentType, role: 'correspondence', inline: p.inline, textStatus: p.textStatus, textNote: p.textNote, ...text }, now);
+    await insertAttachment(trx, { caseId, correspondenceId, sha256: p.sha, bytes: p.bytes, originalFilename: p.name, contentType: p.contentType, role: 'correspondence', inline: p.inline, textStatus: p.textStatus, textNote: p.textNote, blobListed: true, ...text }, now);
   }
   await audit({
     action: 'correspondence.imported',
@@ -119,8 +127,37 @@ class CaseImport {
     for (const b of fresh) this.stored.add(b.sha);
   }
 
+  /** What makes a later file of this import a duplicate of this one. */
+  private static keys(r: Storable): string[] {
+    if (r.kind === 'file') return [`file:${r.part.sha}`];
+    return [`email-sha:${r.sha}`, ...(r.msg.messageId ? [`email-id:${r.msg.messageId}`] : [])];
+  }
+
+  /** Keys of the files this import has handed to the writer: a later copy's bytes are not written. */
+  private readonly landing = new Set<string>();
+
+  /**
+   * Starts storing a batch's bytes at once, so the writer threads work while the batch before it is
+   * written. Copies of a file earlier in this import are left out; a copy of one the case held
+   * before has its bytes in the store already (by their hash), so nothing is written for it.
+   */
+  land(batch: readonly ReadFile[]): Promise<boolean> {
+    const fresh: Storable[] = [];
+    for (const r of batch) {
+      if (r.kind === 'skip') continue;
+      const keys = CaseImport.keys(r);
+      if (keys.some((k) => this.landing.has(k))) continue;
+      for (const k of keys) this.landing.add(k);
+      fresh.push(r);
+    }
+    return this.putBytes(fresh).then(
+      () => true,
+      () => false, // said file by file when the batch is stored alone
+    );
+  }
+
   /** A batch in one transaction; null when that failed, and nothing of it was kept. */
-  private async together(batch: readonly ReadFile[]): Promise<Stored[] | null> {
+  private async together(batch: readonly ReadFile[], landed: Promise<boolean>): Promise<Stored[] | null> {
     const earlier = new Map<string, string>();
     const results: (Stored | Storable)[] = [];
     try {
@@ -143,9 +180,12 @@ class CaseImport {
       }
       const storable = results.filter((r): r is Storable => 'kind' in r);
       if (storable.length === 0) return results as Stored[];
+      if (!(await landed)) return null;
+      // Any left out as copies whose first could not be stored: written now.
       await this.putBytes(storable);
       const settings = await getSettings(this.ctx.db);
       return await this.ctx.write(async (w) => {
+        await listBlobs(w, storable);
         const stored: Stored[] = [];
         for (const r of results) stored.push('kind' in r ? { added: await writeFile(w, this.caseId, r, settings) } : r);
         return stored;
@@ -163,16 +203,21 @@ class CaseImport {
       if (reason !== null) return { skipped: { file: r.file, reason } };
       await this.putBytes([r]);
       const settings = await getSettings(this.ctx.db);
-      return { added: await this.ctx.write((w) => writeFile(w, this.caseId, r, settings)) };
+      return {
+        added: await this.ctx.write(async (w) => {
+          await listBlobs(w, [r]);
+          return writeFile(w, this.caseId, r, settings);
+        }),
+      };
     } catch (err) {
       return { skipped: { file: r.file, reason: failure(err) } };
     }
   }
 
   /** The batch together; should that fail, each file alone, so a file that fails costs only itself. */
-  async store(batch: readonly ReadFile[]): Promise<Stored[]> {
+  async store(batch: readonly ReadFile[], landed: Promise<boolean>): Promise<Stored[]> {
     if (batch.length > 1) {
-      const together = await this.together(batch);
+      const together = await this.together(batch, landed);
       if (together) return together;
     }
     const out: Stored[] = [];
@@ -190,23 +235,38 @@ export async function importFiles(ctx: CoreContext, reference: string, files: In
 export async function importFilesInto(ctx: CoreContext, caseId: number, files: IncomingFile[], role: AttachmentRole = 'correspondence', onProgress?: (done: number, total: number) => void): Promise<ImportOutcome> {
   const out: ImportOutcome = { added: [], skipped: [] };
   const target = new CaseImport(ctx, caseId);
+  const laterPdfs = files.length > TEXT_AT_ONCE_UP_TO;
   let batch: ReadFile[] = [];
   let bytes = 0;
   let done = 0;
-  const flush = async () => {
-    for (const s of await target.store(batch)) {
+  const record = (stored: Stored[]) => {
+    for (const s of stored) {
       if ('added' in s) out.added.push(s.added);
       else out.skipped.push(s.skipped);
       onProgress?.(++done, files.length);
     }
+  };
+  // One batch's rows are written while the next batch's bytes are stored and the one after is read.
+  let storing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const b = batch;
     batch = [];
     bytes = 0;
+    const landing = target.land(b);
+    await storing;
+    storing = target.store(b, landing).then(record);
   };
-  for await (const r of readAhead(files, (f) => readIncoming(ctx, f, role), AHEAD)) {
-    batch.push(r);
-    bytes += heldBytes(r);
-    if (batch.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
+  try {
+    for await (const r of readAhead(files, (f) => readIncoming(ctx, f, role, laterPdfs), AHEAD)) {
+      batch.push(r);
+      bytes += heldBytes(r);
+      if (batch.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await storing;
+  } finally {
+    // The PDFs this import left pending are read now, in the background, each batch as it commits.
+    if (laterPdfs) ctx.text.kick();
   }
-  if (batch.length > 0) await flush();
   return out;
 }

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { DiscloseError } from '../../../shared/errors';
 import { appendAudit, type NewAuditEntry } from '../repositories/audit.repository';
+import { isPostgres } from '../db/engine';
 import { diskFullMessage, isDiskFull } from '../blobs';
 import { translatePostgresError } from '../db/postgres';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
@@ -75,13 +76,17 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
         const at = now.toISOString();
         const touched = new Set<number>();
         let changedCalendars: Calendars | null = null;
+        // The chain's head once this write has appended to it (SQLite; on the team database the server links the rows).
+        let head: { id: number; hash: string } | undefined;
+        const sqliteChain = !isPostgres(trx);
         const result = await work({
           db: trx,
           now,
           actor: w.actor,
-          audit: (e) => {
+          audit: async (e) => {
             if (e.caseId !== null) touched.add(e.caseId);
-            return appendAudit(trx, { ...e, at, actor: w.actor });
+            const next = await appendAudit(trx, { ...e, at, actor: w.actor }, head);
+            if (sqliteChain) head = next;
           },
           calendarChanged: (c) => {
             changedCalendars = c;

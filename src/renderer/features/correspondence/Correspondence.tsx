@@ -26,7 +26,8 @@ function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) 
         <strong>{a.filename}</strong> <span className="govuk-body-s">({a.contentType}, {size(a.size)})</span>
         {a.filename !== a.originalFilename && <span className="govuk-body-s"> received as “{a.originalFilename}”</span>}
       </p>
-      {a.textStatus !== 'ok' && a.textNote && <p className="govuk-body-s app-warning">{a.textNote}</p>}
+      {a.textStatus === 'pending' && <p className="govuk-body-s govuk-hint">{a.textNote ?? 'Its text is being read for search.'}</p>}
+      {a.textStatus !== 'ok' && a.textStatus !== 'pending' && a.textNote && <p className="govuk-body-s app-warning">{a.textNote}</p>}
       <div className="app-actions">
         <label className="govuk-label govuk-visually-hidden" htmlFor={`role-${a.id}`}>
           Role of {a.filename}
@@ -198,6 +199,26 @@ function Item({ item, reference, regime, onDone }: { item: CorrespondenceItem; r
   );
 }
 
+/**
+ * While the text of some of the case's files is still being read for search (after a large
+ * import), says how many are left and, as they are read, shows them as read.
+ */
+function TextBeingRead({ reference }: { reference: string }) {
+  const qc = useQueryClient();
+  const progress = useQuery({ queryKey: ['cases', reference, 'text-pending'], queryFn: () => call('text:pending', { reference }), refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 ? 2000 : false) });
+  const pending = progress.data?.pending;
+  // Each time fewer are left, the list shows the files read since.
+  useEffect(() => {
+    if (pending !== undefined) void qc.invalidateQueries({ queryKey: ['cases', reference, 'correspondence'] });
+  }, [pending, qc, reference]);
+  if (!pending) return null;
+  return (
+    <p className="govuk-inset-text" role="status">
+      Reading the text of {pending} file{pending === 1 ? '' : 's'} for search. You can go on working meanwhile.
+    </p>
+  );
+}
+
 export function Correspondence({ reference, focus, regime }: { reference: string; focus?: string | undefined; regime?: Regime }) {
   const [done, setDone] = useState({ message: '', seq: 0 });
   const onDone = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
@@ -216,6 +237,7 @@ export function Correspondence({ reference, focus, regime }: { reference: string
       </h2>
       <SuccessBanner message={done.message || null} seq={done.seq} testId="correspondence-done" />
       <ImportFiles reference={reference} />
+      {list.data && [...list.data.items.flatMap((i) => i.attachments), ...list.data.direct].some((a) => a.textStatus === 'pending') && <TextBeingRead reference={reference} />}
       {list.data && list.data.items.length === 0 && list.data.direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
       {list.data?.items.map((item) => <Item key={item.id} item={item} reference={reference} regime={regime} onDone={onDone} />)}
       {list.data && list.data.direct.length > 0 && (

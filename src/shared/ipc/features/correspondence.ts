@@ -6,6 +6,8 @@ import { channel, type Agrees, type Same } from '../define';
 import { fileBytes, fileName, id, instantOrDate, isoDate, line, reference, text, voidReason } from '../fields';
 
 const role = z.enum(ATTACHMENT_ROLES);
+/** Files whose text is still to be read, and how many this app has read since it opened. */
+const textProgress = z.object({ pending: z.number().int().nonnegative(), read: z.number().int().nonnegative() });
 
 export const attachmentInfo = z.object({
   id: z.number(),
@@ -17,7 +19,7 @@ export const attachmentInfo = z.object({
   size: z.number(),
   role,
   inline: z.boolean(),
-  textStatus: z.enum(['ok', 'encrypted', 'unreadable', 'not-applicable']),
+  textStatus: z.enum(['ok', 'encrypted', 'unreadable', 'not-applicable', 'pending']),
   textNote: z.string().nullable(),
 });
 type _Attachment = Agrees<Same<z.output<typeof attachmentInfo>, AttachmentInfo>>;
@@ -107,5 +109,8 @@ export const correspondence = {
   'attachments:content': channel(z.object({ id }), attachmentContent),
   'attachments:save': channel(z.object({ id }), saveResult),
   'attachments:setRole': channel(z.object({ id, role }), attachmentInfo),
+  // The text of PDFs a large import left to be read after it: how many wait (in one case, or all), and reading them now.
+  'text:pending': channel(z.object({ reference: reference.optional() }), textProgress),
+  'text:read': channel(z.object({}), textProgress),
   'search:query': channel(z.object({ query: line(500), limit: z.number().int().min(1).max(500).default(50) }), z.array(searchHit)),
 };

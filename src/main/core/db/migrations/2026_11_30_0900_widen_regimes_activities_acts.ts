@@ -49,21 +49,26 @@ async function rebuild(db: Kysely<any>, table: string, from: string, to: string)
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await widenChecks(db, 'widen_checks', CHANGES);
+}
+
+/** Rebuilds each table with its CHECK widened, all or nothing, foreign key enforcement off meanwhile (also used by later migrations). */
+export async function widenChecks(db: Kysely<any>, savepoint: string, changes: readonly { table: string; from: string; to: string }[]): Promise<void> {
   const enforced = (await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0]?.foreign_keys === 1;
   if (enforced) await sql`PRAGMA foreign_keys = OFF`.execute(db); // a no-op inside a transaction
   if ((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows[0]?.foreign_keys === 1) {
     throw new Error('This upgrade rebuilds tables and must run with foreign key enforcement off.');
   }
   try {
-    await sql`SAVEPOINT widen_checks`.execute(db);
+    await sql.raw(`SAVEPOINT ${savepoint}`).execute(db);
     try {
-      for (const c of CHANGES) await rebuild(db, c.table, c.from, c.to);
+      for (const c of changes) await rebuild(db, c.table, c.from, c.to);
       const broken = (await sql`PRAGMA foreign_key_check`.execute(db)).rows;
       if (broken.length > 0) throw new Error(`Rebuilding the tables broke ${broken.length} references`);
-      await sql`RELEASE widen_checks`.execute(db);
+      await sql.raw(`RELEASE ${savepoint}`).execute(db);
     } catch (err) {
-      await sql`ROLLBACK TO widen_checks`.execute(db);
-      await sql`RELEASE widen_checks`.execute(db);
+      await sql.raw(`ROLLBACK TO ${savepoint}`).execute(db);
+      await sql.raw(`RELEASE ${savepoint}`).execute(db);
       throw err;
     }
   } finally {

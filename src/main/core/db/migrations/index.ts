@@ -15,6 +15,7 @@ import * as team from './2026_12_01_0900_team';
 import * as derived from './2026_12_02_0900_derived';
 import * as searchRowid from './2026_12_02_1000_search_rowid';
 import * as checkout from './2026_12_02_1100_checkout';
+import * as textPending from './2026_12_03_0900_text_pending';
 import * as statisticsFacts from './2026_12_03_1000_statistics_facts';
 
 export interface DiscloseMigration {
@@ -39,5 +40,6 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_02_0900_derived': derived,
   '2026_12_02_1000_search_rowid': searchRowid,
   '2026_12_02_1100_checkout': checkout,
+  '2026_12_03_0900_text_pending': textPending,
   '2026_12_03_1000_statistics_facts': statisticsFacts,
 };

@@ -1,0 +1,42 @@
+// The attachments whose text is still to be read for search (text_status 'pending'), and the
+// writing of that text once read. Found through a partial index, however large the register.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { TextStatus } from '../../../shared/domain/correspondence';
+import { indexItem } from './search.repository';
+
+export interface PendingText {
+  id: number;
+  case_id: number;
+  sha256: string;
+  original_filename: string;
+}
+
+/** The next few waiting, oldest first, after `afterId`. */
+export async function pendingTexts(db: Kysely<DB>, afterId: number, limit: number): Promise<PendingText[]> {
+  return db.selectFrom('attachments').select(['id', 'case_id', 'sha256', 'original_filename']).where('text_status', '=', 'pending').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+/** How many are waiting: in one case, or in the whole register. */
+export async function countPendingTexts(db: Kysely<DB>, caseId?: number): Promise<number> {
+  let q = db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('text_status', '=', 'pending');
+  if (caseId !== undefined) q = q.where('case_id', '=', caseId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * Files what was read, and indexes the text, only if the file is still waiting for it (a case
+ * anonymised, or a file removed, meanwhile is left as it now is). True when it was written.
+ */
+export async function settleText(db: Kysely<DB>, p: PendingText, read: { status: Exclude<TextStatus, 'pending'>; note: string | null; text: string }): Promise<boolean> {
+  const done = await db.updateTable('attachments').set({ text_status: read.status, text_note: read.note }).where('id', '=', p.id).where('text_status', '=', 'pending').returning('id').execute();
+  if (done.length === 0) return false;
+  // As an import that reads the text at once: a file with no text has no entry in the index.
+  if (read.text) await indexItem(db, 'attachment', p.id, p.case_id, p.original_filename, read.text);
+  return true;
+}
+
+/** A case being anonymised: the text of its files still waiting is never to be read (it would name the requester). */
+export async function abandonPendingTexts(db: Kysely<DB>, caseId: number, note: string): Promise<void> {
+  await db.updateTable('attachments').set({ text_status: 'unreadable', text_note: note }).where('case_id', '=', caseId).where('text_status', '=', 'pending').execute();
+}
