@@ -47,6 +47,7 @@ const TEAM_CORE_TESTS = [
   'redaction-rotated',
   'search',
   'shell-files',
+  'statistics-stored',
 ];
 
 export default defineConfig({

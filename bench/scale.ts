@@ -1,6 +1,7 @@
-// The register at scale: the dashboard, the whole case list, three pages of it and the timeliness
-// report, through the core exactly as the app calls it (invoke: validation, the stored derivation,
-// SQL, each row turned into the domain's list item with its days left), against the same questions
+// The register at scale: the dashboard, the whole case list, three pages of it, the timeliness
+// report and the period statistics (a calendar year, the last financial year), through the core
+// exactly as the app calls it (invoke: validation, the stored derivation, SQL, each row turned into
+// the domain's list item with its days left, or the domain's figures), against the same questions
 // asked of the same file in plain SQL in the same run. Each is run once to warm, then timed as the
 // median of several runs, interleaved with its baseline.
 //
@@ -63,6 +64,24 @@ async function main(): Promise<void> {
   const year = today.slice(0, 4);
   const timelinessSql = raw.prepare(`SELECT count(*) AS received, SUM(CASE WHEN in_time = 1 THEN 1 ELSE 0 END) AS in_time FROM cases WHERE received_date >= @from AND received_date <= @to`);
   const lateSql = raw.prepare(`SELECT reference FROM cases WHERE received_date >= @from AND received_date <= @to AND in_time = 0 ORDER BY received_date DESC, id DESC`);
+  // The statistics: each case received in the period with what is stored of it (its answer, an
+  // awaited one pending or overdue today, days late, outcome), each case with a review, complaint,
+  // decision or appeal dated in it (with how the review went), and the provisions applied.
+  const STATS_COLUMNS = `c.id, c.reference, c.regime, c.received_date, c.response_due, c.derived_on, c.valid_until,
+      CASE WHEN c.answered = 'awaiting' THEN (CASE WHEN @today > c.response_due THEN 'overdue' ELSE 'pending' END) ELSE c.answered END AS answered,
+      c.late_days, c.response_outcome, c.review_in_time, c.review_result`;
+  const statsReceivedSql = raw.prepare(`SELECT ${STATS_COLUMNS} FROM cases c WHERE c.received_date >= @from AND c.received_date <= @to`);
+  const statsEventsSql = raw.prepare(`SELECT DISTINCT ${STATS_COLUMNS}, e.type FROM case_events e JOIN cases c ON c.id = e.case_id
+    WHERE e.type IN ('review-requested', 'ico-complaint', 'ico-decision', 'tribunal-appeal') AND e.date >= @from AND e.date <= @to AND e.voided_at IS NULL`);
+  const statsAppliedSql = raw.prepare(`SELECT c.reference, x.act, x.section, x.subsection FROM cases c JOIN exemptions_applied x ON x.case_id = c.id WHERE c.received_date >= @from AND c.received_date <= @to`);
+  const statistics = (from: string, to: string): [string, () => unknown, () => unknown] => [
+    `statistics, ${from} to ${to}`,
+    () => call('reports:statistics', { from, to }),
+    () => [statsReceivedSql.all({ from, to, today }), statsEventsSql.all({ from, to, today }), statsAppliedSql.all({ from, to })],
+  ];
+  // The last whole financial year (1 April to 31 March) before today.
+  const fyEnd = `${today.slice(5) >= '04-01' ? year : Number(year) - 1}-03-31`;
+  const fyStart = `${Number(fyEnd.slice(0, 4)) - 1}-04-01`;
 
   const threePages = async () => {
     let after: string | undefined;
@@ -87,6 +106,8 @@ async function main(): Promise<void> {
     ['case list, all', () => call('cases:list', { today }), () => listSql.all().map((r) => JSON.parse((r as { derived: string }).derived))],
     ['case list page (3 calls)', threePages, threePagesSql],
     [`timeliness report, ${year}`, () => call('reports:timeliness', { from: `${year}-01-01`, to: `${year}-12-31`, today }), () => [timelinessSql.get({ from: `${year}-01-01`, to: `${year}-12-31` }), lateSql.all({ from: `${year}-01-01`, to: `${year}-12-31` })]],
+    statistics(`${year}-01-01`, `${year}-12-31`),
+    statistics(fyStart, fyEnd),
   ];
   const cases = (dashboardSql.get({ today, eow }) as { all: number }).all;
   console.log(`register: ${cases.toLocaleString('en-GB')} cases; today ${today}; opened in ${opened.toFixed(0)} ms; first read (deriving every snapshot) ${firstRead.toFixed(0)} ms`);

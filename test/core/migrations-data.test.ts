@@ -142,6 +142,27 @@ for (const engine of ENGINES) {
         }
       }));
 
+    it("2026_12_03_1100_statistics_facts keeps every case and marks each snapshot for deriving again; a checked-out case's facts may move", () =>
+      withDb(engine, '2026_12_03_1100_statistics_facts', async (db) => {
+        await oneCase(db, 1);
+        await oneCase(db, 2, 'eir');
+        const derived = { derived: '{"stage":"open"}', stage: 'open', response_due: '2025-03-31', derived_on: '2025-03-04', valid_until: '2025-03-30', list_text: 'foi/2025/0001' };
+        await db.update('cases', derived, { id: 1 });
+        if (engine.name === 'postgres') {
+          // Case 2 is checked out by a colleague: its derived columns may still move, nothing else.
+          await db.insert('case_leases', { case_id: 2, holder: 'colleague', taken_at: T, until: '2025-04-01', server_version: 0, copy_id: 'copy' });
+        }
+        const before = await db.rows('cases', 'id');
+        await db.migrateThrough('2026_12_03_1100_statistics_facts');
+        const facts = { answered: null, late_days: null, response_outcome: null, review_in_time: null, review_result: null };
+        expect(await db.rows('cases', 'id')).toEqual(before.map((r) => ({ ...r, derived_on: null, ...facts })));
+        if (engine.name === 'postgres') {
+          await db.update('cases', { answered: 'late', late_days: 3, response_outcome: 'granted', review_in_time: 0, review_result: 'upheld' }, { id: 2 });
+          expect((await db.rows('cases', 'id'))[1]).toMatchObject({ answered: 'late', late_days: 3 });
+          await expect(db.update('cases', { summary: 'Changed while out' }, { id: 2 })).rejects.toThrow(/checked out by/);
+        }
+      }));
+
     it("2026_11_30_1600_corrections_outcomes leaves an authority's own reference format alone", () =>
       withDb(engine, '2026_11_30_1600_corrections_outcomes', async (db) => {
         await db.update('settings', { reference_format: 'IR-{yy}-{seq:3}', name: 'Anytown Council' }, { id: 1 });

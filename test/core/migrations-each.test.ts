@@ -90,6 +90,12 @@ const EXPECTED: Record<string, SchemaChange> = {
   },
   // The team database's search function only (the local register searches with FTS5).
   '2026_12_03_1000_search_plan': {},
+  // What the period statistics count of each case, stored with its derived dates; the events a
+  // period counts found by kind and date.
+  '2026_12_03_1100_statistics_facts': {
+    columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
+    indexesAdded: ['case_events_type_date'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -184,6 +190,12 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   // disclose_search made anew (functions are not part of the schema's shape).
   '2026_12_03_1000_search_plan': {},
+  // As on the local register (the check-out guard's function, replaced in place to let the new
+  // columns move on a case that is out, is not part of the schema's shape).
+  '2026_12_03_1100_statistics_facts': {
+    columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
+    indexesAdded: ['case_events_type_date'],
+  },
 };
 
 for (const { engine, expected } of ENGINES) {

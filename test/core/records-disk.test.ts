@@ -148,14 +148,21 @@ describe.skipIf(!MOUNTABLE)('a real full disk (tmpfs)', () => {
     const data = join(disk, 'data');
     mkdirSync(data);
     expect(cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Ann Example'], data).status).toBe(0);
+    // A second one on hold (clarification sought, FOIA s1(3)): its response is due 20 working days after whatever day it is read.
+    expect(cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Ben Example'], data).status).toBe(0);
+    expect(cli(['case', 'event', 'FOI/2026/0002', '--type', 'clarification-sought', '--date', '2026-11-04'], data).status).toBe(0);
     expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
     const list = cli(['case', 'list', '--json'], data);
     expect(list.stderr).toBe('');
-    expect(JSON.parse(list.stdout)).toMatchObject([{ reference: 'FOI/2026/0001' }]);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ reference: 'FOI/2026/0002' }, { reference: 'FOI/2026/0001' }]);
     // Months on, the stored snapshot has expired and cannot be rewritten: each row shown is derived afresh.
     const later = cli(['case', 'list', '--json'], data, '2027-06-01');
     expect(later.stderr).toBe('');
-    expect(JSON.parse(later.stdout)).toMatchObject([{ reference: 'FOI/2026/0001', status: 'overdue' }]);
+    expect(JSON.parse(later.stdout)).toMatchObject([{ reference: 'FOI/2026/0002', status: 'on-hold' }, { reference: 'FOI/2026/0001', status: 'overdue' }]);
+    // So are the statistics: the case on hold is still within time that day, whatever its snapshot said.
+    const stats = cli(['report', 'statistics', '--from', '2026-01-01', '--to', '2027-12-31', '--json'], data, '2027-06-01');
+    expect(stats.stderr).toBe('');
+    expect(JSON.parse(stats.stdout)).toMatchObject({ received: 2, pending: 1, overdue: 1, explain: { pending: { cases: ['FOI/2026/0002'] }, overdue: { cases: ['FOI/2026/0001'] } } });
     const write = cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Bob', '--json'], data);
     expect(write.status).toBe(1);
     expect(write.stderr).toMatch(/Nothing can be changed: the data folder .* cannot be written \(it is on a read-only disk\)\. The case files can still be read\./);

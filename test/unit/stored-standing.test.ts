@@ -1,61 +1,19 @@
-// The stored snapshot of a case's derived dates must read exactly as deriving afresh would, on
-// every day it is kept for: cases of every regime and stage, stepped day by day through their
+// The stored snapshot of a case's derived dates (and what the statistics count of it) must read
+// exactly as deriving afresh would, on every day it is kept for: cases of every regime and stage, stepped day by day through their
 // deadlines, re-derived only when the snapshot says it has expired (as the register does).
 import { describe, expect, it } from 'vitest';
 import { calendars } from '../helpers/calendars';
-import { deriveCaseClocks, isInTime, type CaseEvent, type CaseEventType, type Regime } from '../../src/shared/domain/clocks/events';
-import { caseStanding, RESPONSE_OUTCOMES } from '../../src/shared/domain/status';
+import { deriveCaseClocks, isInTime } from '../../src/shared/domain/clocks/events';
+import { caseStanding } from '../../src/shared/domain/status';
 import { FOREVER, standingOn, storedStanding, type StoredDerivation } from '../../src/shared/domain/stored-standing';
 import { addCalendarDays, compareIsoDates } from '../../src/shared/domain/dates';
-// Seeded (mulberry32), so a failure names the case that showed it.
-import { random } from '../hostile/make-corpus-bytes';
+import { caseStatsFacts } from '../../src/shared/domain/statistics';
+import { seededCase as makeCase } from '../helpers/seeded-cases';
 
-const REGIMES: Regime[] = ['foia', 'eir', 'foisa', 'eisr', 'sar'];
-// Event kinds in the order a case meets them; each case takes a random few, at increasing dates.
-const ORDER: CaseEventType[][] = [
-  ['acknowledged'],
-  ['clarification-sought', 'fees-notice', 'id-requested'],
-  ['clarification-received', 'fee-received', 'id-received'],
-  ['pit-extension', 'eir-extension', 'sar-extension'],
-  ['responded'],
-  ['review-requested'],
-  ['review-completed'],
-  ['ico-complaint'],
-  ['ico-decision'],
-  ['tribunal-appeal'],
-  ['closed'],
-];
-
-const EXTENSION: Record<Regime, CaseEventType | undefined> = { foia: 'pit-extension', foisa: undefined, eir: 'eir-extension', eisr: 'eir-extension', sar: 'sar-extension' };
-
-function makeCase(seed: number): { regime: Regime; received: string; events: CaseEvent[] } {
-  const r = random(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const regime = pick(REGIMES);
-  const received = addCalendarDays('2024-01-02', Math.floor(r() * 900));
-  const events: CaseEvent[] = [];
-  let date = received;
-  // Stop at a random stage, so that open, on-hold, extended and every later stage are all met.
-  const stages = Math.floor(r() * (ORDER.length + 1));
-  for (let i = 0; i < stages; i++) {
-    if (r() < 0.35) continue;
-    date = addCalendarDays(date, 1 + Math.floor(r() * (i === 3 ? 15 : 30)));
-    // The extension each regime has (FOIA s10(3) public interest; EIR/EISR reg 7; UK GDPR Art 12(3)).
-    const type = i === 3 ? EXTENSION[regime] : pick(ORDER[i]!);
-    if (type === undefined) continue;
-    const e: CaseEvent = { type, date };
-    if (type === 'pit-extension') e.estimate = addCalendarDays(date, 10 + Math.floor(r() * 30));
-    if (type === 'responded') e.outcome = pick(RESPONSE_OUTCOMES);
-    if (type === 'review-completed') e.outcome = pick(['upheld', 'partly-upheld', 'overturned']);
-    events.push(e);
-  }
-  return { regime, received, events };
-}
-
-/** Everything a list row shows of a case, derived afresh. */
+/** Everything a list row shows of a case, and what the statistics count of it, derived afresh. */
 function fresh(c: ReturnType<typeof makeCase>, today: string) {
   const clocks = deriveCaseClocks(c.regime, c.received, c.events, calendars, today);
-  return { ...caseStanding(c.events, clocks, calendars, today), dueDate: clocks.response.due, provisional: clocks.response.provisional, inTime: isInTime(clocks), clocksOnHold: clocks.onHold };
+  return { ...caseStanding(c.events, clocks, calendars, today), dueDate: clocks.response.due, provisional: clocks.response.provisional, inTime: isInTime(clocks), clocksOnHold: clocks.onHold, facts: caseStatsFacts(c.events, clocks) };
 }
 
 describe('stored derived dates read as deriving afresh', () => {
@@ -73,7 +31,7 @@ describe('stored derived dates read as deriving afresh', () => {
         }
         const expected = fresh(c, today);
         const s = stored.standing;
-        const got = { ...standingOn(s, calendars, today), dueDate: s.dueDate, provisional: s.provisional, inTime: s.inTime, clocksOnHold: s.clocksOnHold };
+        const got = { ...standingOn(s, calendars, today), dueDate: s.dueDate, provisional: s.provisional, inTime: s.inTime, clocksOnHold: s.clocksOnHold, facts: stored.facts };
         if (JSON.stringify(got) !== JSON.stringify(expected)) {
           expect({ seed, today, got }).toEqual({ seed, today, got: expected });
         }

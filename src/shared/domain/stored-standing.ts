@@ -3,23 +3,28 @@
 // The clocks and the standing are a pure function of (regime, received, events, calendars, today)
 // (clocks/events.ts, status.ts). Deriving them for every case on every read does not scale to a
 // register of years, so each case keeps a snapshot of the parts that do not move from one day to
-// the next, written in the same transaction as whatever changed it. Two things do move with today
-// and are worked out when read, from the snapshot alone:
-//   - the days left to the date in force (daysUntil), and
+// the next, written in the same transaction as whatever changed it, with what the period
+// statistics count of it (statistics.ts caseStatsFacts). Three things do move with today and are
+// worked out when read, from the snapshot alone:
+//   - the days left to the date in force (daysUntil),
 //   - the turn from open or extended to overdue, on the first working day after that date
-//     (`overdueFrom`), which SQL can compare with today.
+//     (`overdueFrom`), which SQL can compare with today, and
+//   - the statistics' turn of an awaited response from pending to overdue, the day after the
+//     response due date (`dueDate`).
 // Everything else holds until `validUntil`: the day before the next date the derivation mentions
 // (a deadline falls due, a window closes), or just today when the derivation moves every day (a
 // case on hold is counted as if the hold ended today). A read re-derives the cases whose snapshot
 // has expired, and a change to the holiday table re-derives the cases whose window spans the day.
-// The domain stays the one source of truth: storedStanding is built from caseStanding, and
-// standingOn(storedStanding(…, D), T) equals caseStanding(…, T) for every T from D to validUntil
-// (test/unit/stored-standing.test.ts steps through the days to show it).
+// The domain stays the one source of truth: storedStanding is built from caseStanding and
+// caseStatsFacts, and standingOn(storedStanding(…, D), T) equals caseStanding(…, T) (and the facts
+// those derived on T) for every T from D to validUntil (test/unit/stored-standing.test.ts steps
+// through the days to show it).
 import { nextWorkingDayOnOrAfter } from './calendar/calendar';
 import type { Calendars } from './clocks/clocks';
 import { deriveCaseClocks, isInTime, type CaseClocks, type CaseEvent, type Regime } from './clocks/events';
 import { addCalendarDays, type IsoDate } from './dates';
 import { caseStanding, daysUntil, workingCalendarOf, type CaseStanding, type CaseStatus, type DeadlineInForce } from './status';
+import { caseStatsFacts, type CaseStatsFacts } from './statistics';
 
 /** The snapshot, as stored: nothing in it depends on the day it is read (until validUntil). */
 export interface StoredStanding {
@@ -41,6 +46,8 @@ export interface StoredStanding {
 
 export interface StoredDerivation {
   standing: StoredStanding;
+  /** What the period statistics count of the case (statistics.ts): an awaited response turns overdue after standing.dueDate. */
+  facts: CaseStatsFacts;
   /** The day it was derived for. */
   derivedOn: IsoDate;
   /** The last day it holds; FOREVER when no later date can change it. */
@@ -60,13 +67,14 @@ function overdueFromDate(deadline: DeadlineInForce, calendars: Calendars): IsoDa
   return cal ? nextWorkingDayOnOrAfter(cal, next) : next;
 }
 
-function snapshot(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): { standing: StoredStanding; clocks: CaseClocks } {
+function snapshot(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): { standing: StoredStanding; facts: CaseStatsFacts; clocks: CaseClocks } {
   const clocks = deriveCaseClocks(regime, received, [...events], calendars, today);
   const s = caseStanding(events, clocks, calendars, today);
   const stage = s.status === 'overdue' ? (s.extendedTo ? 'extended' : 'open') : s.status;
   const awaiting = stage === 'open' || stage === 'extended';
   return {
     clocks,
+    facts: caseStatsFacts(events, clocks),
     standing: {
       stage,
       deadline: s.deadline,
@@ -92,23 +100,23 @@ function datesMentioned(clocks: CaseClocks, events: readonly CaseEvent[]): IsoDa
 
 /** Derives a case for `today` and says how long the result holds. */
 export function storedStanding(regime: Regime, received: IsoDate, events: readonly CaseEvent[], calendars: Calendars, today: IsoDate): StoredDerivation {
-  const { standing, clocks } = snapshot(regime, received, events, calendars, today);
+  const { standing, facts, clocks } = snapshot(regime, received, events, calendars, today);
   // A week on, a derivation that counts from today (a hold assumed to end today) has moved by five
   // working days whatever the holidays (a day on alone may not: a Friday and a Saturday count alike).
   // Any difference is treated so: re-derived each day, which is also right, if more work than needed,
   // for a case with one of its dates in the coming week.
-  const weekOn = snapshot(regime, received, events, calendars, addCalendarDays(today, 7)).standing;
+  const weekOn = snapshot(regime, received, events, calendars, addCalendarDays(today, 7));
   const dates = datesMentioned(clocks, events);
   if (standing.overdueFrom) dates.push(standing.overdueFrom);
   const windowFrom = dates.reduce((a, b) => (b < a ? b : a), received);
   // Moves with the day: good for today only, and any holiday may move it.
-  if (JSON.stringify(standing) !== JSON.stringify(weekOn)) return { standing, derivedOn: today, validUntil: today, windowFrom, windowTo: FOREVER };
+  if (JSON.stringify([standing, facts]) !== JSON.stringify([weekOn.standing, weekOn.facts])) return { standing, facts, derivedOn: today, validUntil: today, windowFrom, windowTo: FOREVER };
   // Otherwise it can next change on a date it mentions (a date passing, compared with > or >=):
   // it holds to the day before the first one after today, and that day re-derives and checks again.
   const later = dates.filter((d) => d > today).sort();
   const validUntil = later.length > 0 ? addCalendarDays(later[0]!, -1) : FOREVER;
   const windowTo = dates.reduce((a, b) => (b > a ? b : a), received);
-  return { standing, derivedOn: today, validUntil, windowFrom, windowTo };
+  return { standing, facts, derivedOn: today, validUntil, windowFrom, windowTo };
 }
 
 /** Whether a stored snapshot holds for `today` (derived for no later a day, and not yet expired). */

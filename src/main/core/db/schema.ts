@@ -55,6 +55,12 @@ export interface CasesTable {
   window_to: string | null;
   /** Reference, requester and summary, folded to lower case, for the list's word filter. */
   list_text: string | null;
+  /** What the period statistics count (CaseStatsFacts); null until first derived. */
+  answered: string | null;
+  late_days: number | null;
+  response_outcome: string | null;
+  review_in_time: number | null;
+  review_result: string | null;
 }
 
 export interface ReferenceCountersTable {

@@ -6,6 +6,7 @@ import type { DB } from './schema';
 import { connectionError, openPostgres, parseDatabaseUrl } from './postgres';
 import { CASE_TABLES } from './migrations/2026_12_01_0900_team';
 import { DERIVED_COLUMNS } from './migrations/2026_12_02_0900_derived';
+import { STATISTICS_COLUMNS } from './migrations/2026_12_03_1100_statistics_facts';
 
 export const OFFICER_ROLE = 'disclose_officer';
 export const LEAD_ROLE = 'disclose_lead';
@@ -18,7 +19,7 @@ const CASEWORK = ['cases', 'requesters', 'reference_counters', 'cost_lines', ...
 /** What an officer may change in place, table by table: only what casework changes (a filed
  * message's text, a note, a letter filed or a redacted copy stay as they were made). */
 const OFFICER_UPDATES: Record<string, string[] | 'all'> = {
-  cases: ['reference', 'regime', 'received_date', 'summary', 'request_text', 'updated_at', 's16_advice', ...DERIVED_COLUMNS],
+  cases: ['reference', 'regime', 'received_date', 'summary', 'request_text', 'updated_at', 's16_advice', ...DERIVED_COLUMNS, ...STATISTICS_COLUMNS],
   requesters: ['name', 'email', 'address', 'organisation'],
   reference_counters: 'all',
   case_events: ['date', 'note', 'voided_at', 'voided_by', 'void_reason'],

@@ -76,21 +76,6 @@ export async function getRequester(db: Kysely<DB>, id: number) {
   return db.selectFrom('requesters').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Cases received in a period, or with anything recorded in it (a review, a complaint, an appeal): what a period's statistics count. */
-export async function listCasesActiveBetween(db: Kysely<DB>, from: string, to: string): Promise<{ id: number; record: CaseRecord }[]> {
-  const rows = await selectCases(db)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('cases.received_date', '>=', from), eb('cases.received_date', '<=', to)]),
-        eb('cases.id', 'in', eb.selectFrom('case_events').select('case_events.case_id').where('case_events.date', '>=', from).where('case_events.date', '<=', to)),
-      ]),
-    )
-    .orderBy('cases.received_date', 'desc')
-    .orderBy('cases.id', 'desc')
-    .execute();
-  return rows.map((r) => ({ id: r.id, record: caseRowToCase(r) }));
-}
-
 export async function referenceExists(db: Kysely<DB>, reference: string): Promise<boolean> {
   // On the team database a reference may belong to a case the login cannot see: asked past row-level security, yes or no.
   if (isPostgres(db)) return (await sql<{ taken: boolean }>`SELECT disclose_reference_taken(${reference}) AS taken`.execute(db)).rows[0]!.taken;

@@ -5,6 +5,7 @@ import { isPostgres } from '../db/engine';
 import type { DB } from '../db/schema';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { StoredDerivation } from '../../../shared/domain/stored-standing';
+import type { AnswerKind, CaseStatsFacts } from '../../../shared/domain/statistics';
 import { ID_BATCH } from './events.repository';
 
 export interface CaseToDerive {
@@ -29,6 +30,7 @@ export async function casesToDerive(db: Kysely<DB>, ids: readonly number[]): Pro
 
 export async function writeDerived(db: Kysely<DB>, id: number, d: StoredDerivation, listText: string): Promise<void> {
   const s = d.standing;
+  const f = d.facts;
   await db
     .updateTable('cases')
     .set({
@@ -43,6 +45,11 @@ export async function writeDerived(db: Kysely<DB>, id: number, d: StoredDerivati
       window_from: d.windowFrom,
       window_to: d.windowTo,
       list_text: listText,
+      answered: f.answered,
+      late_days: f.lateDays,
+      response_outcome: f.outcome,
+      review_in_time: f.reviewInTime ? 1 : 0,
+      review_result: f.reviewResult,
     })
     .where('id', '=', id)
     .execute();
@@ -72,20 +79,31 @@ export async function markStale(db: Kysely<DB>, where: { regime?: Regime; from?:
   await q.execute();
 }
 
+/** The columns factsOfRow reads. */
+export const FACT_COLUMNS = ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] as const;
+
 export interface Snapshot {
   reference: string;
   derived: string | null;
   derivedOn: string | null;
   validUntil: string | null;
   listText: string | null;
+  /** What the statistics count, as stored (null when never derived). */
+  facts: CaseStatsFacts | null;
+}
+
+/** The statistics' columns of a row, read back as the domain's facts. */
+export function factsOfRow(r: { answered: string | null; late_days: number | null; response_outcome: string | null; review_in_time: number | null; review_result: string | null }): CaseStatsFacts | null {
+  if (r.answered === null) return null;
+  return { answered: r.answered as AnswerKind, lateDays: r.late_days === null ? null : Number(r.late_days), outcome: r.response_outcome, reviewInTime: Number(r.review_in_time) === 1, reviewResult: r.review_result };
 }
 
 /** What is stored for each case, keyed by id (for the consistency check and the holiday audit). */
 export async function storedSnapshots(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, Snapshot>> {
   const found = new Map<number, Snapshot>();
   for (let at = 0; at < ids.length; at += ID_BATCH) {
-    const rows = await db.selectFrom('cases').select(['id', 'reference', 'derived', 'derived_on', 'valid_until', 'list_text']).where('id', 'in', ids.slice(at, at + ID_BATCH)).execute();
-    for (const r of rows) found.set(r.id, { reference: r.reference, derived: r.derived, derivedOn: r.derived_on, validUntil: r.valid_until, listText: r.list_text });
+    const rows = await db.selectFrom('cases').select(['id', 'reference', 'derived', 'derived_on', 'valid_until', 'list_text', ...FACT_COLUMNS]).where('id', 'in', ids.slice(at, at + ID_BATCH)).execute();
+    for (const r of rows) found.set(r.id, { reference: r.reference, derived: r.derived, derivedOn: r.derived_on, validUntil: r.valid_until, listText: r.list_text, facts: factsOfRow(r) });
   }
   return found;
 }

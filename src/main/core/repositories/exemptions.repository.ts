@@ -23,14 +23,6 @@ export async function listApplied(db: Kysely<DB>, caseId: number): Promise<Appli
   return rows.map(exemptionRowToApplied);
 }
 
-/** Every case's applied exemptions in one query, by case id (for the statistics). */
-export async function listAppliedByCase(db: Kysely<DB>): Promise<Map<number, AppliedExemption[]>> {
-  const rows = await db.selectFrom('exemptions_applied').selectAll().orderBy('id').execute();
-  const byCase = new Map<number, AppliedExemption[]>();
-  for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), exemptionRowToApplied(r)]);
-  return byCase;
-}
-
 export async function findApplied(db: Kysely<DB>, caseId: number, e: Pick<AppliedExemption, 'ref' | 'item'>): Promise<AppliedExemption | undefined> {
   const row = await db
     .selectFrom('exemptions_applied')

@@ -11,6 +11,7 @@ import { writesCommitted } from './transaction';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { foldForList, holdsOn, standingOn, storedStanding, type StoredStanding } from '../../../shared/domain/stored-standing';
+import type { CaseStatsFacts } from '../../../shared/domain/statistics';
 import { ID_BATCH, listEvents } from '../repositories/events.repository';
 import { casesToDerive, caseIdsAfter, refreshPlannerStatistics, staleCaseIds, storedSnapshots, writeDerived } from '../repositories/derived.repository';
 
@@ -72,9 +73,9 @@ export async function ensureDerived(ctx: CoreContext, today: IsoDate): Promise<b
   return true;
 }
 
-/** What a list shows of a snapshot on `today`: compared whole, so a stored field that drifts is caught. */
-function shown(s: StoredStanding, listText: string | null, calendars: Calendars, today: IsoDate): string {
-  return JSON.stringify({ ...s, on: standingOn(s, calendars, today), listText });
+/** What a list and the statistics show of a snapshot on `today`: compared whole, so a stored field that drifts is caught. */
+function shown(s: StoredStanding, listText: string | null, facts: CaseStatsFacts | null, calendars: Calendars, today: IsoDate): string {
+  return JSON.stringify({ ...s, on: standingOn(s, calendars, today), listText, facts });
 }
 
 /**
@@ -93,8 +94,8 @@ export async function derivedMismatches(db: Kysely<DB>, calendars: Calendars, to
       const s = stored.get(c.id)!;
       if (s.derived === null || !holdsOn(s, today)) continue;
       const d = storedStanding(c.regime, c.received, events.get(c.id) ?? [], calendars, today);
-      const fresh = shown(d.standing, listTextOf(c.reference, c.requesterName, c.summary), calendars, today);
-      const was = shown(JSON.parse(s.derived) as StoredStanding, s.listText, calendars, today);
+      const fresh = shown(d.standing, listTextOf(c.reference, c.requesterName, c.summary), d.facts, calendars, today);
+      const was = shown(JSON.parse(s.derived) as StoredStanding, s.listText, s.facts, calendars, today);
       if (was !== fresh) found.push({ reference: c.reference, stored: was, fresh });
     }
   }

@@ -1,19 +1,23 @@
-// FOI statistics for a period, by regime: computed in the domain from every case's events and
-// derived clocks, then shown, saved as CSV, or printed as a PDF report.
+// FOI statistics for a period, by regime: the cases the period counts are read by index with what
+// is stored of each (the domain's CaseStatsFacts, kept with the case's other derived dates), the
+// domain turns them into the figures, and they are shown, saved as CSV, or printed as a PDF report.
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import { formatLongDate, type IsoDate } from '../../../shared/domain/dates';
-import { deriveCaseClocks, type Regime } from '../../../shared/domain/clocks/events';
+import type { Regime } from '../../../shared/domain/clocks/events';
 import { formatProvision } from '../../../shared/domain/exemptions/catalogue';
-import { computeStatistics, OUTCOME_LABELS, RESPONSE_OUTCOMES, statisticsRows, type Statistics, type StatsCase } from '../../../shared/domain/statistics';
+import type { Act } from '../../../shared/domain/exemptions/types';
+import { OUTCOME_LABELS, PERIOD_EVENTS, perPeriodEvent, periodStatistics, RESPONSE_OUTCOMES, statisticsRows, type PeriodCases, type PeriodEvent, type Statistics, type StatsRow } from '../../../shared/domain/statistics';
+import { holdsOn, storedStanding } from '../../../shared/domain/stored-standing';
 import type { LetterView } from '../../../shared/domain/letters/view';
-import { listCasesActiveBetween } from '../repositories/cases.repository';
 import { listEvents } from '../repositories/events.repository';
-import { listAppliedByCase } from '../repositories/exemptions.repository';
+import { factsOfRow } from '../repositories/derived.repository';
+import { appliedToCasesReceivedIn, casesReceivedIn, casesWithEventsIn, type Period, type PeriodCaseRow } from '../repositories/statistics.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { csvField } from '../bundle/zip';
 import { renderLetter } from '../pdf/letter';
 import { writeFileAtomic } from './letters.service';
+import { ensureDerived } from './derived.service';
 
 export interface StatisticsInput {
   from: IsoDate;
@@ -22,31 +26,36 @@ export interface StatisticsInput {
   officer?: string | undefined;
 }
 
+/** The rows as the domain counts them; a snapshot that does not hold for `today` (a register that cannot be written) is derived afresh in memory. */
+async function toStatsRows(ctx: CoreContext, rows: readonly PeriodCaseRow[], today: IsoDate): Promise<StatsRow[]> {
+  const stale = rows.filter((r) => !holdsOn({ derived: r.answered, derivedOn: r.derived_on, validUntil: r.valid_until }, today));
+  const events = stale.length > 0 ? await listEvents(ctx.db, [...new Set(stale.map((r) => r.id))]) : new Map();
+  const calendars = stale.length > 0 ? await ctx.calendars() : null;
+  return rows.map((r) => {
+    if (!events.has(r.id)) return Object.assign(factsOfRow(r)!, { reference: r.reference, responseDue: r.response_due! });
+    const d = storedStanding(r.regime as Regime, r.received_date, events.get(r.id) ?? [], calendars!, today);
+    return { reference: r.reference, responseDue: d.standing.dueDate, ...d.facts };
+  });
+}
+
 export async function statistics(ctx: CoreContext, input: StatisticsInput): Promise<Statistics> {
   if (input.from > input.to) throw new DiscloseError('VALIDATION', `The period starts (${input.from}) after it ends (${input.to}).`, { from: 'After the end date' });
   if (input.officer) {
     // Cases carry an officer only on a team database; a local register has one officer.
     throw new DiscloseError('VALIDATION', 'This register does not assign cases to officers: statistics by officer need the team database.', { officer: 'No officers in a local register' });
   }
-  // Only the cases the period's figures can count, however many years the register holds.
-  const rows = await listCasesActiveBetween(ctx.db, input.from, input.to);
-  const events = await listEvents(ctx.db, rows.map((r) => r.id));
-  const applied = await listAppliedByCase(ctx.db);
-  const calendars = await ctx.calendars();
   const today = ctx.today();
-  // deriveCaseClocks leaves voided events out itself; computeStatistics does the same for counts.
-  const cases: StatsCase[] = rows.map(({ id, record }) => {
-    const ev = events.get(id) ?? [];
-    return {
-      reference: record.reference,
-      regime: record.regime,
-      received: record.received,
-      events: ev,
-      clocks: deriveCaseClocks(record.regime, record.received, ev, calendars, today),
-      exemptions: [...new Set((applied.get(id) ?? []).map((a) => formatProvision(a.ref)))],
-    };
-  });
-  return computeStatistics(cases, { from: input.from, to: input.to, regime: input.regime ?? null }, today);
+  await ensureDerived(ctx, today);
+  // Only the cases the period's figures count, however many years the register holds.
+  const period: Period = { from: input.from, to: input.to, regime: input.regime ?? null };
+  const received = await casesReceivedIn(ctx.db, period);
+  const withEvents = await casesWithEventsIn(ctx.db, period, PERIOD_EVENTS);
+  const rows = await toStatsRows(ctx, [...received, ...withEvents], today);
+  const withEvent = perPeriodEvent((): StatsRow[] => []);
+  withEvents.forEach((e, i) => withEvent[e.type as PeriodEvent].push(rows[received.length + i]!));
+  const applied = (await appliedToCasesReceivedIn(ctx.db, period)).map((a) => [a.reference, formatProvision({ act: a.act as Act, section: a.section, subsection: a.subsection })] as const);
+  const cases: PeriodCases = { received: rows.slice(0, received.length), withEvent, applied };
+  return periodStatistics(cases, period, today);
 }
 
 function reportView(authority: string, s: Statistics): LetterView {

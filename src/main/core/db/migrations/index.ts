@@ -17,6 +17,7 @@ import * as searchRowid from './2026_12_02_1000_search_rowid';
 import * as checkout from './2026_12_02_1100_checkout';
 import * as textPending from './2026_12_03_0900_text_pending';
 import * as searchPlan from './2026_12_03_1000_search_plan';
+import * as statisticsFacts from './2026_12_03_1100_statistics_facts';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_02_1100_checkout': checkout,
   '2026_12_03_0900_text_pending': textPending,
   '2026_12_03_1000_search_plan': searchPlan,
+  '2026_12_03_1100_statistics_facts': statisticsFacts,
 };
