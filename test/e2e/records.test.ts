@@ -51,7 +51,8 @@ describe('Settings: backups and checks', () => {
     bytes[0] = bytes[0]! ^ 1;
     writeFileSync(path, bytes);
     await page.getByRole('button', { name: 'Check the case files' }).click();
-    await page.getByText('The check found 1 problem.', { exact: false }).waitFor();
+    // The check reads every stored file and the whole database: given time on a busy machine.
+    await page.getByText('The check found 1 problem.', { exact: false }).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('verify-result').textContent()).toContain(sha);
     expect(await axeViolations(page)).toEqual([]);
   });

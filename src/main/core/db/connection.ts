@@ -95,6 +95,23 @@ function openReadOnly(file: string, reason: string): Database.Database {
   }
 }
 
+/**
+ * Switches a new file to WAL (a file once switched stays so). Several processes opening a new
+ * folder at once race for the switch, and SQLite answers the loser "database is locked" at once,
+ * without waiting out the busy timeout: it tries again a moment later.
+ */
+function toWal(sqlite: Database.Database): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 50) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+    }
+  }
+}
+
 /** The connection's page cache, in KB (per open connection; the app has one). */
 const PAGE_CACHE_KB = 64 * 1024;
 
@@ -109,7 +126,7 @@ function connect(file: string, readOnlyReason: string | null): Database.Database
       throw new DiscloseError('DB_NOT_SQLITE', `${file} is an SQLite database, but not a Disclose one. Nothing was changed.`);
     }
     if (!readOnlyReason) {
-      sqlite.pragma('journal_mode = WAL');
+      toWal(sqlite);
       // Case files are legal records: survive a power cut, not only an application crash.
       sqlite.pragma('synchronous = FULL');
     }
