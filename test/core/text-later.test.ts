@@ -89,7 +89,7 @@ const found = async (word: string) => ok(await core.invoke('search:query', { que
 
 /** As if the app had stopped before reading them: the files' text marked as still to be read. */
 async function markPending(): Promise<void> {
-  const statement = "UPDATE attachments SET text_status = 'pending', text_note = 'Its text is being read for search.' WHERE content_type = 'application/pdf'";
+  const statement = "UPDATE attachments SET text_status = 'pending', text_note = 'Its text is still to be read for search.' WHERE content_type = 'application/pdf'";
   if (onTeamDatabase) {
     const schema = new URL(databaseArgsFor(dataDir)[1]!).searchParams.get('schema')!;
     await asAdmin(async (c) => {
@@ -143,15 +143,15 @@ describe('the text of PDFs in a large import is read after everything is stored'
 
     // A core that does not read in the background (one command of the CLI) only counts them.
     core = await testCore({ dataDir, host, ...(onTeamDatabase ? { database: databaseArgsFor(dataDir)[1]! } : {}) });
-    expect(ok(await core.invoke('text:pending', {}))).toEqual({ pending: TEXT_AT_ONCE_UP_TO + 2, read: 0 });
-    expect((await attachments()).find((a) => a.filename === 'letter-3.pdf')).toMatchObject({ textStatus: 'pending', textNote: 'Its text is being read for search.' });
+    expect(ok(await core.invoke('text:pending', {}))).toEqual({ pending: TEXT_AT_ONCE_UP_TO + 2, read: 0, reading: false });
+    expect((await attachments()).find((a) => a.filename === 'letter-3.pdf')).toMatchObject({ textStatus: 'pending', textNote: 'Its text is still to be read for search.' });
     expect(await found('saltbin3')).toEqual([]);
     await core.close();
 
     // The app does.
     core = await testCore({ dataDir, host, readPendingText: true, ...(onTeamDatabase ? { database: databaseArgsFor(dataDir)[1]! } : {}) });
     await core.textRead();
-    expect(ok(await core.invoke('text:pending', {}))).toEqual({ pending: 0, read: TEXT_AT_ONCE_UP_TO + 2 });
+    expect(ok(await core.invoke('text:pending', {}))).toEqual({ pending: 0, read: TEXT_AT_ONCE_UP_TO + 2, reading: false });
     expect((await found('saltbin3')).map((h) => h.title)).toEqual(['letter-3.pdf']);
   });
 
@@ -179,10 +179,10 @@ describe('on the command line', () => {
     // A search straight after finds the words of the PDFs: the command waited for them.
     const hits = runCli(['search', 'saltbin21', '--json'], dir).json() as { title: string }[];
     expect(hits.map((h) => h.title)).toContain('letter-21.pdf');
-    expect(runCli(['text', 'status', reference, '--json'], dir).json()).toEqual({ pending: 0, read: 0 });
+    expect(runCli(['text', 'status', reference, '--json'], dir).json()).toEqual({ pending: 0, read: 0, reading: false });
     const read = runCli(['text', 'read', '--json'], dir);
     expect(read.status, read.stderr).toBe(0);
-    expect(read.json()).toEqual({ pending: 0, read: 0 });
+    expect(read.json()).toEqual({ pending: 0, read: 0, reading: false });
     expect(runCli(['text', 'status', 'FOI/2026/9999', '--json'], dir)).toMatchObject({ status: 1 });
   });
 });

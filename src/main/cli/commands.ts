@@ -446,7 +446,7 @@ export const COMMANDS: Command[] = [
     async run({ parsed: p, call }) {
       const reference = p.positionals[0];
       const r = await call('text:pending', reference ? { reference } : {});
-      return { value: r, text: r.pending === 0 ? 'The text of every file has been read.' : `${r.pending} file(s) wait for their text to be read for search (run "text read").` };
+      return { value: r, text: r.pending === 0 ? 'The text of every file has been read.' : `${r.pending} file(s) wait for their text to be read for search${r.reading ? ': being read now' : ' (run "text read")'}.` };
     },
   },
   {
@@ -454,7 +454,7 @@ export const COMMANDS: Command[] = [
     options: {},
     async run({ call }) {
       const r = await call('text:read', {});
-      return { value: r, text: `Read the text of ${r.read} file(s).${r.pending ? ` ${r.pending} could not be read here (a case checked out, or another officer's).` : ''}` };
+      return { value: r, text: `Read the text of ${r.read} file(s).${r.pending ? ` ${r.pending} could not be read now (a case checked out, another officer's, or its file out of reach): they are tried again at the next "text read" or when the app opens.` : ''}` };
     },
   },
   {

@@ -80,7 +80,12 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
     };
     const result = await command.run(ctx);
     print(result);
-    await result.afterPrint?.();
+    try {
+      await result.afterPrint?.();
+    } catch (err) {
+      // The outcome stands as printed; what followed it is said as a warning.
+      process.stderr.write(`disclose: warning: ${terminalSafe(err instanceof Error ? err.message : String(err))}\n`);
+    }
     return result.exitCode ?? 0;
   } finally {
     await core.close();

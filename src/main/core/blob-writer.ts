@@ -3,7 +3,8 @@
 // operations apiece, whose completions, run on the main thread, cost it more than the database
 // rows themselves. Handed to a worker a batch at a time, they cost the main thread one message,
 // and it goes on writing the previous batch's rows meanwhile. The worker is the parse worker's file
-// started in the role 'store' (parse/worker.ts); it runs the very same BlobStore.putMany.
+// started in the role 'store' (parse/worker.ts); it stores each file with BlobStore.put, the
+// store's own blocking write, sync, read-back and rename.
 import { parentPort, Worker } from 'node:worker_threads';
 import { DiscloseError, type ErrorCode } from '../../shared/errors';
 import { BlobStore } from './blobs';
@@ -45,8 +46,14 @@ class WriterThread {
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.ref();
-      // Copied, not transferred: the caller still reads the bytes' sizes for the rows it writes.
-      worker.postMessage({ id, root, files } satisfies StoreJob);
+      try {
+        // Copied, not transferred: the caller still reads the bytes' sizes for the rows it writes.
+        worker.postMessage({ id, root, files } satisfies StoreJob);
+      } catch (error) {
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) worker.unref();
+        reject(new DiscloseError('IO', `Could not store files: ${(error as Error).message}`));
+      }
     });
   }
 

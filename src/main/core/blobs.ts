@@ -71,16 +71,33 @@ export class BlobStore {
   /** The bytes, verified; on the team database fetched into the local cache first when missing. */
   async load(sha256: string, name = sha256): Promise<Uint8Array> {
     if (this.remote && this.check(sha256) !== 'ok') {
-      const bytes = await this.remote(sha256);
-      if (bytes !== null) {
-        const actual = sha256Hex(bytes);
-        if (actual !== sha256) {
-          throw new DiscloseError('DB_CORRUPT', `The team database's copy of ${name} has been altered or damaged: its SHA-256 is ${actual}, not ${sha256}. It will not be used.`);
-        }
-        this.put(bytes);
-      }
+      const bytes = await this.fetchRemote(sha256, name);
+      if (bytes !== null) this.put(bytes);
     }
     return this.get(sha256, name);
+  }
+
+  /**
+   * The bytes, verified, for one use: on the team database a file not in this computer's cache is
+   * fetched and checked but not kept (the background reading of text should not fill every
+   * officer's cache with files of cases they never open).
+   */
+  async loadUncached(sha256: string, name = sha256): Promise<Uint8Array> {
+    if (!this.remote || this.check(sha256) === 'ok') return this.get(sha256, name);
+    const bytes = await this.fetchRemote(sha256, name);
+    if (bytes === null) throw new DiscloseError('IO', `The stored copy of ${name} is missing from the team database (${sha256.slice(0, 12)}…).`);
+    return bytes;
+  }
+
+  /** The team database's copy, checked against its hash; null when it has none. */
+  private async fetchRemote(sha256: string, name: string): Promise<Uint8Array | null> {
+    const bytes = await this.remote!(sha256);
+    if (bytes === null) return null;
+    const actual = sha256Hex(bytes);
+    if (actual !== sha256) {
+      throw new DiscloseError('DB_CORRUPT', `The team database's copy of ${name} has been altered or damaged: its SHA-256 is ${actual}, not ${sha256}. It will not be used.`);
+    }
+    return bytes;
   }
 
   pathOf(sha256: string): string {
@@ -96,7 +113,7 @@ export class BlobStore {
   put(bytes: Uint8Array, known?: string): string {
     const sha = known ?? sha256Hex(bytes);
     const path = this.pathOf(sha);
-    if (this.fs.existsSync(path) && this.verify(sha)) return sha;
+    if (this.fs.existsSync(path) && this.verify(sha)) return this.reused(path, sha);
     const tmp = temporaryName(path);
     try {
       this.fs.mkdirSync(join(this.root, sha.slice(0, 2)), { recursive: true });
@@ -144,7 +161,10 @@ export class BlobStore {
     const io = this.io;
     const path = this.pathOf(sha);
     const stored = await io.readFile(path).catch(() => null);
-    if (stored && sha256Hex(stored) === sha) return;
+    if (stored && sha256Hex(stored) === sha) {
+      this.reused(path, sha);
+      return;
+    }
     const tmp = temporaryName(path);
     let fd: number | null = null;
     try {
@@ -165,6 +185,19 @@ export class BlobStore {
       await io.rm(tmp, { force: true });
       throw err;
     }
+  }
+
+  /**
+   * A file already stored, about to be named by a new row: its time is brought to now, so the
+   * sweep of files no row names (after ten minutes) cannot take it before that row commits.
+   */
+  private reused(path: string, sha: string): string {
+    try {
+      nodeFs.utimesSync(path, new Date(), new Date());
+    } catch {
+      // A read-only store cannot be swept either.
+    }
+    return sha;
   }
 
   private writeWhole(file: string, bytes: Uint8Array): void {

@@ -165,8 +165,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   };
   let text: TextReader | undefined;
-  // The app resumes reading text an earlier import left pending (the app quit, or the machine stopped, meanwhile).
-  if (options.readPendingText) ctx.text.kick();
+  // The app resumes reading text an earlier import left pending (the app quit, or the machine
+  // stopped, meanwhile): on the team database, of the cases allocated to this officer.
+  if (options.readPendingText) ctx.text.kick(team ? 'mine' : 'all');
   const handlers = createHandlers(ctx);
   const checkOutputs = options.checkOutputs ?? process.env.DISCLOSE_CHECK_OUTPUTS === '1';
 
@@ -203,8 +204,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     derivedDrift: async () => derivedMismatches(db, await ctx.calendars(), ctx.today()),
     textRead: () => ctx.text.idle(),
     close: async () => {
-      await text?.stop();
-      await db.destroy();
+      try {
+        await text?.stop();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

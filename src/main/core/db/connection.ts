@@ -106,7 +106,7 @@ function toWal(sqlite: Database.Database): void {
       if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
       return;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 50) throw err;
+      if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || attempt >= 50) throw err;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
     }
   }

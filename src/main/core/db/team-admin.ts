@@ -24,7 +24,7 @@ const OFFICER_UPDATES: Record<string, string[] | 'all'> = {
   reference_counters: 'all',
   case_events: ['date', 'note', 'voided_at', 'voided_by', 'void_reason'],
   correspondence: ['event_id', 'channel', 'voided_at', 'voided_by', 'void_reason'],
-  attachments: ['role'],
+  attachments: ['role', 'text_status', 'text_note'],
   cost_estimates: 'all',
   cost_lines: 'all',
   case_links: 'all',

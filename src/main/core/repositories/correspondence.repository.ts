@@ -89,7 +89,8 @@ const BLOB_ROWS = 16;
 
 /** As ensureBlob, for the files of one import batch, a few statements for hundreds of files. */
 export async function ensureBlobs(db: Kysely<DB>, files: readonly { sha: string; bytes: Uint8Array }[], now: string): Promise<void> {
-  const unique = [...new Map(files.map((f) => [f.sha, f.bytes])).entries()];
+  // In hash order, so two imports sharing files on the team database take their rows' locks in one order.
+  const unique = [...new Map(files.map((f) => [f.sha, f.bytes])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const bytesOf = new Map(unique);
   // A few rows to a statement: each length is its own SQL text, and the connection keeps a bounded
   // number of them prepared.

@@ -4,17 +4,41 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { TextStatus } from '../../../shared/domain/correspondence';
 import { indexItem } from './search.repository';
+import { isPostgres } from '../db/engine';
 
 export interface PendingText {
   id: number;
   case_id: number;
   sha256: string;
   original_filename: string;
+  size: number;
 }
 
-/** The next few waiting, oldest first, after `afterId`. */
-export async function pendingTexts(db: Kysely<DB>, afterId: number, limit: number): Promise<PendingText[]> {
-  return db.selectFrom('attachments').select(['id', 'case_id', 'sha256', 'original_filename']).where('text_status', '=', 'pending').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+/** Which files: all (no field), or those of the cases named and, when given, of the cases allocated to `officer`. */
+export interface PendingScope {
+  caseIds?: number[];
+  officer?: string;
+}
+
+/** The next few waiting, oldest first, after `afterId`. A copy being checked in (local register) is left as it is. */
+export async function pendingTexts(db: Kysely<DB>, afterId: number, limit: number, scope: PendingScope = {}): Promise<PendingText[]> {
+  let q = db
+    .selectFrom('attachments')
+    .select(['attachments.id', 'attachments.case_id', 'attachments.sha256', 'attachments.original_filename', 'attachments.size'])
+    .where('attachments.text_status', '=', 'pending')
+    .where('attachments.id', '>', afterId);
+  if (scope.caseIds !== undefined || scope.officer !== undefined) {
+    const { caseIds = [], officer } = scope;
+    q = q.where((eb) =>
+      eb.or([
+        ...(caseIds.length > 0 ? [eb('attachments.case_id', 'in', caseIds)] : []),
+        ...(officer !== undefined ? [eb('attachments.case_id', 'in', eb.selectFrom('cases').select('cases.id').where('cases.officer', '=', officer))] : []),
+        ...(caseIds.length === 0 && officer === undefined ? [eb.val(false)] : []),
+      ]),
+    );
+  }
+  if (!isPostgres(db)) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('checkouts').select('checkouts.case_id').whereRef('checkouts.case_id', '=', 'attachments.case_id').where('checkouts.status', '<>', 'out'))));
+  return q.orderBy('attachments.id').limit(limit).execute();
 }
 
 /** How many are waiting: in one case, or in the whole register. */

@@ -91,7 +91,7 @@ export async function readPdfText(ctx: CoreContext, bytes: Uint8Array): Promise<
 }
 
 /** Said on a PDF whose text an import left to be read after it (text-reader.service.ts). */
-export const PENDING_NOTE = 'Its text is being read for search.';
+export const PENDING_NOTE = 'Its text is still to be read for search.';
 
 /**
  * Text for search: PDFs through pdf.js (in the bounded workers), or, when `laterPdfs`, marked to

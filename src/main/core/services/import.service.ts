@@ -266,7 +266,7 @@ export async function importFilesInto(ctx: CoreContext, caseId: number, files: I
     await storing;
   } finally {
     // The PDFs this import left pending are read now, in the background, each batch as it commits.
-    if (laterPdfs) ctx.text.kick();
+    if (laterPdfs) ctx.text.kick({ caseId });
   }
   return out;
 }

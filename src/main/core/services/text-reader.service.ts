@@ -1,112 +1,172 @@
 // Reading the text of PDFs for search after a large import has stored them. An import of thousands
 // of emails stores every message and file first (the PDFs marked 'pending'), so the officer has
 // the correspondence in the case as fast as the emails can be parsed; this reader then reads the
-// PDFs' text in the same bounded parse workers, oldest first, a few dozen to a transaction, and
-// puts it in the search index. It is derived data (the stored bytes decide it), so, like the stored
+// PDFs' text in the same bounded parse workers, oldest first, a few to a transaction, and puts it
+// in the search index. It is derived data (the stored bytes decide it), so, like the stored
 // deadlines, it is written without an audit row of its own. Nothing is lost if the app stops
 // meanwhile: what is still pending is read when the app next opens (or by `text read`).
+//
+// What it reads: the cases an import in this app brought files into; at open, on the local
+// register, everything pending, and on the team database the pending files of the cases
+// allocated to this officer (so that one import is not read again by every officer's computer,
+// nor its files copied into every computer's cache).
 import type { CoreContext } from '../context';
-import { countPendingTexts, pendingTexts, settleText, type PendingText } from '../repositories/text.repository';
-import { readPdfText } from './import-read';
+import { DiscloseError } from '../../../shared/errors';
+import { countPendingTexts, pendingTexts, settleText, type PendingText, type PendingScope } from '../repositories/text.repository';
 import { requireCase } from '../repositories/cases.repository';
+import { readPdfText } from './import-read';
 
 /** Files read before their text is written, in one transaction: enough to keep both workers busy. */
-const BATCH = 24;
+const BATCH = { files: 24, bytes: 32 * 1024 * 1024 };
 
 type Read = { status: 'ok' | 'encrypted' | 'unreadable'; note: string | null; text: string };
+/** What to read: every case's pending files, this officer's cases', or those of the cases named. */
+export type TextScope = 'all' | 'mine' | { caseId: number };
 
 export class TextReader {
   private running: Promise<void> | null = null;
-  private again = false;
+  private writing: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** Files the database would not let this login write (a case checked out, another officer's case): tried again at the next open. */
-  private readonly refused = new Set<number>();
+  private wanted: { all: boolean; mine: boolean; cases: Set<number> } = { all: false, mine: false, cases: new Set() };
+  /**
+   * Files left for a later session: the database would not take their text (a case checked out,
+   * another officer's case, the server gone) or their bytes could not be fetched just now.
+   */
+  private readonly later = new Set<number>();
   /** Read and written since the core opened. */
   read = 0;
 
   constructor(private readonly ctx: CoreContext) {}
 
-  /** Starts reading whatever is pending, in the background; a reader already at work picks up the new files too. */
-  kick(): void {
+  /** Starts reading what `scope` has pending, in the background; a reader already at work takes it on too. */
+  kick(scope: TextScope): void {
     if (this.stopped || this.ctx.readOnlyReason) return;
-    this.again = true;
-    this.running ??= this.loop().finally(() => {
+    if (scope === 'all') this.wanted.all = true;
+    else if (scope === 'mine') this.wanted.mine = true;
+    else this.wanted.cases.add(scope.caseId);
+    this.start();
+  }
+
+  private start(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.loop().finally(() => {
       this.running = null;
+      // Asked for more in the moment the loop was ending: go again.
+      if (this.hasWanted()) this.start();
     });
   }
 
-  /** Resolves once nothing is left that this reader can read. */
+  /** Whether a read is under way. */
+  get reading(): boolean {
+    return this.running !== null;
+  }
+
+  /** Resolves once nothing is left that this reader was asked for and can read now. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
   }
 
-  /** For the core's close: no new batch is started, and the one under way is finished or dropped. */
+  /** For the core's close: no new batch; the reads under way are left (their files stay pending), a write under way finishes. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.idle();
+    await this.writing;
   }
 
   pending(caseId?: number): Promise<number> {
     return countPendingTexts(this.ctx.db, caseId);
   }
 
+  private hasWanted(): boolean {
+    return this.wanted.all || this.wanted.mine || this.wanted.cases.size > 0;
+  }
+
   private async loop(): Promise<void> {
-    while (this.again && !this.stopped) {
-      this.again = false;
-      let after = 0;
-      for (;;) {
-        const batch = (await pendingTexts(this.ctx.db, after, BATCH + this.refused.size)).filter((p) => !this.refused.has(p.id)).slice(0, BATCH);
-        if (batch.length === 0 || this.stopped) break;
-        after = batch[batch.length - 1]!.id;
-        const reads = await Promise.all(batch.map((p) => this.readOne(p)));
-        if (this.stopped) break;
-        await this.settle(batch, reads);
+    while (!this.stopped && this.hasWanted()) {
+      const w = this.wanted;
+      this.wanted = { all: false, mine: false, cases: new Set() };
+      const scope: PendingScope = w.all ? {} : { caseIds: [...w.cases], ...(w.mine ? { officer: this.ctx.actor } : {}) };
+      try {
+        await this.pass(scope);
+      } catch {
+        // The database out of reach, or busy: the files stay pending for the next kick or open.
+        return;
       }
     }
   }
 
-  private async readOne(p: PendingText): Promise<Read> {
+  /** Reads every pending file of the scope once, oldest first, a batch at a time. */
+  private async pass(scope: PendingScope): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const found = await pendingTexts(this.ctx.db, after, BATCH.files, scope);
+      if (found.length === 0 || this.stopped) return;
+      after = found[found.length - 1]!.id;
+      const batch: PendingText[] = [];
+      let bytes = 0;
+      for (const p of found) {
+        if (this.later.has(p.id)) continue;
+        // A batch holds a few tens of MB at most; a larger file goes alone.
+        if (batch.length > 0 && bytes + p.size > BATCH.bytes) {
+          after = p.id - 1;
+          break;
+        }
+        batch.push(p);
+        bytes += p.size;
+      }
+      if (batch.length === 0) continue;
+      const reads = await Promise.all(batch.map((p) => this.readOne(p)));
+      if (this.stopped) return;
+      const ready = batch.flatMap((p, i) => (reads[i] ? [{ p, read: reads[i] }] : []));
+      if (ready.length > 0) await (this.writing = this.settle(ready));
+    }
+  }
+
+  /** The text, or why there is none; null when the bytes cannot be had just now (tried again later). */
+  private async readOne(p: PendingText): Promise<Read | null> {
     let bytes: Uint8Array;
     try {
-      bytes = await this.ctx.blobs.load(p.sha256, p.original_filename);
+      // On the team database the bytes are fetched for the reading only, not kept in this computer's cache.
+      bytes = await this.ctx.blobs.loadUncached(p.sha256, p.original_filename);
     } catch (error) {
-      return { status: 'unreadable', note: `Text not extracted: ${(error as Error).message}`, text: '' };
+      if (error instanceof DiscloseError && error.code === 'DB_CORRUPT') return { status: 'unreadable', note: `Text not extracted: ${error.message}`, text: '' };
+      this.later.add(p.id);
+      return null;
     }
     const r = await readPdfText(this.ctx, bytes);
     return { status: r.textStatus, note: r.textNote, text: r.text };
   }
 
   /** The batch in one transaction; should the database refuse it, each file alone, so one refusal costs only that file. */
-  private async settle(batch: readonly PendingText[], reads: readonly Read[]): Promise<void> {
+  private async settle(ready: readonly { p: PendingText; read: Read }[]): Promise<void> {
     try {
       this.read += await this.ctx.write(async ({ db }) => {
         let n = 0;
-        for (let i = 0; i < batch.length; i++) if (await settleText(db, batch[i]!, reads[i]!)) n++;
+        for (const { p, read } of ready) if (await settleText(db, p, read)) n++;
         return n;
       });
       return;
     } catch {
       // One case checked out, or not this officer's to change: the others still go in.
     }
-    for (let i = 0; i < batch.length; i++) {
+    for (const { p, read } of ready) {
       try {
-        if (await this.ctx.write(({ db }) => settleText(db, batch[i]!, reads[i]!))) this.read++;
+        if (await this.ctx.write(({ db }) => settleText(db, p, read))) this.read++;
       } catch {
-        this.refused.add(batch[i]!.id);
+        this.later.add(p.id);
       }
     }
   }
 }
 
-/** How many files wait for their text to be read (in one case, or in the register), and how many were read since the app opened. */
-export async function textProgress(ctx: CoreContext, reference?: string): Promise<{ pending: number; read: number }> {
+/** How many files wait for their text to be read (in one case, or in the register), how many were read since the app opened, and whether reading is under way. */
+export async function textProgress(ctx: CoreContext, reference?: string): Promise<{ pending: number; read: number; reading: boolean }> {
   const caseId = reference === undefined ? undefined : (await requireCase(ctx.db, reference)).id;
-  return { pending: await ctx.text.pending(caseId), read: ctx.text.read };
+  return { pending: await ctx.text.pending(caseId), read: ctx.text.read, reading: ctx.text.reading };
 }
 
 /** Reads every pending file's text now, and answers when done (the command line's `text read`). */
-export async function readTextNow(ctx: CoreContext): Promise<{ pending: number; read: number }> {
-  ctx.text.kick();
+export async function readTextNow(ctx: CoreContext): Promise<{ pending: number; read: number; reading: boolean }> {
+  ctx.text.kick('all');
   await ctx.text.idle();
   return textProgress(ctx);
 }

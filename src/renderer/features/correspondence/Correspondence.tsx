@@ -1,6 +1,6 @@
 // The case's correspondence, oldest first: each item with its headers, text and attachments;
 // mark an item as a timeline event; give each file its role; preview and save copies.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { eventLabel, type CaseEventType, type Regime } from '../../../shared/domain/clocks/events';
@@ -26,7 +26,7 @@ function Attachment({ a, reference }: { a: AttachmentInfo; reference: string }) 
         <strong>{a.filename}</strong> <span className="govuk-body-s">({a.contentType}, {size(a.size)})</span>
         {a.filename !== a.originalFilename && <span className="govuk-body-s"> received as “{a.originalFilename}”</span>}
       </p>
-      {a.textStatus === 'pending' && <p className="govuk-body-s govuk-hint">{a.textNote ?? 'Its text is being read for search.'}</p>}
+      {a.textStatus === 'pending' && <p className="govuk-body-s govuk-hint">{a.textNote ?? 'Its text is still to be read for search.'}</p>}
       {a.textStatus !== 'ok' && a.textStatus !== 'pending' && a.textNote && <p className="govuk-body-s app-warning">{a.textNote}</p>}
       <div className="app-actions">
         <label className="govuk-label govuk-visually-hidden" htmlFor={`role-${a.id}`}>
@@ -201,20 +201,24 @@ function Item({ item, reference, regime, onDone }: { item: CorrespondenceItem; r
 
 /**
  * While the text of some of the case's files is still being read for search (after a large
- * import), says how many are left and, as they are read, shows them as read.
+ * import), says how many are left and, as they are read, shows them as read; when none is being
+ * read (the register is read-only, or the case is checked out), says when they will be.
  */
 function TextBeingRead({ reference }: { reference: string }) {
   const qc = useQueryClient();
-  const progress = useQuery({ queryKey: ['cases', reference, 'text-pending'], queryFn: () => call('text:pending', { reference }), refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 ? 2000 : false) });
+  const progress = useQuery({ queryKey: ['cases', reference, 'text-pending'], queryFn: () => call('text:pending', { reference }), refetchInterval: (q) => (q.state.data?.reading && q.state.data.pending > 0 ? 2000 : false) });
   const pending = progress.data?.pending;
   // Each time fewer are left, the list shows the files read since.
+  const seen = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (pending !== undefined) void qc.invalidateQueries({ queryKey: ['cases', reference, 'correspondence'] });
+    if (pending !== undefined && seen.current !== undefined && pending < seen.current) void qc.invalidateQueries({ queryKey: ['cases', reference, 'correspondence'] });
+    seen.current = pending;
   }, [pending, qc, reference]);
   if (!pending) return null;
+  const files = `${pending} file${pending === 1 ? '' : 's'}`;
   return (
     <p className="govuk-inset-text" role="status">
-      Reading the text of {pending} file{pending === 1 ? '' : 's'} for search. You can go on working meanwhile.
+      {progress.data?.reading ? `Reading the text of ${files} for search. You can go on working meanwhile.` : `The text of ${files} is still to be read for search. It will be read when Disclose next opens with these case files open for changes.`}
     </p>
   );
 }

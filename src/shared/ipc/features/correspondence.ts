@@ -6,8 +6,8 @@ import { channel, type Agrees, type Same } from '../define';
 import { fileBytes, fileName, id, instantOrDate, isoDate, line, reference, text, voidReason } from '../fields';
 
 const role = z.enum(ATTACHMENT_ROLES);
-/** Files whose text is still to be read, and how many this app has read since it opened. */
-const textProgress = z.object({ pending: z.number().int().nonnegative(), read: z.number().int().nonnegative() });
+/** Files whose text is still to be read, how many this app has read since it opened, and whether it is reading now. */
+const textProgress = z.object({ pending: z.number().int().nonnegative(), read: z.number().int().nonnegative(), reading: z.boolean() });
 
 export const attachmentInfo = z.object({
   id: z.number(),

@@ -18,4 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function postgres(db: Kysely<any>): Promise<void> {
   await sql.raw(`ALTER TABLE attachments DROP CONSTRAINT attachments_text_status_check, ADD CONSTRAINT attachments_text_status_check ${TO}`).execute(db);
   await sql.raw(PENDING_INDEX).execute(db);
+  // An officer's app records the text it read of the files in the cases it may change.
+  await sql.raw(`DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'disclose_officer') THEN
+      GRANT UPDATE (text_status, text_note) ON attachments TO disclose_officer;
+    END IF;
+  END $$`).execute(db);
 }

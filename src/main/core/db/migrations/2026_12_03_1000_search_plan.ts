@@ -57,6 +57,10 @@ const BODY = String.raw`
     w RECORD;
   BEGIN
     IF NOT pg_has_role(session_user, 'disclose_officer', 'member') OR lim IS NULL OR lim < 1 THEN RETURN; END IF;
+    -- Any login may call it: its budgets stay within what the app asks.
+    lim := least(lim, 1000);
+    walk := least(greatest(coalesce(walk, 0), 0), 100000);
+    common := least(greatest(coalesce(common, 0), 0), 1000000);
     SELECT st.most_common_elems::text::text[], st.most_common_elem_freqs, greatest(cl.reltuples, 0) INTO elems, shares, total
       FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
       LEFT JOIN pg_stats st ON st.schemaname = n.nspname AND st.tablename = cl.relname AND st.attname = 'terms'
