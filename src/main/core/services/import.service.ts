@@ -220,6 +220,9 @@ class CaseImport {
       const together = await this.together(batch, landed);
       if (together) return together;
     }
+    // The writes this batch started are over before its files are stored one by one (each alone
+    // writes what they did not): none may land after the import has answered.
+    await landed;
     const out: Stored[] = [];
     for (const r of batch) out.push(await this.alone(r));
     return out;
