@@ -12,7 +12,8 @@ import type { Core } from '../../src/main/core';
 import { TEXT_AT_ONCE_UP_TO } from '../../src/main/core/services/import.service';
 import { AUTHORITY, databaseArgsFor, ok, tempDir, testCore } from '../helpers/core';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
-import { runCli } from '../helpers/cli';
+import { runCli, teamUrlFor } from '../helpers/cli';
+import { spawn } from 'node:child_process';
 
 let core: Core;
 let dataDir: string;
@@ -184,5 +185,21 @@ describe('on the command line', () => {
     expect(read.status, read.stderr).toBe(0);
     expect(read.json()).toEqual({ pending: 0, read: 0, reading: false });
     expect(runCli(['text', 'status', 'FOI/2026/9999', '--json'], dir)).toMatchObject({ status: 1 });
+  });
+
+  it('piped to a program that stops reading at once, the import still stores everything and reads the text, and ends without a stack trace', async () => {
+    const dir = tempDir('disclose-text-pipe-');
+    const paths = await folderOf(TEXT_AT_ONCE_UP_TO + 1);
+    const reference = runCli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Sam Okafor', '--summary', 'Salt bins', '--json'], dir).json().reference as string;
+    const team = onTeamDatabase ? ['--database', teamUrlFor(dir)] : [];
+    const child = spawn(process.execPath, ['scripts/cli.mjs', 'import', reference, ...paths, '--data-dir', dir, ...team, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `| head -c 0` would
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
+    expect(runCli(['text', 'status', reference, '--json'], dir).json()).toMatchObject({ pending: 0 });
+    expect((runCli(['search', 'saltbin21', '--json'], dir).json() as { title: string }[]).map((h) => h.title)).toContain('letter-21.pdf');
   });
 });

@@ -92,9 +92,24 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
   }
 }
 
+/**
+ * Output piped to a program that stops reading early (`disclose case list --json | head`): what
+ * is left to print is dropped and the command finishes its work, instead of the process dying on
+ * the closed pipe with a stack trace.
+ */
+function readerMayLeave(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+}
+
 /** Runs one command and resolves to the exit code (0 ok, 1 refused or failed, 2 usage); the
  * npm script and the packaged app (`Disclose --cli`, whose resources are not beside the code) share it. */
 export function runCli(argv: string[], resourcesDir?: string): Promise<number> {
+  readerMayLeave();
   return main(argv, resourcesDir).catch((err: unknown) => {
     const json = argv.includes('--json');
     if (err instanceof UsageError) {
