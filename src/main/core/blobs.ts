@@ -135,17 +135,11 @@ export class BlobStore {
    */
   async putMany(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
     const unique = [...new Map([...files].map((f) => [f.sha, { sha: f.sha, bytes: f.bytes }])).values()];
-    // Many files on the real disk go to the writer thread (blob-writer.ts), which runs putManyHere.
+    // Many files on the real disk go to the writer threads (blob-writer.ts), each stored by put().
     if (unique.length >= WRITER_FROM && this.fs === nodeFs) return blobWriter().put(this.root, unique);
-    return this.putManyHere(unique);
-  }
-
-  /** putMany on this thread. */
-  async putManyHere(files: Iterable<{ bytes: Uint8Array; sha: string }>): Promise<void> {
-    const unique = [...new Map([...files].map((f) => [f.sha, f.bytes])).entries()];
     // A few dozen open at a time: some systems allow a process only a couple of hundred open files.
     for (let at = 0; at < unique.length; at += MANY_AT_ONCE) {
-      const landed = await Promise.allSettled(unique.slice(at, at + MANY_AT_ONCE).map(([sha, bytes]) => this.land(bytes, sha)));
+      const landed = await Promise.allSettled(unique.slice(at, at + MANY_AT_ONCE).map((f) => this.land(f.bytes, f.sha)));
       const failed = landed.find((r) => r.status === 'rejected');
       if (failed) throw this.failure(failed.reason);
     }

@@ -52,8 +52,8 @@ export async function countPendingTexts(db: Kysely<DB>, caseId?: number): Promis
  * Files what was read, and indexes the text, only if the file is still waiting for it (a case
  * anonymised, or a file removed, meanwhile is left as it now is). True when it was written.
  */
-export async function settleText(db: Kysely<DB>, p: PendingText, read: { status: Exclude<TextStatus, 'pending'>; note: string | null; text: string }): Promise<boolean> {
-  const done = await db.updateTable('attachments').set({ text_status: read.status, text_note: read.note }).where('id', '=', p.id).where('text_status', '=', 'pending').returning('id').execute();
+export async function settleText(db: Kysely<DB>, p: PendingText, read: { textStatus: Exclude<TextStatus, 'pending'>; textNote: string | null; text: string }): Promise<boolean> {
+  const done = await db.updateTable('attachments').set({ text_status: read.textStatus, text_note: read.textNote }).where('id', '=', p.id).where('text_status', '=', 'pending').returning('id').execute();
   if (done.length === 0) return false;
   // As an import that reads the text at once: a file with no text has no entry in the index.
   if (read.text) await indexItem(db, 'attachment', p.id, p.case_id, p.original_filename, read.text);

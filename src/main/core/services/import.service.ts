@@ -171,11 +171,7 @@ class CaseImport {
           results.push({ skipped: { file: r.file, reason } });
           continue;
         }
-        if (r.kind === 'file') earlier.set(`file:${r.part.sha}`, r.part.name);
-        else {
-          earlier.set(`email-sha:${r.sha}`, r.msg.subject);
-          if (r.msg.messageId) earlier.set(`email-id:${r.msg.messageId}`, r.msg.subject);
-        }
+        for (const k of CaseImport.keys(r)) earlier.set(k, r.kind === 'file' ? r.part.name : r.msg.subject);
         results.push(r);
       }
       const storable = results.filter((r): r is Storable => 'kind' in r);

@@ -19,7 +19,7 @@ import { readPdfText } from './import-read';
 /** Files read before their text is written, in one transaction: enough to keep both workers busy. */
 const BATCH = { files: 24, bytes: 32 * 1024 * 1024 };
 
-type Read = { status: 'ok' | 'encrypted' | 'unreadable'; note: string | null; text: string };
+type Read = Awaited<ReturnType<typeof readPdfText>>;
 /** What to read: every case's pending files, this officer's cases', or those of the cases named. */
 export type TextScope = 'all' | 'mine' | { caseId: number };
 
@@ -128,12 +128,11 @@ export class TextReader {
       // On the team database the bytes are fetched for the reading only, not kept in this computer's cache.
       bytes = await this.ctx.blobs.loadUncached(p.sha256, p.original_filename);
     } catch (error) {
-      if (error instanceof DiscloseError && error.code === 'DB_CORRUPT') return { status: 'unreadable', note: `Text not extracted: ${error.message}`, text: '' };
+      if (error instanceof DiscloseError && error.code === 'DB_CORRUPT') return { textStatus: 'unreadable', textNote: `Text not extracted: ${error.message}`, text: '' };
       this.later.add(p.id);
       return null;
     }
-    const r = await readPdfText(this.ctx, bytes);
-    return { status: r.textStatus, note: r.textNote, text: r.text };
+    return readPdfText(this.ctx, bytes);
   }
 
   /** The batch in one transaction; should the database refuse it, each file alone, so one refusal costs only that file. */
