@@ -7,7 +7,8 @@ import { Kysely } from 'kysely';
 import { migrate } from '../../src/main/core/db/migrate';
 import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
 import type { DB } from '../../src/main/core/db/schema';
-import { indexItem, searchIndex } from '../../src/main/core/repositories/search.repository';
+import { indexedBody, indexItem, searchIndex, unindexItem } from '../../src/main/core/repositories/search.repository';
+import { runWrite } from '../../src/main/core/services/transaction';
 import { searchLocal } from '../../src/main/core/repositories/search-fts.repository';
 
 async function register() {
@@ -92,6 +93,46 @@ describe('the full-text index on the local register', () => {
       expect(await order(query, 100)).toEqual([1, 8, 7]);
       expect(await order(query, 5)).toEqual([8, 7, 6]);
     }
+    await db.destroy();
+  });
+
+  it('holds a write\'s documents back and writes them together as it commits, as it was given them last; a write that fails leaves none', async () => {
+    const { sqlite, db, captured } = await register();
+    const writer = { db, readOnlyReason: null, dataDir: ':memory:', actor: 'Test', now: () => new Date('2026-11-30T10:00:00Z'), today: () => '2026-11-30', calendars: async () => ({}) as never };
+    const segmentsBefore = sqlite.prepare('SELECT count(*) FROM search_fts_data').pluck().get() as number;
+    captured.length = 0;
+    await runWrite(writer, async (w) => {
+      for (let i = 1; i <= 120; i++) {
+        await indexItem(w.db, 'correspondence', i, 1, `Message ${i}`, `Hedge cutting on lane ${i}`);
+        await w.audit({ action: 'test.indexed', caseId: null, summary: `Indexed ${i}` });
+      }
+      await indexItem(w.db, 'correspondence', 7, 1, 'Message 7', 'Potholes instead'); // the last given wins
+      await indexItem(w.db, 'attachment', 9, 1, 'gone.pdf', 'Never indexed');
+      await unindexItem(w.db, 'attachment', 9); // removed in the same write: what was held goes in first, then out
+      expect(await indexedBody(w.db, 'correspondence', 120)).toBe('Hedge cutting on lane 120'); // the write reads its own documents
+    });
+    // The 119 documents still held after the read went in by one statement at the end, not one each between the audit rows.
+    const inserts = captured.filter((q) => /^insert into "search_index"/.test(q.sql));
+    expect(inserts.length).toBeLessThanOrEqual(3);
+    expect(sqlite.prepare('SELECT count(*) FROM search_index').pluck().get()).toBe(120);
+    expect((await searchIndex(db, 'potholes', 10)).map((h) => h.itemId)).toEqual([7]);
+    expect((await searchIndex(db, 'lane 7', 10)).map((h) => h.itemId)).toEqual([]);
+    expect((await searchIndex(db, 'hedge', 200)).length).toBe(119);
+    expect(await searchIndex(db, 'never', 10)).toEqual([]);
+    // A few segments for the whole write, not one for each document.
+    expect((sqlite.prepare('SELECT count(*) FROM search_fts_data').pluck().get() as number) - segmentsBefore).toBeLessThan(20);
+    sqlite.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run();
+
+    await expect(
+      runWrite(writer, async (w) => {
+        await indexItem(w.db, 'correspondence', 500, 1, 'Doomed', 'Rolled back');
+        throw new Error('the write fails');
+      }),
+    ).rejects.toThrow('the write fails');
+    expect(await searchIndex(db, 'doomed', 10)).toEqual([]);
+    // Outside a write, a document goes in at once, as before.
+    await indexItem(db, 'correspondence', 501, 1, 'Direct', 'Written straight away');
+    expect((await searchIndex(db, 'straight', 10)).map((h) => h.itemId)).toEqual([501]);
     await db.destroy();
   });
 });

@@ -3,7 +3,7 @@
 // person: the requester, the request's text, correspondence, attachments, letters, notes,
 // reasoning). Audit rows of the case are redacted in place: their hashes stay, so the chain holds.
 import { isPostgres } from '../db/engine';
-import { indexedTextOfCase, replaceIndexedText } from './search.repository';
+import { flushIndex, indexedTextOfCase, replaceIndexedText } from './search.repository';
 import { abandonPendingTexts } from './text.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -61,6 +61,7 @@ async function detachRequester(db: Kysely<DB>, caseId: number, label: string, no
 
 /** Removes the case's content, keeping the minimal row, its events' types and dates, and its provisions. */
 export async function destroyCaseContent(db: Kysely<DB>, caseId: number, now: string): Promise<void> {
+  await flushIndex(db); // anything this write indexed goes too
   await db.deleteFrom('search_index').where('case_id', '=', caseId).execute();
   await db.deleteFrom('attachments').where('case_id', '=', caseId).execute();
   await db.updateTable('case_events').set({ note: null }).where('case_id', '=', caseId).execute();

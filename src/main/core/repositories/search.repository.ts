@@ -25,25 +25,93 @@ const termsOf = (title: string, body: string) =>
  * stored (and hashed), on both engines alike. */
 export const withoutNul = (s: string) => s.replaceAll('\u0000', '');
 
+/** One thing's document, as indexItem is given it. */
+interface Entry {
+  kind: IndexKind;
+  itemId: number;
+  caseId: number;
+  title: string;
+  body: string;
+}
+
+/**
+ * Documents held back until their write is about to commit (see deferIndexing), by transaction,
+ * each thing once: the last document given for it.
+ */
+const held = new WeakMap<object, Map<string, Entry>>();
+
+/**
+ * From now on in this transaction, indexItem holds its documents back and the write puts them in
+ * the index at its end (flushIndex), a few statements for hundreds of things. On the local register
+ * this is what keeps a large write fast: FTS5 writes out the terms it holds whenever a later
+ * statement of the same transaction opens a savepoint (any statement with a foreign key or a
+ * trigger), so a document indexed between other rows became a small segment of its own, merged
+ * again and again; written last, a whole batch's terms go out together. Every read or removal of
+ * the index in this module puts what is held first, so the transaction sees its own documents.
+ */
+export function deferIndexing(db: Kysely<DB>): void {
+  held.set(db, new Map());
+}
+
 /** Replaces the document of one thing: found by the unique (kind, item_id), so the cost does not
  * grow with the register; on the local register the triggers pass the change to FTS5 by rowid. */
 export async function indexItem(db: Kysely<DB>, kind: IndexKind, itemId: number, caseId: number, rawTitle: string, rawBody: string): Promise<void> {
-  const title = withoutNul(rawTitle);
-  const body = withoutNul(rawBody);
-  await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
-  if (isPostgres(db)) {
-    await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body, terms: termsOf(title, body) }).execute();
-  } else {
-    await db.insertInto('search_index').values({ case_id: caseId, kind, item_id: itemId, title, body }).execute();
+  const entry: Entry = { kind, itemId, caseId, title: withoutNul(rawTitle), body: withoutNul(rawBody) };
+  const later = held.get(db);
+  if (!later) return writeEntries(db, [entry]);
+  const key = `${kind}:${itemId}`;
+  later.delete(key); // in the order last given
+  later.set(key, entry);
+}
+
+/** Puts the documents this transaction has held back into the index (nothing when none are held). */
+export async function flushIndex(db: Kysely<DB>): Promise<void> {
+  const later = held.get(db);
+  if (!later || later.size === 0) return;
+  const entries = [...later.values()];
+  later.clear();
+  await writeEntries(db, entries);
+}
+
+/** Things removed by one statement. */
+const REMOVE_AT_ONCE = 500;
+/** Documents added by one statement: a few hundred, or a few MB of text. */
+const ADD_AT_ONCE = { rows: 200, chars: 8 * 1024 * 1024 };
+
+async function writeEntries(db: Kysely<DB>, entries: readonly Entry[]): Promise<void> {
+  const byKind = new Map<IndexKind, number[]>();
+  for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.itemId]);
+  for (const [kind, ids] of byKind) {
+    for (let at = 0; at < ids.length; at += REMOVE_AT_ONCE) {
+      await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', 'in', ids.slice(at, at + REMOVE_AT_ONCE)).execute();
+    }
   }
+  const team = isPostgres(db);
+  let rows: Entry[] = [];
+  let chars = 0;
+  const add = async () => {
+    if (rows.length === 0) return;
+    const values = rows.map((e) => ({ case_id: e.caseId, kind: e.kind, item_id: e.itemId, title: e.title, body: e.body, ...(team ? { terms: termsOf(e.title, e.body) } : {}) }));
+    rows = [];
+    chars = 0;
+    await db.insertInto('search_index').values(values).execute();
+  };
+  for (const e of entries) {
+    if (rows.length >= ADD_AT_ONCE.rows || (rows.length > 0 && chars + e.title.length + e.body.length > ADD_AT_ONCE.chars)) await add();
+    rows.push(e);
+    chars += e.title.length + e.body.length;
+  }
+  await add();
 }
 
 /** The indexed text of one case, for anonymising it in place. */
 export async function indexedTextOfCase(db: Kysely<DB>, caseId: number): Promise<{ rowid: number; title: string; body: string }[]> {
+  await flushIndex(db);
   return (await sql<{ rowid: number; title: string; body: string }>`SELECT rowid, title, body FROM search_index WHERE case_id = ${caseId}`.execute(db)).rows;
 }
 
 export async function replaceIndexedText(db: Kysely<DB>, rowid: number, title: string, body: string): Promise<void> {
+  await flushIndex(db);
   if (isPostgres(db)) await sql`UPDATE search_index SET title = ${title}, body = ${body}, terms = ${termsOf(title, body)} WHERE rowid = ${rowid}`.execute(db);
   else await sql`UPDATE search_index SET title = ${title}, body = ${body} WHERE rowid = ${rowid}`.execute(db);
 }
@@ -79,12 +147,14 @@ async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<
 }
 
 export async function searchIndex(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
+  await flushIndex(db);
   if (isPostgres(db)) return searchTeam(db, text, limit);
   return (await searchLocal(db, text, limit)).map(hit);
 }
 
 /** The text indexed for one thing (an attachment's extracted text), if any. */
 export async function indexedBody(db: Kysely<DB>, kind: IndexKind, itemId: number): Promise<string | undefined> {
+  await flushIndex(db);
   const row = await db.selectFrom('search_index').select('body').where('kind', '=', kind).where('item_id', '=', itemId).executeTakeFirst();
   return row?.body;
 }
@@ -92,11 +162,13 @@ export async function indexedBody(db: Kysely<DB>, kind: IndexKind, itemId: numbe
 /** Every entry of one case as indexed (a checked-out copy carries them both ways: an attachment's
  * extracted text lives only here). */
 export async function indexEntriesOfCase(db: Kysely<DB>, caseId: number): Promise<{ kind: IndexKind; item_id: number; title: string; body: string }[]> {
+  await flushIndex(db);
   const rows = await db.selectFrom('search_index').select(['kind', 'item_id', 'title', 'body']).where('case_id', '=', caseId).execute();
   return rows.map((r) => ({ kind: r.kind as IndexKind, item_id: Number(r.item_id), title: r.title, body: r.body }));
 }
 
 /** Takes one thing out of the index (it was removed). */
 export async function unindexItem(db: Kysely<DB>, kind: IndexKind, itemId: number): Promise<void> {
+  await flushIndex(db);
   await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', '=', itemId).execute();
 }

@@ -14,6 +14,7 @@ import { translatePostgresError } from '../db/postgres';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { rederive } from './derived.service';
+import { deferIndexing, flushIndex } from '../repositories/search.repository';
 
 export type AuditInput = Omit<NewAuditEntry, 'at' | 'actor'>;
 
@@ -79,6 +80,8 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
         // The chain's head once this write has appended to it (SQLite; on the team database the server links the rows).
         let head: { id: number; hash: string } | undefined;
         const sqliteChain = !isPostgres(trx);
+        // The search index is written last, all of it together (see deferIndexing).
+        deferIndexing(trx);
         const result = await work({
           db: trx,
           now,
@@ -93,6 +96,7 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
           },
         });
         if (touched.size > 0) await rederive(trx, changedCalendars ?? calendars, touched, w.today());
+        await flushIndex(trx);
         return result;
       }).finally(() => commits.set(w.db, (commits.get(w.db) ?? 0) + 1)),
     );
