@@ -32,10 +32,38 @@ function title(route: Route): string {
   }
 }
 
+/**
+ * Shown until the case files are open: usually a moment; after an update of Disclose, the upgrade
+ * of a register of many years can take minutes, and the window says which step it is on.
+ */
+function Opening() {
+  const opening = useQuery({ queryKey: ['app-opening'], queryFn: () => call('app:opening', {}), refetchInterval: 1000, retry: false });
+  const p = opening.data;
+  return (
+    <div className="govuk-width-container">
+      <main className="govuk-main-wrapper" id="main-content">
+        <h1 className="govuk-heading-l">Opening the case files…</h1>
+        <div role="status" aria-live="polite">
+          {p?.opening && p.total > 0 ? (
+            <>
+              <p className="govuk-body">
+                {p.step}: step {Math.min(p.done + 1, p.total)} of {p.total}.
+              </p>
+              <p className="govuk-body">A register of many years can take a few minutes. Keep Disclose open until it is done; nothing is lost if the computer stops meanwhile.</p>
+            </>
+          ) : (
+            <p className="govuk-body">Loading…</p>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}
+
 export function App() {
   const route = useRoute();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings:get', {}) });
-  if (settings.isPending) return <p className="govuk-body">Loading…</p>;
+  if (settings.isPending) return <Opening />;
   if (settings.isError) {
     return (
       <div className="govuk-width-container">

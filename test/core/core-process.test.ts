@@ -9,6 +9,8 @@ import { connectCore, serveCore, type Message, type Port, type RemoteCore } from
 import type { Host } from '../../src/main/core';
 import { DiscloseError } from '../../src/shared/errors';
 import { AUTHORITY, ok, tempDir, testCore } from '../helpers/core';
+import { makeOldFolder, MIGRATION_NAMES } from '../helpers/old-database';
+import { UPGRADE_STEP } from '../../src/main/core';
 
 const portOf = (p: MessagePort): Port => ({ post: (m) => p.postMessage(m), onMessage: (l) => p.on('message', (m: Message) => l(m)) });
 
@@ -85,5 +87,41 @@ describe('the core over a message port', () => {
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('exit code 9') } });
     expect(await r.invoke('app:info', {})).toMatchObject({ ok: false });
     failing.port1.close();
+  });
+
+  it('says what opening is doing while a register of an older version is upgraded, and answers app:opening at once meanwhile', async () => {
+    const dir = tempDir();
+    // A register as an older version left it: every later step is to run.
+    const from = '2026_11_22_1800_correspondence';
+    await makeOldFolder(dir, from, 50);
+    const pending = MIGRATION_NAMES.length - MIGRATION_NAMES.indexOf(from) - 1;
+    const upgrading = new MessageChannel();
+    const seen: { step: string; done: number; total: number }[] = [];
+    upgrading.port2.on('message', (m: Message) => {
+      if (m.type === 'opening') seen.push(m.progress);
+    });
+    void serveCore(portOf(upgrading.port1), (h, onOpening) => testCore({ dataDir: dir, host: h, onOpening }));
+    const r = connectCore(portOf(upgrading.port2), host);
+    // Asked before the core is open: answered by the core's process, not queued behind the upgrade.
+    const early = await r.invoke('app:opening', {});
+    expect(early).toMatchObject({ ok: true, value: { opening: true } });
+    await r.ready;
+    expect(seen.map((p) => [p.step, p.done, p.total])).toEqual(Array.from({ length: pending }, (_, i) => [UPGRADE_STEP, i, pending]));
+    // Open: the core itself answers, and says opening is over.
+    expect(await r.invoke('app:opening', {})).toEqual({ ok: true, value: { opening: false, step: '', done: 0, total: 0 } });
+    expect((ok(await r.invoke('cases:list', {})) as unknown[]).length).toBe(50);
+    await r.close(2000);
+    upgrading.port1.close();
+
+    // A register already up to date: nothing is said.
+    const again = new MessageChannel();
+    const none: unknown[] = [];
+    again.port2.on('message', (m: Message) => m.type === 'opening' && none.push(m));
+    void serveCore(portOf(again.port1), (h, onOpening) => testCore({ dataDir: dir, host: h, onOpening }));
+    const r2 = connectCore(portOf(again.port2), host);
+    await r2.ready;
+    expect(none).toEqual([]);
+    await r2.close(2000);
+    again.port1.close();
   });
 });

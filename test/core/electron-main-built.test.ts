@@ -45,6 +45,15 @@ describe.skipIf(!built)('the built main process, with electron stood in for', ()
     expect(log).not.toContain('gvt1.com');
   });
 
+  it('shows its window while the core is still opening (an upgrade taking minutes), its calls waiting in the core\'s process', () => {
+    const { report, stderr } = runMain([], { STUB_PACKAGED: '1', DISCLOSE_DATA_DIR: tempDir(), STUB_LOGS: tempDir(), STUB_CORE_OPENING: '1' });
+    expect(report, stderr).not.toBeNull();
+    expect(report.windows).toBe(1);
+    expect(report.loaded).toBe('app://disclose/index.html');
+    expect(report.handles).toEqual(expect.arrayContaining(['disclose:app:opening', 'disclose:settings:get']));
+    expect(report.error).toBeUndefined();
+  });
+
   it('keeps Reload and Developer Tools when run from the source tree', () => {
     const { report } = runMain([], { STUB_PACKAGED: '0', DISCLOSE_DATA_DIR: tempDir(), STUB_LOGS: tempDir() });
     expect(roles(report.menu)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));

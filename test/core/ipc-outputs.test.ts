@@ -49,6 +49,7 @@ afterAll(() => core.close());
 describe('every channel answers in the shape its contract declares', () => {
   it('tours the whole contract with valid input', async () => {
     await call('app:info', {});
+    expect(await call('app:opening', {})).toEqual({ opening: false, step: '', done: 0, total: 0 });
     await call('settings:get', {});
     await call('settings:update', AUTHORITY);
     const requester = { name: 'Sam Requester', email: 'sam@example.org' };

@@ -92,7 +92,8 @@ export const utilityProcess = {
     const child = new EventEmitter();
     child.postMessage = () => {};
     child.kill = () => {};
-    setTimeout(() => child.emit('message', { type: 'ready' }), 10);
+    // STUB_CORE_OPENING=1: the core is still opening (an upgrade taking minutes) when the report is made.
+    if (process.env.STUB_CORE_OPENING !== '1') setTimeout(() => child.emit('message', { type: 'ready' }), 10);
     return child;
   },
 };

@@ -32,10 +32,10 @@ const checkOutputs = process.argv.includes('--check-outputs');
 
 // The register chosen in Settings: the team database named in the data folder's connection.json, else
 // the local one; with the team database out of reach, the cases checked out to this computer.
-void serveCore(port, async (host) => {
+void serveCore(port, async (host, onOpening) => {
   const database = readConnection(dataDir);
   try {
-    return await openAppCore({ dataDir, resourcesDir, host, ...(database ? { database } : {}), ...(checkOutputs ? { checkOutputs } : {}) });
+    return await openAppCore({ dataDir, resourcesDir, host, onOpening, ...(database ? { database } : {}), ...(checkOutputs ? { checkOutputs } : {}) });
   } catch (err) {
     // Say how to get back to this computer's own register when the team database cannot be opened.
     if (database && err instanceof DiscloseError) throw new DiscloseError(err.code, `${err.message} To work on this computer's own register instead, remove ${join(dataDir, CONNECTION_FILE)} and start Disclose again.`);

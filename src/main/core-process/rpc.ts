@@ -7,6 +7,7 @@
 // Messages are plain data (structured clone); errors cross as { code, message }. No electron import.
 import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors';
 import type { Host } from '../core/context';
+import type { OpeningProgress } from '../../shared/ipc/features/app';
 
 export interface Port {
   post(message: Message): void;
@@ -22,6 +23,7 @@ export type Message =
   | { type: 'host'; id: number; method: HostMethod; args: unknown[] }
   | { type: 'host-result'; id: number; ok: true; value: unknown }
   | { type: 'host-result'; id: number; ok: false; error: ErrorInfo }
+  | { type: 'opening'; progress: OpeningProgress }
   | { type: 'ready' }
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'close' }
@@ -49,16 +51,22 @@ function remoteHost(port: Port, pending: Map<number, { resolve(v: unknown): void
   return Object.fromEntries(HOST_METHODS.map((m) => [m, call(m)])) as unknown as Host;
 }
 
-/** Runs in the core's process: opens the core with a host that calls back, then serves it. */
-export async function serveCore(port: Port, open: (host: Host) => Promise<CoreLike>): Promise<void> {
+/**
+ * Runs in the core's process: opens the core with a host that calls back, then serves it. Calls
+ * made while it opens wait for it, except `app:opening`, answered at once with what opening is
+ * doing (an upgrade of a large register takes minutes: the window says so meanwhile).
+ */
+export async function serveCore(port: Port, open: (host: Host, onOpening: (progress: OpeningProgress) => void) => Promise<CoreLike>): Promise<void> {
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   const queue: Extract<Message, { type: 'invoke' }>[] = [];
   let core: CoreLike | null = null;
+  let opening: OpeningProgress = { opening: true, step: 'Opening the case files', done: 0, total: 0 };
   const answer = (m: Extract<Message, { type: 'invoke' }>) =>
     void core!.invoke(m.channel, m.input).then((result) => port.post({ type: 'result', id: m.id, result }));
   port.onMessage((m) => {
     if (m.type === 'invoke') {
       if (core) answer(m);
+      else if (m.channel === 'app:opening') port.post({ type: 'result', id: m.id, result: { ok: true, value: opening } });
       else queue.push(m);
     } else if (m.type === 'close') {
       void (core?.close() ?? Promise.resolve()).finally(() => port.post({ type: 'closed' }));
@@ -70,7 +78,10 @@ export async function serveCore(port: Port, open: (host: Host) => Promise<CoreLi
     }
   });
   try {
-    core = await open(remoteHost(port, pending));
+    core = await open(remoteHost(port, pending), (progress) => {
+      opening = progress;
+      port.post({ type: 'opening', progress });
+    });
   } catch (err) {
     port.post({ type: 'failed', error: errorInfo(err) });
     return;

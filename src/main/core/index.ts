@@ -7,6 +7,7 @@ import type { ZodError } from 'zod';
 import { CONTRACT } from '../../shared/ipc/features';
 import { isChannel, type Channel } from '../../shared/ipc/channels';
 import type { Output } from '../../shared/ipc/contract';
+import type { OpeningProgress } from '../../shared/ipc/features/app';
 import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors';
 import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
@@ -55,7 +56,16 @@ export interface CoreOptions {
   checkOutputs?: boolean;
   /** Read, in the background, the text of PDFs left pending by an earlier import (the desktop app: yes; one command of the CLI: no). */
   readPendingText?: boolean;
+  /**
+   * Told what opening is doing when it is more than a moment's work: each step of an upgrade of the
+   * register for this version (a register of many years can take minutes). Each report waits for
+   * the event loop to turn once, so a window being told can show it before the step begins.
+   */
+  onOpening?: (progress: OpeningProgress) => void;
 }
+
+/** What the steps of an upgrade are called where the app and the command line show them. */
+export const UPGRADE_STEP = 'Updating the case files for this version of Disclose';
 
 export interface Core {
   readonly dataDir: string;
@@ -115,7 +125,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const team = isPostgresUrl(options.database) ? await openPostgres(options.database) : null;
   const engine = team ? 'postgres' : 'sqlite';
-  const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE));
+  const onUpgrade = options.onOpening
+    ? async (done: number, total: number) => {
+        options.onOpening!({ opening: true, step: UPGRADE_STEP, done, total });
+        await new Promise((turned) => setImmediate(turned));
+      }
+    : undefined;
+  const { db, sqlite, readOnlyReason } = team ? { db: team.db, sqlite: null, readOnlyReason: null } : await openDatabase(join(dataDir, DATABASE_FILE), onUpgrade);
   // A register of cases checked out from the team database works as the login that checked them out.
   const copies = team ? null : await registerIdentity(db);
   const actor = team ? team.login : (copies?.login ?? options.actor ?? safeUserName());

@@ -78,6 +78,13 @@ if (cli) {
         host: electronHost(() => mainWindow, tickets),
         onExit: (code) => code !== 0 && log.error(`The core process stopped with exit code ${code}`),
       });
+      // The window at once: its calls wait in the core's process until the case files are open, and
+      // meanwhile it shows what opening is doing (app:opening), such as an upgrade taking minutes.
+      registerIpc(core, () => mainWindow, tickets);
+      mainWindow = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
       await core.ready;
     } catch (err) {
       log.error(`The core did not open: ${(err as Error).message}`);
@@ -85,14 +92,9 @@ if (cli) {
       app.exit(1);
       return;
     }
-    registerIpc(core, () => mainWindow, tickets);
     const opened = core;
     backupLog = log;
     stopBackups = scheduleBackups((channel, input) => opened.invoke(channel, input), log);
-    mainWindow = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
   });
 
   // The core closes its database before the app quits (a WAL checkpoint, no half-written file).

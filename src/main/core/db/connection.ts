@@ -8,7 +8,7 @@ import { Kysely } from 'kysely';
 import { DiscloseError } from '../../../shared/errors';
 import type { DB } from './schema';
 import { DiscloseSqliteDialect } from './driver';
-import { APPLICATION_ID, migrate, pendingMigrations } from './migrate';
+import { APPLICATION_ID, migrate, pendingMigrations, type MigrationSteps } from './migrate';
 import { diskFullMessage, isDiskFull } from '../blobs';
 
 export { APPLICATION_ID } from './migrate';
@@ -142,7 +142,11 @@ function connect(file: string, readOnlyReason: string | null): Database.Database
   }
 }
 
-export async function openDatabase(file: string): Promise<OpenedDatabase> {
+/**
+ * Opens (creating or upgrading) the register in `file`. `onUpgrade` is told before each step of an
+ * upgrade, how many of how many are done.
+ */
+export async function openDatabase(file: string, onUpgrade?: MigrationSteps): Promise<OpenedDatabase> {
   assertSqliteFile(file);
   let readOnlyReason = folderWriteProblem(dirname(file));
   let sqlite: Database.Database;
@@ -166,7 +170,7 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
         throw new DiscloseError('IO', `${file} needs upgrading for this version of Disclose, and it cannot be: ${readOnlyReason}`);
       }
     } else {
-      await migrate(sqlite, db as Kysely<unknown>, file);
+      await migrate(sqlite, db as Kysely<unknown>, file, undefined, onUpgrade);
       // The planner's statistics (as SQLite advises for a connection held open): which index serves
       // a list's order depends on how the cases spread over the stages, unknowable without them.
       sqlite.pragma('optimize = 0x10002');

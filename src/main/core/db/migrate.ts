@@ -42,18 +42,26 @@ export function pendingMigrations(sqlite: Database.Database, file: string, all: 
  * no effect inside a transaction, so it is set outside), and every reference is checked with
  * foreign_key_check before each migration commits.
  */
-export async function migrate(sqlite: Database.Database, db: Kysely<unknown>, file: string, all: Record<string, Migration> = MIGRATIONS): Promise<void> {
+export async function migrate(sqlite: Database.Database, db: Kysely<unknown>, file: string, all: Record<string, Migration> = MIGRATIONS, onStep?: MigrationSteps): Promise<void> {
   const enforced = sqlite.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) sqlite.pragma('foreign_keys = OFF');
   try {
-    await migrateEach(sqlite, db, file, all);
+    await migrateEach(sqlite, db, file, all, onStep);
   } finally {
     if (enforced) sqlite.pragma('foreign_keys = ON');
   }
 }
 
-async function migrateEach(sqlite: Database.Database, db: Kysely<unknown>, file: string, all: Record<string, Migration>): Promise<void> {
+/** Told before each migration runs: how many of how many are done (those pending at the start). */
+export type MigrationSteps = (done: number, total: number) => Promise<void> | void;
+
+async function migrateEach(sqlite: Database.Database, db: Kysely<unknown>, file: string, all: Record<string, Migration>, onStep?: MigrationSteps): Promise<void> {
+  const total = onStep ? pendingMigrations(sqlite, file, all).length : 0;
+  let done = 0;
   for (;;) {
+    // Said outside the transaction: the step may wait for whoever is told (a window showing it).
+    if (onStep && done < total) await onStep(done, total);
+    done++;
     sqlite.exec('BEGIN IMMEDIATE');
     let name: string | undefined;
     try {

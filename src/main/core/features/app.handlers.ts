@@ -13,4 +13,6 @@ export const appHandlers = (ctx: CoreContext) =>
       databaseFile: join(ctx.dataDir, DATABASE_FILE),
       today: ctx.today(),
     }),
+    // The core is open: whatever opening did is over.
+    'app:opening': async () => ({ opening: false, step: '', done: 0, total: 0 }),
   }) satisfies FeatureHandlers<typeof app>;
