@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { addDays, addYears, format, parseISO } from 'date-fns';
 import { AUTHORITY, ok, testCore } from '../helpers/core';
 import { populatedCore } from '../helpers/records';
+import { textPdf } from '../helpers/bundle-case';
 import { DATABASE_FILE } from '../../src/main/core/constants';
 import { BlobStore } from '../../src/main/core/blobs';
 import { REGIMES } from '../../src/shared/domain/clocks/events';
@@ -120,6 +121,22 @@ describe('anonymisation', () => {
     expect(ok(await core.invoke('cases:get', { reference: 'FOI/2026/0002' })).requester.name).toBe('Sam Jones');
     const store = new BlobStore(join(core.dataDir, 'blobs'));
     expect(store.list().blobs.length).toBe(ok(await core.invoke('records:verify', {})).checked.blobs);
+    await core.close();
+  });
+
+  it('takes the files it removes out of the search index too: no hit names a file the case no longer has', async () => {
+    const core = await populatedCore(undefined, TODAY);
+    const ref = 'FOI/2026/0001';
+    const pdf = Buffer.from(await textPdf('Quillfeather survey of the culverts', 1)).toString('base64');
+    ok(await core.invoke('correspondence:import', { reference: ref, files: [{ name: 'survey.pdf', data: pdf }] }));
+    const before = ok(await core.invoke('search:query', { query: 'Quillfeather' })).filter((h) => h.reference === ref);
+    expect(before.map((h) => h.kind)).toEqual(['attachment']);
+    ok(await core.invoke('cases:anonymise', { reference: ref }));
+    const corr = ok(await core.invoke('correspondence:list', { reference: ref }));
+    const held = new Set([...corr.items.flatMap((i) => i.attachments.map((a) => a.id)), ...corr.direct.map((a) => a.id)]);
+    expect(held.has(before[0]!.itemId)).toBe(false);
+    expect(ok(await core.invoke('search:query', { query: 'Quillfeather' })).filter((h) => h.reference === ref)).toEqual([]);
+    expect(ok(await core.invoke('records:verify', {}))).toMatchObject({ ok: true, problems: [] });
     await core.close();
   });
 });

@@ -111,9 +111,9 @@ describe('the full-text index on the local register', () => {
       await unindexItem(w.db, 'attachment', 9); // removed in the same write: what was held goes in first, then out
       expect(await indexedBody(w.db, 'correspondence', 120)).toBe('Hedge cutting on lane 120'); // the write reads its own documents
     });
-    // The 119 documents still held after the read went in by one statement at the end, not one each between the audit rows.
+    // The documents went in a few statements (runs of 64, 32, … rows), not one each between the audit rows.
     const inserts = captured.filter((q) => /^insert into "search_index"/.test(q.sql));
-    expect(inserts.length).toBeLessThanOrEqual(3);
+    expect(inserts.length).toBeLessThanOrEqual(8);
     expect(sqlite.prepare('SELECT count(*) FROM search_index').pluck().get()).toBe(120);
     expect((await searchIndex(db, 'potholes', 10)).map((h) => h.itemId)).toEqual([7]);
     expect((await searchIndex(db, 'lane 7', 10)).map((h) => h.itemId)).toEqual([]);

@@ -3,6 +3,7 @@ import type { AttachmentsTable, CorrespondenceTable, DB } from '../db/schema';
 import type { AttachmentInfo, AttachmentRole, Channel, CorrespondenceItem, Direction, TextStatus } from '../../../shared/domain/correspondence';
 import type { CaseEventType } from '../../../shared/domain/clocks/events';
 import { indexItem, withoutNul } from './search.repository';
+import { fixedRuns } from './runs';
 import { correspondenceContentHash } from '../db/integrity';
 import { isPostgres } from '../db/engine';
 import { storeChunks } from './blob-chunks.repository';
@@ -92,12 +93,11 @@ export async function ensureBlobs(db: Kysely<DB>, files: readonly { sha: string;
   // In hash order, so two imports sharing files on the team database take their rows' locks in one order.
   const unique = [...new Map(files.map((f) => [f.sha, f.bytes])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const bytesOf = new Map(unique);
-  // A few rows to a statement: each length is its own SQL text, and the connection keeps a bounded
-  // number of them prepared.
-  for (let at = 0; at < unique.length; at += BLOB_ROWS) {
+  // A few rows to a statement, in a few fixed sizes (runs.ts).
+  for (const [at, size] of fixedRuns(unique.length, BLOB_ROWS)) {
     const added = await db
       .insertInto('blobs')
-      .values(unique.slice(at, at + BLOB_ROWS).map(([sha256, bytes]) => ({ sha256, size: bytes.length, created_at: now })))
+      .values(unique.slice(at, at + size).map(([sha256, bytes]) => ({ sha256, size: bytes.length, created_at: now })))
       .onConflict((oc) => oc.column('sha256').doNothing())
       .returning('sha256')
       .execute();

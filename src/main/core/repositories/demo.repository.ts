@@ -8,22 +8,17 @@ import type { Insertable, Kysely } from 'kysely';
 import type { AttachmentsTable, AuditLogTable, BlobsTable, CaseEventsTable, CorrespondenceTable, DB, SearchIndexTable } from '../db/schema';
 import { auditContentHash, chainHash, correspondenceContentHash } from '../db/integrity';
 import { withoutNul } from './search.repository';
+import { fixedRuns } from './runs';
 import type { NewAuditEntry } from './audit.repository';
 
 /** Rows a statement: few enough that SQLite's limit on bound values (32,766) is far off. */
 const ROWS = 256;
 
-/**
- * Inserts rows many to a statement. Statements are kept prepared by their text, so the batches
- * come in a few fixed sizes only (256, then 128, 64 … 1 for what is left): a size for every
- * remainder would fill the statement cache with large one-off programs.
- */
+/** Inserts rows many to a statement, in a few fixed sizes (runs.ts). */
 async function insertMany<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly Insertable<DB[T]>[], onConflictIgnore = false): Promise<void> {
-  for (let at = 0, size = ROWS; at < rows.length; ) {
-    while (size > rows.length - at) size >>= 1;
+  for (const [at, size] of fixedRuns(rows.length, ROWS)) {
     const q = db.insertInto(table).values(rows.slice(at, at + size) as never);
     await (onConflictIgnore ? q.onConflict((oc) => oc.doNothing()) : q).execute();
-    at += size;
   }
 }
 

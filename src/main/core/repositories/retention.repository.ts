@@ -128,7 +128,11 @@ export async function anonymiseCorrespondence(db: Kysely<DB>, caseId: number, re
       .where('id', '=', it.id)
       .execute();
   }
-  // Attachments that came with the correspondence (and letters sent) name the requester too.
+  // Attachments that came with the correspondence (and letters sent) name the requester too; their
+  // text goes from the search index with them (what this write indexed first, so it goes too).
+  const removed = db.selectFrom('attachments').select('id').where('case_id', '=', caseId).where('role', '=', 'correspondence');
+  await flushIndex(db);
+  await db.deleteFrom('search_index').where('kind', '=', 'attachment').where('item_id', 'in', removed).execute();
   await db.deleteFrom('attachments').where('case_id', '=', caseId).where('role', '=', 'correspondence').execute();
   // A file whose text was still to be read keeps none: read later, it would name the requester again.
   await abandonPendingTexts(db, caseId, 'Text not extracted: the case was anonymised before its text was read.');

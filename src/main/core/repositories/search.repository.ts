@@ -10,6 +10,7 @@ import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms } from '../../../shared/domain/search-query';
 import { isPostgres } from '../db/engine';
 import { COMMON_WORD, searchLocal, type Found } from './search-fts.repository';
+import { fixedRuns } from './runs';
 
 export type IndexKind = SearchHit['kind'];
 
@@ -73,35 +74,30 @@ export async function flushIndex(db: Kysely<DB>): Promise<void> {
   await writeEntries(db, entries);
 }
 
-/** Things removed by one statement. */
-const REMOVE_AT_ONCE = 500;
-/** Documents added by one statement: a few hundred, or a few MB of text. */
-const ADD_AT_ONCE = { rows: 200, chars: 8 * 1024 * 1024 };
+/** Things removed by one statement, at most (runs.ts: a few fixed sizes). */
+const REMOVE_AT_ONCE = 512;
+/** Documents added by one statement: at most 128, and a few MB of text. */
+const ADD_AT_ONCE = { rows: 128, chars: 8 * 1024 * 1024 };
 
 async function writeEntries(db: Kysely<DB>, entries: readonly Entry[]): Promise<void> {
   const byKind = new Map<IndexKind, number[]>();
-  for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.itemId]);
+  for (const e of entries) {
+    const ids = byKind.get(e.kind);
+    if (ids) ids.push(e.itemId);
+    else byKind.set(e.kind, [e.itemId]);
+  }
   for (const [kind, ids] of byKind) {
-    for (let at = 0; at < ids.length; at += REMOVE_AT_ONCE) {
-      await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', 'in', ids.slice(at, at + REMOVE_AT_ONCE)).execute();
+    for (const [at, size] of fixedRuns(ids.length, REMOVE_AT_ONCE)) {
+      await db.deleteFrom('search_index').where('kind', '=', kind).where('item_id', 'in', ids.slice(at, at + size)).execute();
     }
   }
   const team = isPostgres(db);
-  let rows: Entry[] = [];
-  let chars = 0;
-  const add = async () => {
-    if (rows.length === 0) return;
-    const values = rows.map((e) => ({ case_id: e.caseId, kind: e.kind, item_id: e.itemId, title: e.title, body: e.body, ...(team ? { terms: termsOf(e.title, e.body) } : {}) }));
-    rows = [];
-    chars = 0;
+  const chars = (e: Entry) => e.title.length + e.body.length;
+  const fits = (at: number, size: number) => entries.slice(at, at + size).reduce((n, e) => n + chars(e), 0) <= ADD_AT_ONCE.chars;
+  for (const [at, size] of fixedRuns(entries.length, ADD_AT_ONCE.rows, fits)) {
+    const values = entries.slice(at, at + size).map((e) => ({ case_id: e.caseId, kind: e.kind, item_id: e.itemId, title: e.title, body: e.body, ...(team ? { terms: termsOf(e.title, e.body) } : {}) }));
     await db.insertInto('search_index').values(values).execute();
-  };
-  for (const e of entries) {
-    if (rows.length >= ADD_AT_ONCE.rows || (rows.length > 0 && chars + e.title.length + e.body.length > ADD_AT_ONCE.chars)) await add();
-    rows.push(e);
-    chars += e.title.length + e.body.length;
   }
-  await add();
 }
 
 /** The indexed text of one case, for anonymising it in place. */
