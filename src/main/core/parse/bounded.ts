@@ -42,11 +42,18 @@ export function workerEntry(): { url: URL; execArgv: string[] } {
  * A limit, not memory taken: the heap grows only as far as the parse needs before a collection.
  */
 export const WORKER_OLD_SPACE_MB = 64;
+/** Whether the flag is set in this process (then a worker's heap may hold that much garbage). */
 let roomyHeaps = false;
 
-/** V8 reads this flag as it makes an isolate: it applies to the workers started after it, not to the thread running. */
+/**
+ * V8 reads the flag as it makes an isolate, so it applies to every worker this process starts after
+ * it (the parse workers, and writer threads started later, which allocate little), not to the
+ * thread running. Under Node only (the command line, the tests, the benchmarks): Electron's core
+ * process may hold V8's flags frozen, where setting one is a fatal error no code can catch, so the
+ * desktop app's workers keep V8's own sizing.
+ */
 function giveWorkersRoom(): void {
-  if (roomyHeaps) return;
+  if (roomyHeaps || process.versions.electron !== undefined) return;
   roomyHeaps = true;
   setFlagsFromString(`--initial-old-space-size=${WORKER_OLD_SPACE_MB}`);
 }
@@ -132,7 +139,9 @@ export class BoundedParser {
   /** The memory one file may use, beyond the files waiting their turn inside the worker. */
   private allowance(): number {
     const [first, ...rest] = this.posted;
-    return this.limits.memoryMb + mb(first?.job.bytes.length ?? 0) * 2 + mb(rest.reduce((n, p) => n + p.job.bytes.length, 0));
+    // The heap's room before its first full collection may be garbage, not the file's doing.
+    const room = roomyHeaps ? WORKER_OLD_SPACE_MB : 0;
+    return this.limits.memoryMb + room + mb(first?.job.bytes.length ?? 0) * 2 + mb(rest.reduce((n, p) => n + p.job.bytes.length, 0));
   }
 
   private tooLarge(): Bounded {
