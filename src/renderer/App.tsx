@@ -43,18 +43,13 @@ function Opening() {
     <div className="govuk-width-container">
       <main className="govuk-main-wrapper" id="main-content">
         <h1 className="govuk-heading-l">Opening the case files…</h1>
-        <div role="status" aria-live="polite">
-          {p?.opening && p.total > 0 ? (
-            <>
-              <p className="govuk-body">
-                {p.step}: step {Math.min(p.done + 1, p.total)} of {p.total}.
-              </p>
-              <p className="govuk-body">A register of many years can take a few minutes. Keep Disclose open until it is done; nothing is lost if the computer stops meanwhile.</p>
-            </>
-          ) : (
-            <p className="govuk-body">Loading…</p>
-          )}
-        </div>
+        {/* Only the step is announced as it changes; the advice below it is read once. */}
+        <p className="govuk-body" role="status">
+          {p?.opening && p.total > 0 ? `${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}.` : 'Loading…'}
+        </p>
+        {p?.opening && p.total > 0 && (
+          <p className="govuk-body">A register of many years can take a few minutes. Keep Disclose open until it is done; nothing is lost if the computer stops meanwhile.</p>
+        )}
       </main>
     </div>
   );

@@ -78,10 +78,15 @@ describe('the core over a message port', () => {
   it('reports a core that cannot open, and answers every waiting call with an error when the process is lost', async () => {
     const failing = new MessageChannel();
     void serveCore(portOf(failing.port1), async () => {
+      await new Promise((later) => setTimeout(later, 50));
       throw new DiscloseError('IO', 'Cannot create the data folder');
     });
     const r = connectCore(portOf(failing.port2), host);
+    // A call made while it opened waits, then is told why it could not; so is any call after.
+    const early = r.invoke('cases:list', {});
     await expect(r.ready).rejects.toThrow('Cannot create the data folder');
+    expect(await early).toEqual({ ok: false, error: { code: 'IO', message: 'Cannot create the data folder' } });
+    expect(await r.invoke('app:opening', {})).toMatchObject({ ok: false, error: { code: 'IO' } });
     const waiting = r.invoke('app:info', {});
     r.lost('exit code 9');
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('exit code 9') } });
@@ -97,11 +102,8 @@ describe('the core over a message port', () => {
     const pending = MIGRATION_NAMES.length - MIGRATION_NAMES.indexOf(from) - 1;
     const upgrading = new MessageChannel();
     const seen: { step: string; done: number; total: number }[] = [];
-    upgrading.port2.on('message', (m: Message) => {
-      if (m.type === 'opening') seen.push(m.progress);
-    });
     void serveCore(portOf(upgrading.port1), (h, onOpening) => testCore({ dataDir: dir, host: h, onOpening }));
-    const r = connectCore(portOf(upgrading.port2), host);
+    const r = connectCore(portOf(upgrading.port2), host, (p) => seen.push(p));
     // Asked before the core is open: answered by the core's process, not queued behind the upgrade.
     const early = await r.invoke('app:opening', {});
     expect(early).toMatchObject({ ok: true, value: { opening: true } });
@@ -113,7 +115,28 @@ describe('the core over a message port', () => {
     await r.close(2000);
     upgrading.port1.close();
 
-    // A register already up to date: nothing is said.
+    // Closed while it upgrades (the window closed): the step under way finishes, then the core closes.
+    const closing = new MessageChannel();
+    const older = tempDir();
+    await makeOldFolder(older, from, 20);
+    void serveCore(portOf(closing.port1), (h, onOpening) => testCore({ dataDir: older, host: h, onOpening }));
+    const c = connectCore(portOf(closing.port2), host);
+    await c.close(30_000);
+    await expect(c.ready).resolves.toBeUndefined();
+    closing.port1.close();
+    const reopened = await testCore({ dataDir: older });
+    expect((ok(await reopened.invoke('cases:list', {})) as unknown[]).length).toBe(20);
+    await reopened.close();
+
+    // A register already up to date, or a new one: nothing is said.
+    const fresh = new MessageChannel();
+    const said: unknown[] = [];
+    void serveCore(portOf(fresh.port1), (h, onOpening) => testCore({ dataDir: tempDir(), host: h, onOpening }));
+    const f = connectCore(portOf(fresh.port2), host, (p) => said.push(p));
+    await f.ready;
+    expect(said).toEqual([]);
+    await f.close(2000);
+    fresh.port1.close();
     const again = new MessageChannel();
     const none: unknown[] = [];
     again.port2.on('message', (m: Message) => m.type === 'opening' && none.push(m));

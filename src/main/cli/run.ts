@@ -11,9 +11,6 @@ import type { Output } from '../../shared/ipc/contract';
 import { DiscloseError } from '../../shared/errors';
 import { parse, positionalWords, str, UsageError, type Parsed } from './args';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
-
-/** Opening steps are said on stderr only once opening has taken this long (a new register's are not). */
-const OPENING_SAID_AFTER_MS = 1000;
 import { terminalSafe } from './terminal';
 
 async function main(argv: string[], resourcesDir?: string): Promise<number> {
@@ -47,12 +44,10 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
     return result.exitCode ?? 0;
   }
   const database = databaseUrl(parsed);
-  // An upgrade that takes more than a moment says so on stderr, step by step (stdout stays the answer).
-  const opening = Date.now();
+  // An upgrade of the register for this version says so on stderr, step by step: on a register of
+  // many years it takes minutes (stdout stays the answer).
   const core: Core = await openCore({
-    onOpening: (p) => {
-      if (Date.now() - opening >= OPENING_SAID_AFTER_MS) process.stderr.write(`disclose: ${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}…\n`);
-    },
+    onOpening: (p) => process.stderr.write(`disclose: ${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}…\n`),
     dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
     ...(database ? { database } : {}),
     resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),

@@ -60,16 +60,26 @@ export async function serveCore(port: Port, open: (host: Host, onOpening: (progr
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   const queue: Extract<Message, { type: 'invoke' }>[] = [];
   let core: CoreLike | null = null;
+  /** Why the core could not open: every call is answered with it. */
+  let failed: ErrorInfo | null = null;
   let opening: OpeningProgress = { opening: true, step: 'Opening the case files', done: 0, total: 0 };
-  const answer = (m: Extract<Message, { type: 'invoke' }>) =>
-    void core!.invoke(m.channel, m.input).then((result) => port.post({ type: 'result', id: m.id, result }));
+  let opened!: () => void;
+  const settled = new Promise<void>((resolve) => (opened = resolve));
+  const answer = (m: Extract<Message, { type: 'invoke' }>) => {
+    if (failed) port.post({ type: 'result', id: m.id, result: { ok: false, error: failed } });
+    else void core!.invoke(m.channel, m.input).then((result) => port.post({ type: 'result', id: m.id, result }));
+  };
   port.onMessage((m) => {
     if (m.type === 'invoke') {
-      if (core) answer(m);
+      if (core || failed) answer(m);
       else if (m.channel === 'app:opening') port.post({ type: 'result', id: m.id, result: { ok: true, value: opening } });
       else queue.push(m);
     } else if (m.type === 'close') {
-      void (core?.close() ?? Promise.resolve()).finally(() => port.post({ type: 'closed' }));
+      // Asked to close while opening (the window closed during an upgrade): the step under way
+      // finishes, or is rolled back whole if the process is stopped first; then the core closes.
+      void settled
+        .then(() => core?.close())
+        .finally(() => port.post({ type: 'closed' }));
     } else if (m.type === 'host-result') {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -83,8 +93,13 @@ export async function serveCore(port: Port, open: (host: Host, onOpening: (progr
       port.post({ type: 'opening', progress });
     });
   } catch (err) {
-    port.post({ type: 'failed', error: errorInfo(err) });
+    failed = errorInfo(err);
+    port.post({ type: 'failed', error: failed });
+    // The calls that waited are answered with why, as any made later.
+    for (const m of queue.splice(0)) answer(m);
     return;
+  } finally {
+    opened();
   }
   port.post({ type: 'ready' });
   for (const m of queue.splice(0)) answer(m);
@@ -99,8 +114,11 @@ export interface RemoteCore extends CoreLike {
   lost(reason: string): void;
 }
 
-/** Runs in Electron's main process: invoke() goes to the core's process; host calls come back. */
-export function connectCore(port: Port, host: Host): RemoteCore {
+/**
+ * Runs in Electron's main process: invoke() goes to the core's process; host calls come back.
+ * `onOpening` hears each step of an upgrade as the core opens (main writes them to its log).
+ */
+export function connectCore(port: Port, host: Host, onOpening?: (progress: OpeningProgress) => void): RemoteCore {
   let next = 1;
   const waiting = new Map<number, (r: Result<unknown>) => void>();
   let gone: string | null = null;
@@ -113,7 +131,8 @@ export function connectCore(port: Port, host: Host): RemoteCore {
     else if (m.type === 'result') {
       waiting.get(m.id)?.(m.result);
       waiting.delete(m.id);
-    } else if (m.type === 'ready') settle.resolve();
+    } else if (m.type === 'opening') onOpening?.(m.progress);
+    else if (m.type === 'ready') settle.resolve();
     else if (m.type === 'failed') settle.reject(new DiscloseError(m.error.code, m.error.message));
     else if (m.type === 'host') {
       const fn = host[m.method] as ((...a: unknown[]) => unknown) | undefined;

@@ -5,11 +5,12 @@ import { utilityProcess } from 'electron';
 import { join } from 'node:path';
 import type { Host } from '../core';
 import { connectCore, type Message, type RemoteCore } from '../core-process/rpc';
+import type { OpeningProgress } from '../../shared/ipc/features/app';
 
-export function startCoreProcess(o: { dataDir: string; resourcesDir: string; checkOutputs?: boolean; host: Host; onExit(code: number): void }): RemoteCore {
+export function startCoreProcess(o: { dataDir: string; resourcesDir: string; checkOutputs?: boolean; host: Host; onExit(code: number): void; onOpening?: (progress: OpeningProgress) => void }): RemoteCore {
   const args = ['--data-dir', o.dataDir, '--resources', o.resourcesDir, ...(o.checkOutputs ? ['--check-outputs'] : [])];
   const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), args, { serviceName: 'Disclose core' });
-  const remote = connectCore({ post: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', (m: Message) => listener(m)) }, o.host);
+  const remote = connectCore({ post: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', (m: Message) => listener(m)) }, o.host, o.onOpening);
   let exited = false;
   child.on('exit', (code) => {
     exited = true;

@@ -39,6 +39,8 @@ if (cli) {
   let stopBackups: (() => void) | null = null;
   let backupLog: { info(m: string): void; warn(m: string): void } | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
+  /** The last window has closed: the app is on its way out (a core stopped meanwhile is no error). */
+  let quitting = false;
   const tickets = new FileTickets();
   // .eml/.msg files the system asked us to open: Windows and Linux pass them on the command line
   // (to this instance or, via second-instance, to the running one); macOS sends open-file events.
@@ -77,16 +79,26 @@ if (cli) {
         checkOutputs: !app.isPackaged,
         host: electronHost(() => mainWindow, tickets),
         onExit: (code) => code !== 0 && log.error(`The core process stopped with exit code ${code}`),
+        onOpening: (p) => log.info(`${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}`),
       });
-      // The window at once: its calls wait in the core's process until the case files are open, and
-      // meanwhile it shows what opening is doing (app:opening), such as an upgrade taking minutes.
-      registerIpc(core, () => mainWindow, tickets);
-      mainWindow = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
-      mainWindow.on('closed', () => {
-        mainWindow = null;
-      });
+    } catch (err) {
+      log.error(`The core's process did not start: ${(err as Error).message}`);
+      dialog.showErrorBox('Disclose cannot open its case files', (err as Error).message);
+      app.exit(1);
+      return;
+    }
+    // The window at once: its calls wait in the core's process until the case files are open, and
+    // meanwhile it shows what opening is doing (app:opening), such as an upgrade taking minutes.
+    registerIpc(core, () => mainWindow, tickets);
+    mainWindow = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    try {
       await core.ready;
     } catch (err) {
+      // Closed while opening: the core's process was stopped on the way out, which is no error.
+      if (quitting) return;
       log.error(`The core did not open: ${(err as Error).message}`);
       dialog.showErrorBox('Disclose cannot open its case files', (err as Error).message);
       app.exit(1);
@@ -100,6 +112,7 @@ if (cli) {
   // The core closes its database before the app quits (a WAL checkpoint, no half-written file).
   // A backup to the chosen folder first, when one is set (records:backupNow decides).
   app.on('window-all-closed', () => {
+    quitting = true;
     stopBackups?.();
     const open = core;
     const backup = open && backupLog ? backupOnClose((channel, input) => open.invoke(channel, input), backupLog) : Promise.resolve();

@@ -52,11 +52,15 @@ export async function migrate(sqlite: Database.Database, db: Kysely<unknown>, fi
   }
 }
 
-/** Told before each migration runs: how many of how many are done (those pending at the start). */
+/**
+ * Told before each migration of an upgrade runs: how many of how many are done (those pending at
+ * the start). Not told when the register is new (every migration pending): that is a moment's work.
+ */
 export type MigrationSteps = (done: number, total: number) => Promise<void> | void;
 
 async function migrateEach(sqlite: Database.Database, db: Kysely<unknown>, file: string, all: Record<string, Migration>, onStep?: MigrationSteps): Promise<void> {
-  const total = onStep ? pendingMigrations(sqlite, file, all).length : 0;
+  const pending = onStep ? pendingMigrations(sqlite, file, all).length : 0;
+  const total = pending < Object.keys(all).length ? pending : 0;
   let done = 0;
   for (;;) {
     // Said outside the transaction: the step may wait for whoever is told (a window showing it).
