@@ -163,6 +163,35 @@ for (const engine of ENGINES) {
         }
       }));
 
+    it('2026_12_04_0900_index_orphans takes out the index entries of files and items that no longer exist, and nothing else', () =>
+      withDb(engine, '2026_12_04_0900_index_orphans', async (db) => {
+        await oneCase(db, 1);
+        await db.insert('blobs', { sha256: 'a'.repeat(64), size: 3, created_at: T });
+        await db.insert('correspondence', { id: 5, case_id: 1, direction: 'in', channel: 'email', sent_at: T, subject: 'Request', body: 'Culverts', created_at: T, content_hash: 'x' });
+        await db.insert('attachments', { id: 8, case_id: 1, correspondence_id: 5, sha256: 'a'.repeat(64), filename: 'kept.pdf', original_filename: 'kept.pdf', content_type: 'application/pdf', size: 3, role: 'correspondence', text_status: 'ok', created_at: T });
+        const docs = [
+          { case_id: 1, kind: 'case', item_id: 1, title: 'FOI/2025/0001 Roads 1', body: 'Zoë' },
+          { case_id: 1, kind: 'correspondence', item_id: 5, title: 'Request', body: 'Culverts' },
+          { case_id: 1, kind: 'attachment', item_id: 8, title: 'kept.pdf', body: 'Survey of the culverts' },
+          // A file an earlier version's anonymising removed, and an item no longer there: their entries go.
+          { case_id: 1, kind: 'attachment', item_id: 9, title: '[requester] survey.pdf', body: 'Quillfeather survey' },
+          { case_id: 1, kind: 'correspondence', item_id: 6, title: 'Gone', body: 'Quillfeather reply' },
+        ];
+        for (const d of docs) {
+          if (engine.name === 'postgres') {
+            await db.query("INSERT INTO search_index (case_id, kind, item_id, title, body, terms) VALUES ($1, $2, $3, $4, $5, to_tsvector('simple', $4 || ' ' || $5))", [d.case_id, d.kind, d.item_id, d.title, d.body]);
+          } else await db.insert('search_index', d);
+        }
+        await db.migrateThrough('2026_12_04_0900_index_orphans');
+        const fields = ['case_id', 'kind', 'item_id', 'title', 'body'];
+        expect((await db.rows('search_index', 'rowid')).map((r) => Object.fromEntries(fields.map((f) => [f, r[f]])))).toEqual(docs.slice(0, 3));
+        if (engine.name === 'sqlite') {
+          expect(await db.query("SELECT rowid FROM search_fts WHERE search_fts MATCH 'quillfeather'")).toEqual([]);
+          expect(await db.query("SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'culverts'")).toEqual([{ n: 2 }]);
+          await db.query("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
+        }
+      }));
+
     it("2026_11_30_1600_corrections_outcomes leaves an authority's own reference format alone", () =>
       withDb(engine, '2026_11_30_1600_corrections_outcomes', async (db) => {
         await db.update('settings', { reference_format: 'IR-{yy}-{seq:3}', name: 'Anytown Council' }, { id: 1 });

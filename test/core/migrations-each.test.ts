@@ -96,6 +96,8 @@ const EXPECTED: Record<string, SchemaChange> = {
     columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
     indexesAdded: ['case_events_type_date'],
   },
+  // Data only: index entries of files and items that no longer exist are taken out.
+  '2026_12_04_0900_index_orphans': {},
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -196,6 +198,8 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     columnsAdded: { cases: ['answered', 'late_days', 'response_outcome', 'review_in_time', 'review_result'] },
     indexesAdded: ['case_events_type_date'],
   },
+  // Data only: index entries of files and items that no longer exist are taken out.
+  '2026_12_04_0900_index_orphans': {},
 };
 
 for (const { engine, expected } of ENGINES) {

@@ -18,6 +18,7 @@ import * as checkout from './2026_12_02_1100_checkout';
 import * as textPending from './2026_12_03_0900_text_pending';
 import * as searchPlan from './2026_12_03_1000_search_plan';
 import * as statisticsFacts from './2026_12_03_1100_statistics_facts';
+import * as indexOrphans from './2026_12_04_0900_index_orphans';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_03_0900_text_pending': textPending,
   '2026_12_03_1000_search_plan': searchPlan,
   '2026_12_03_1100_statistics_facts': statisticsFacts,
+  '2026_12_04_0900_index_orphans': indexOrphans,
 };
