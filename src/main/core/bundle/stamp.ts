@@ -71,6 +71,14 @@ interface Piece {
 }
 
 export class Stamper {
+  /**
+   * The operators of a piece that reads the same on many pages (the bundle's name along the bottom,
+   * a marking along the top), by where it goes: made once, not once a page; only "Page N of M"
+   * differs from page to page. Operators are written out as they are, so one list serves every
+   * stream that uses it.
+   */
+  private readonly same = new Map<string, PDFOperator[]>();
+
   constructor(
     private readonly glyphs: GlyphSet,
     private readonly chains: { regular: readonly Face[]; bold: readonly Face[] },
@@ -109,9 +117,16 @@ export class Stamper {
     const margin = Math.min(28, width * 0.05);
     const y = Math.min(14, height * 0.02);
     const ops: PDFOperator[] = [];
-    this.piece(ops, box, rotation, { text: s.left, x: margin, y, align: 'left', size: 8, bold: false, color: INK });
+    const at = `${box.x} ${box.y} ${box.width} ${box.height} ${rotation}`;
+    const once = (key: string, p: Piece) => {
+      let made = this.same.get(key);
+      if (!made) this.same.set(key, (made = []));
+      if (made.length === 0) this.piece(made, box, rotation, p);
+      ops.push(...made);
+    };
+    once(`${at} left ${s.left}`, { text: s.left, x: margin, y, align: 'left', size: 8, bold: false, color: INK });
     this.piece(ops, box, rotation, { text: s.right, x: width - margin, y, align: 'right', size: 9, bold: true, color: INK });
-    if (s.top) this.piece(ops, box, rotation, { text: s.top, x: width / 2, y: height - 16, align: 'center', size: 9, bold: true, color: RED });
+    if (s.top) once(`${at} top ${s.top}`, { text: s.top, x: width / 2, y: height - 16, align: 'center', size: 9, bold: true, color: RED });
     // Left uncompressed: a few hundred bytes a page, and deflating a thousand of them costs more than it saves.
     return PDFContentStream.of(context.obj({}), ops, false);
   }
