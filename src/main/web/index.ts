@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     ...(database ? { database } : {}),
     resourcesDir: values.resources ?? findResources(import.meta.dirname),
     host: webHost(saveDir),
+    // An upgrade of a large register takes minutes before the address can be given: say each step.
+    onOpening: (p) => process.stdout.write(`${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}…\n`),
   });
   const server = await startWebServer({ core, rendererDir: resolve(import.meta.dirname, '../renderer'), port: Number(values.port ?? 0) });
   const opened = !values['no-open'] && (await openWithSystem(server.launchUrl));
