@@ -10,6 +10,7 @@ import { Search } from './features/search/Search';
 import { ErrorTitle } from './components/ErrorSummary';
 import { Offline } from './features/checkout/Offline';
 import { KeptAside } from './features/checkout/KeptAside';
+import { openingStep } from '../shared/ipc/features/app';
 
 function title(route: Route): string {
   switch (route.name) {
@@ -45,7 +46,7 @@ function Opening() {
         <h1 className="govuk-heading-l">Opening the case files…</h1>
         {/* Only the step is announced as it changes; the advice below it is read once. */}
         <p className="govuk-body" role="status">
-          {p?.opening && p.total > 0 ? `${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}.` : 'Loading…'}
+          {p?.opening && p.total > 0 ? `${openingStep(p)}.` : 'Loading…'}
         </p>
         {p?.opening && p.total > 0 && (
           <p className="govuk-body">A register of many years can take a few minutes. Keep Disclose open until it is done; nothing is lost if the computer stops meanwhile.</p>

@@ -12,6 +12,7 @@ import { DiscloseError } from '../../shared/errors';
 import { parse, positionalWords, str, UsageError, type Parsed } from './args';
 import { COMMANDS, USAGE, type CommandContext } from './commands';
 import { terminalSafe } from './terminal';
+import { openingStep } from '../../shared/ipc/features/app';
 
 async function main(argv: string[], resourcesDir?: string): Promise<number> {
   // Global options may stand before or after the command: the words are found past their values.
@@ -47,7 +48,7 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
   // An upgrade of the register for this version says so on stderr, step by step: on a register of
   // many years it takes minutes (stdout stays the answer).
   const core: Core = await openCore({
-    onOpening: (p) => process.stderr.write(`disclose: ${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}…\n`),
+    onOpening: (p) => process.stderr.write(`disclose: ${openingStep(p)}…\n`),
     dataDir: str(parsed, 'data-dir') ?? prepareDataDir().dir,
     ...(database ? { database } : {}),
     resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),

@@ -16,6 +16,7 @@ import { FileTickets } from './dropped-files';
 import { startCoreProcess } from './core-process';
 import type { RemoteCore } from '../core-process/rpc';
 import { backupOnClose, scheduleBackups } from './backups';
+import { openingStep } from '../../shared/ipc/features/app';
 
 // Before anything reads userData (the single-instance lock does): Windows data lives in the local profile.
 const data = prepareDataDir();
@@ -79,7 +80,7 @@ if (cli) {
         checkOutputs: !app.isPackaged,
         host: electronHost(() => mainWindow, tickets),
         onExit: (code) => code !== 0 && log.error(`The core process stopped with exit code ${code}`),
-        onOpening: (p) => log.info(`${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}`),
+        onOpening: (p) => log.info(openingStep(p)),
       });
     } catch (err) {
       log.error(`The core's process did not start: ${(err as Error).message}`);

@@ -8,6 +8,7 @@ import { findResources, prepareDataDir } from '../core/paths';
 import { startWebServer } from './server';
 import { defaultSaveDir, webHost } from './host';
 import { openWithSystem } from './open';
+import { openingStep } from '../../shared/ipc/features/app';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     resourcesDir: values.resources ?? findResources(import.meta.dirname),
     host: webHost(saveDir),
     // An upgrade of a large register takes minutes before the address can be given: say each step.
-    onOpening: (p) => process.stdout.write(`${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}…\n`),
+    onOpening: (p) => process.stdout.write(`${openingStep(p)}…\n`),
   });
   const server = await startWebServer({ core, rendererDir: resolve(import.meta.dirname, '../renderer'), port: Number(values.port ?? 0) });
   const opened = !values['no-open'] && (await openWithSystem(server.launchUrl));

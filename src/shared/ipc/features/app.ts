@@ -13,6 +13,9 @@ export type AppInfo = z.output<typeof appInfo>;
 export const openingProgress = z.object({ opening: z.boolean(), step: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 export type OpeningProgress = z.output<typeof openingProgress>;
 
+/** The step as the window, the command line and the log say it: "…: step 3 of 7". */
+export const openingStep = (p: OpeningProgress) => `${p.step}: step ${Math.min(p.done + 1, p.total)} of ${p.total}`;
+
 export const app = {
   'app:info': channel(empty, appInfo),
   /** Answered by the core's process while the core opens (see core-process/rpc.ts); open, it says so. */
