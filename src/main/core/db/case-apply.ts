@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DiscloseError } from '../../../shared/errors';
 import { correspondenceContentHash } from './integrity';
+import { flushIndex } from '../repositories/search.repository';
 import { CASE_SPECS, carried, isPlaceholder, keyOf, SPEC, translateRefs, type CaseChange, type CaseRows, type CaseTable, type Row, type TableSpec } from './case-copy';
 
 /** A row ready to insert on one side: only columns that side has, its own columns made there. */
@@ -135,6 +136,7 @@ export async function applyChange(db: Kysely<any>, change: CaseChange, columns: 
  * emptied, as the audit rows refer to it) and a requester no other copy here uses.
  */
 export async function removeLocalContent(db: Kysely<any>, caseId: number, now: string, note: string): Promise<void> {
+  await flushIndex(db); // anything this write indexed goes with the rest
   const estimates = db.selectFrom('cost_estimates').select('id').where('case_id', '=', caseId);
   await db.deleteFrom('cost_lines').where('estimate_id', 'in', estimates).execute();
   for (const t of ['redaction_marks', 'redacted_copies', 'publications', 'letter_fields', 'exemptions_applied', 'cost_estimates', 'letters', 'case_notes', 'search_index'] as const) {
