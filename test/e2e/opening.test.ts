@@ -63,6 +63,12 @@ describe('opening the case files', () => {
     await page.getByText('Keep Disclose open until it is done').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'opening-01-upgrading');
+    // At 320 px it reflows, with no sideways scrolling (WCAG 1.4.10).
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(page, 'opening-02-upgrading-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
     // It keeps asking while it waits (once a second).
     await page.waitForFunction(() => ((window as unknown as { askedOpening: number }).askedOpening ?? 0) >= 2);
     await page.evaluate(() => (window as unknown as { openNow(): void }).openNow());
