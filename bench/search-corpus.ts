@@ -78,6 +78,19 @@ export function searches(cases: number): { label: string; query: string }[] {
   ];
 }
 
+/** Searches harder than they look: common words in a rare phrase, a rare word beside a common prefix, a word just under COMMON_WORD documents (ranked). */
+export function harderSearches(): { label: string; query: string }[] {
+  const v = vocabulary();
+  return [
+    // Each word in over 100,000 documents, side by side in a few hundred.
+    { label: 'rare phrase of common words', query: '"information council"' },
+    // The last word searched as a prefix, common; the first rare.
+    { label: 'rare word, then a common one', query: `${v.words[v.words.length - 500]} council` },
+    // Just under COMMON_WORD documents: the most a ranked search gathers.
+    { label: 'word in some 19,000 documents (ranked)', query: v.words[320]! },
+  ];
+}
+
 export interface CorpusSize {
   messagesPerCase: number;
   attachmentsPerCase: number;
@@ -135,23 +148,32 @@ export function writeCorpus(sqlite: Database.Database, size: CorpusSize, seed = 
     "INSERT INTO attachments (case_id, correspondence_id, sha256, filename, original_filename, content_type, size, role, text_status, created_at) VALUES (?, ?, ?, ?, ?, 'application/pdf', 0, 'correspondence', 'ok', ?)",
   );
   const index = sqlite.prepare('INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)');
+  const ROWS = 64;
+  const index64 = sqlite.prepare(`INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES ${Array.from({ length: ROWS }, () => '(?, ?, ?, ?, ?)').join(', ')}`);
   const documents = corpus(cases, size, seed);
   let written = 0;
+  // The index rows after the batch's other rows, many to a statement, as the app writes them
+  // (search.repository.ts, deferIndexing): FTS5 writes out the terms it holds at every later
+  // statement with a trigger or foreign key, so one row a statement would make a segment each.
   const batch = sqlite.transaction((slice: typeof cases) => {
+    const entries: [number, string, number, string, string][] = [];
     for (const c of slice) {
       const d = documents.next().value as CaseDocuments;
       let lastMessage = 0;
       d.messages.forEach((m, i) => {
         lastMessage = Number(message.run(c.id, m.inbound ? 'in' : 'out', `${c.received_date}T09:00:00Z`, m.from, m.to, m.subject, m.body, `<${c.id}.${i}@bench>`, now).lastInsertRowid);
         const doc = messageDocument(m);
-        index.run(c.id, 'correspondence', lastMessage, doc.title, doc.body);
+        entries.push([c.id, 'correspondence', lastMessage, doc.title, doc.body]);
       });
       for (const a of d.attachments) {
         const id = Number(attachment.run(c.id, lastMessage || null, sha, a.name, a.name, now).lastInsertRowid);
-        index.run(c.id, 'attachment', id, a.name, a.text);
+        entries.push([c.id, 'attachment', id, a.name, a.text]);
       }
       written += d.messages.length + d.attachments.length;
     }
+    let at = 0;
+    for (; at + ROWS <= entries.length; at += ROWS) index64.run(entries.slice(at, at + ROWS).flat());
+    for (; at < entries.length; at++) index.run(...entries[at]!);
   });
   for (let at = 0; at < cases.length; at += 2000) batch(cases.slice(at, at + 2000));
   return written;

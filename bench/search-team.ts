@@ -21,7 +21,7 @@ import { addOfficer, teamInit } from '../src/main/core/db/team-admin';
 import type { DB } from '../src/main/core/db/schema';
 import { foldAccents, searchIndex, tsQuery } from '../src/main/core/repositories/search.repository';
 import { seed } from './seed';
-import { corpus, messageDocument, searches, vocabulary } from './search-corpus';
+import { corpus, harderSearches, messageDocument, searches } from './search-corpus';
 // @ts-expect-error a plain script
 import { startCluster, stopCluster } from '../scripts/pg-cluster.mjs';
 
@@ -55,19 +55,6 @@ async function fill(db: Kysely<DB>): Promise<number> {
   await flush();
   await sql`ANALYZE`.execute(db);
   return item + CASES;
-}
-
-/** Searches the team database finds harder than the local register (which reads positions from its index). */
-function teamSearches(): { label: string; query: string }[] {
-  const v = vocabulary();
-  return [
-    // Each word in over 100,000 documents, side by side in a few hundred.
-    { label: 'rare phrase of common words', query: '"information council"' },
-    // The last word searched as a prefix, common; the first rare.
-    { label: 'rare word, then a common one', query: `${v.words[v.words.length - 500]} council` },
-    // Just under COMMON_WORD documents: the most a ranked search gathers.
-    { label: 'word in some 19,000 documents (ranked)', query: v.words[320]! },
-  ];
 }
 
 const pgDir = resolve('bench/tmp/search-team');
@@ -108,7 +95,7 @@ try {
   const raw = poolFor(parseDatabaseUrl(officerUrl));
   console.log(`${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${new Date().toISOString().slice(0, 10)}`);
   console.log('\n| query | matches | Disclose p50 / p95 ms | same SQL raw p50 / p95 ms | ratio p50 / p95 | before, raw, p50 ms |\n|---|---:|---:|---:|---:|---:|');
-  for (const { label, query } of [...searches(CASES), ...teamSearches()]) {
+  for (const { label, query } of [...searches(CASES), ...harderSearches()]) {
     captured.length = 0;
     await searchIndex(capturing, query, 50);
     const statement = captured.at(-1)!;

@@ -29,7 +29,7 @@ import { migrate } from '../src/main/core/db/migrate';
 import { MIGRATIONS } from '../src/main/core/db/migrations';
 import { ftsQuery, searchLocal } from '../src/main/core/repositories/search-fts.repository';
 import { seed } from './seed';
-import { searches, writeCorpus } from './search-corpus';
+import { harderSearches, searches, writeCorpus } from './search-corpus';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const CASES = Number(args[0] ?? 50_000);
@@ -89,7 +89,7 @@ async function timeSearches(core: Core, file: string): Promise<void> {
   const raw = new Database(file, { readonly: true });
   console.log(`\n| query | matches | Disclose p50 / p95 ms | same SQL raw p50 / p95 ms | ratio p50 / p95 |${BEFORE ? ' before: every match ranked, raw, p50 ms |' : ''}`);
   console.log(`|---|---:|---:|---:|---:|${BEFORE ? '---:|' : ''}`);
-  for (const { label, query } of searches(CASES)) {
+  for (const { label, query } of [...searches(CASES), ...harderSearches()]) {
     const compiled = await statementsOf(raw, query);
     const how = compiled.at(-1)!.sql.includes('bm25(') ? 'ranked' : 'newest first';
     const statements = compiled.map((s) => ({ statement: raw.prepare(s.sql), parameters: s.parameters }));
