@@ -47,7 +47,7 @@ describe(`the Cases screen on ${CASES.toLocaleString('en-GB')} cases`, () => {
     await page.getByRole('button', { name: 'Next page' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('page-count').textContent()).toBe(`Cases 51 to 100 of ${CASES.toLocaleString('en-GB')}`);
-    expect(await rows().first().textContent()).not.toBe(firstPage);
+    await expect.poll(() => rows().first().textContent()).not.toBe(firstPage);
     await page.getByRole('button', { name: 'Previous page' }).click();
     await expect.poll(() => rows().first().textContent()).toBe(firstPage);
     // Sorted by reference in the core: the first page starts at the lowest reference of all.
