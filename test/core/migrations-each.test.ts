@@ -98,6 +98,11 @@ const EXPECTED: Record<string, SchemaChange> = {
   },
   // Data only: index entries of files and items that no longer exist are taken out.
   '2026_12_04_0900_index_orphans': {},
+  // The index of adjacent words for phrases, its queue, and the triggers that keep both in step.
+  '2026_12_05_0900_search_pairs': {
+    tablesAdded: ['search_pairs', 'search_unpaired'],
+    triggersAdded: ['search_index_pairs_delete', 'search_index_pairs_insert', 'search_index_pairs_update'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -200,6 +205,8 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   // Data only: index entries of files and items that no longer exist are taken out.
   '2026_12_04_0900_index_orphans': {},
+  // The local register's index of adjacent words only (disclose_search plans the team's phrases).
+  '2026_12_05_0900_search_pairs': {},
 };
 
 for (const { engine, expected } of ENGINES) {

@@ -9,6 +9,7 @@ import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
 import type { DB } from '../../src/main/core/db/schema';
 import { indexedBody, indexItem, searchIndex, unindexItem } from '../../src/main/core/repositories/search.repository';
 import { runWrite } from '../../src/main/core/services/transaction';
+import { STATISTICS_EVERY_WRITES } from '../../src/main/core/repositories/derived.repository';
 import { searchLocal } from '../../src/main/core/repositories/search-fts.repository';
 
 async function register() {
@@ -133,6 +134,28 @@ describe('the full-text index on the local register', () => {
     // Outside a write, a document goes in at once, as before.
     await indexItem(db, 'correspondence', 501, 1, 'Direct', 'Written straight away');
     expect((await searchIndex(db, 'straight', 10)).map((h) => h.itemId)).toEqual([501]);
+    await db.destroy();
+  });
+
+  it("keeps the planner's statistics in step with a register that grows while it is open (a search after a first large import read the whole index per match)", async () => {
+    const { sqlite, db } = await register();
+    const writer = { db, readOnlyReason: null, dataDir: ':memory:', actor: 'Test', now: () => new Date('2026-11-30T10:00:00Z'), today: () => '2026-11-30', calendars: async () => ({}) as never };
+    // As the connection found it when opened: one document, statistics taken then.
+    await indexItem(db, 'case', 1, 1, 'FOI/2026/0001', 'Roads');
+    sqlite.exec('ANALYZE');
+    const rowsSeen = () => Number(String(sqlite.prepare("SELECT stat FROM sqlite_stat1 WHERE tbl = 'search_index' AND idx = 'search_index_case'").pluck().get()).split(' ')[0]);
+    const lookup = () => (sqlite.prepare('EXPLAIN QUERY PLAN SELECT s.title FROM json_each(?) AS j CROSS JOIN search_index AS s WHERE s.rowid = j.value').all('[1]') as { detail: string }[]).map((p) => p.detail);
+    expect(rowsSeen()).toBe(1);
+    expect(lookup()).toContain('SCAN s'); // a table of one row is read whole
+
+    await runWrite(writer, async (w) => {
+      for (let i = 1; i <= 3000; i++) await indexItem(w.db, 'correspondence', i, 1, `Message ${i}`, `Hedge cutting on lane ${i}`);
+    });
+    for (let i = 1; i < STATISTICS_EVERY_WRITES; i++) await runWrite(writer, async (w) => indexItem(w.db, 'correspondence', 9000 + i, 1, 'More', 'Verges'));
+    expect(rowsSeen()).toBeGreaterThan(3000);
+    expect(lookup()).toContain('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+    // The limit on rows read by an analysis is the connection's default again.
+    expect(sqlite.pragma('analysis_limit', { simple: true })).toBe(0);
     await db.destroy();
   });
 });

@@ -161,7 +161,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     sqlite,
     lead: team ? team.lead : (copies?.lead ?? true),
     readOnlyReason,
-    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now, today: () => fromDate(now()), calendars: () => ctx.calendars() }, work),
+    write: (work) => runWrite({ db, readOnlyReason, dataDir, actor, now, today: () => fromDate(now()), calendars: () => ctx.calendars(), onUnpaired: () => ctx.text.kickPairs() }, work),
     actor,
     dataDir,
     resourcesDir,

@@ -118,3 +118,35 @@ export async function caseIdsAfter(db: Kysely<DB>, afterId: number, limit: numbe
 export async function refreshPlannerStatistics(db: Kysely<DB>): Promise<void> {
   if (!isPostgres(db)) await sql`ANALYZE cases`.execute(db);
 }
+
+/** Writes committed through each local register's handle since its statistics were last looked at. */
+const sinceStatistics = new WeakMap<object, number>();
+/** How often, in writes committed, the statistics are looked at (and at the first write). */
+export const STATISTICS_EVERY_WRITES = 16;
+
+/**
+ * The planner's statistics brought up to date on the local register, every few writes: SQLite's
+ * PRAGMA optimize analyses only a table that has grown or shrunk manyfold since it was last
+ * analysed (a millisecond or two when none has), reading at most 400 rows of each index
+ * (analysis_limit). Without it, the statistics taken when the register was opened stayed: after
+ * the first large import into a new register, the planner took the search index for a table of
+ * one row, and read all of it for every match of a search, until the app was next opened.
+ */
+export async function refreshStatistics(db: Kysely<DB>): Promise<void> {
+  if (isPostgres(db)) return; // autovacuum analyses the team database's tables itself
+  const since = sinceStatistics.get(db);
+  if (since !== undefined && since + 1 < STATISTICS_EVERY_WRITES) {
+    sinceStatistics.set(db, since + 1);
+    return;
+  }
+  sinceStatistics.set(db, 0);
+  try {
+    await sql`PRAGMA analysis_limit = 400`.execute(db);
+    await sql`PRAGMA optimize = 0x10002`.execute(db);
+  } catch {
+    // Advisory: the write has committed, and the statistics wait for the next look (another
+    // process writing, say).
+  } finally {
+    await sql`PRAGMA analysis_limit = 0`.execute(db).catch(() => undefined);
+  }
+}

@@ -14,6 +14,8 @@
 //   says, or a walk of at most that many steps), so that bm25's counting stays as short. A word
 //   that common weighs next to nothing in bm25 anyway (its rarity is about log(register /
 //   documents)): a query of common words shows its newest matches first, in one pass.
+// - A phrase whose words are common is looked up first in the index of adjacent words
+//   (search-pairs.repository.ts): when few documents hold its pairs, only those are searched.
 // - Snippets are made only for the hits returned (FTS5 reads their text from search_index).
 // The team database follows the same rules (disclose_search, migration 2026_12_03_1000_search_plan),
 // telling common words by the server's statistics.
@@ -21,6 +23,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms, type SearchTerm } from '../../../shared/domain/search-query';
+import { pairsOf, searchByPairs, wordsOfText } from './search-pairs.repository';
 
 /** How many of the newest matches are ranked (the team database's `disclose_search` too). */
 export const SEARCH_CANDIDATES = 1000;
@@ -115,5 +118,42 @@ export async function searchLocal(db: Kysely<DB>, text: string, limit: number, c
   const match = parts.map((p) => p.fts).join(' AND ');
   let ranked = parts.every((p) => (p.documents ?? 0) <= common);
   for (const probe of new Set(parts.flatMap((p) => p.probes))) if (ranked && (await isCommon(db, probe, common))) ranked = false;
+  if (!ranked) {
+    const byPairs = await searchPhrasesByPairs(db, terms, match, limit);
+    if (byPairs) return byPairs;
+  }
   return (await (ranked ? rankedQuery(match, limit) : newestQuery(match, limit)).execute(db)).rows;
+}
+
+/**
+ * The newest matches of a search holding a phrase, from the documents that hold every pair of
+ * neighbouring words of its phrases; null when it has no such pair or too many documents hold
+ * them (then the phrase is common, and the newest matches come soon in a walk of the index).
+ */
+async function searchPhrasesByPairs(db: Kysely<DB>, terms: SearchTerm[], match: string, limit: number): Promise<Found[] | null> {
+  const pairs = new Set<string>();
+  for (const t of terms) {
+    if ((t.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
+    const words = await wordsOfText(db, t.text);
+    // A prefix's last word is unfinished: only the whole words before it are pairs.
+    for (const p of pairsOf([t.prefix ? words.slice(0, -1) : words])) pairs.add(p);
+  }
+  if (pairs.size === 0) return null;
+  const found = await searchByPairs(db, [...pairs], match, limit);
+  if (!found) return null;
+  if (found.length === 0) return [];
+  // Looked up by rowid and id in subqueries, whatever the planner's statistics say of the tables' sizes.
+  const { rows } = await sql<Omit<Found, 'snippet'> & { rowid: number }>`
+    SELECT d.rowid AS rowid, (SELECT c.reference FROM cases AS c WHERE c.id = d.case_id) AS reference, d.kind AS kind, d.item_id AS item_id, d.title AS title
+    FROM (SELECT j.value AS rowid, (SELECT s.case_id FROM search_index AS s WHERE s.rowid = j.value) AS case_id,
+                 (SELECT s.kind FROM search_index AS s WHERE s.rowid = j.value) AS kind,
+                 (SELECT s.item_id FROM search_index AS s WHERE s.rowid = j.value) AS item_id,
+                 (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value) AS title
+          FROM json_each(${JSON.stringify(found.map((f) => f.rowid))}) AS j) AS d
+    WHERE d.case_id IS NOT NULL`.execute(db);
+  const byRow = new Map(rows.map((r) => [r.rowid, r]));
+  return found.flatMap((f) => {
+    const r = byRow.get(f.rowid);
+    return r ? [{ reference: r.reference, kind: r.kind, item_id: r.item_id, title: r.title, snippet: f.snippet }] : [];
+  });
 }

@@ -101,6 +101,8 @@ class CaseImport {
   constructor(
     private readonly ctx: CoreContext,
     private readonly caseId: number,
+    /** A large import: the words of what it indexes are paired for phrase searches after it, in the background. */
+    private readonly bulk = false,
   ) {}
 
   /** Why this file is already in the case, if it is: in the register, or earlier in the same batch. */
@@ -181,6 +183,7 @@ class CaseImport {
       await this.putBytes(storable);
       const settings = await getSettings(this.ctx.db);
       return await this.ctx.write(async (w) => {
+        if (this.bulk) w.leavePairs();
         await listBlobs(w, storable);
         const stored: Stored[] = [];
         for (const r of results) stored.push('kind' in r ? { added: await writeFile(w, this.caseId, r, settings) } : r);
@@ -201,6 +204,7 @@ class CaseImport {
       const settings = await getSettings(this.ctx.db);
       return {
         added: await this.ctx.write(async (w) => {
+          if (this.bulk) w.leavePairs();
           await listBlobs(w, [r]);
           return writeFile(w, this.caseId, r, settings);
         }),
@@ -233,8 +237,8 @@ export async function importFiles(ctx: CoreContext, reference: string, files: In
 /** As importFiles, into the case the operation has already resolved. */
 export async function importFilesInto(ctx: CoreContext, caseId: number, files: IncomingFile[], role: AttachmentRole = 'correspondence', onProgress?: (done: number, total: number) => void): Promise<ImportOutcome> {
   const out: ImportOutcome = { added: [], skipped: [] };
-  const target = new CaseImport(ctx, caseId);
   const laterPdfs = files.length > TEXT_AT_ONCE_UP_TO;
+  const target = new CaseImport(ctx, caseId, laterPdfs);
   let batch: ReadFile[] = [];
   let bytes = 0;
   let done = 0;
@@ -264,7 +268,8 @@ export async function importFilesInto(ctx: CoreContext, caseId: number, files: I
     if (batch.length > 0) await flush();
     await storing;
   } finally {
-    // The PDFs this import left pending are read now, in the background, each batch as it commits.
+    // The PDFs this import left pending are read now, in the background, each batch as it commits;
+    // then the words of everything it indexed are paired (search-pairs.repository.ts).
     if (laterPdfs) ctx.text.kick({ caseId });
   }
   return out;

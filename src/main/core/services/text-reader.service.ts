@@ -1,4 +1,5 @@
-// Reading the text of PDFs for search after a large import has stored them. An import of thousands
+// Reading the text of PDFs for search after a large import has stored them (and, after it, pairing
+// the words of what a large write indexed, for phrase searches: search-pairs.repository.ts). An import of thousands
 // of emails stores every message and file first (the PDFs marked 'pending'), so the officer has
 // the correspondence in the case as fast as the emails can be parsed; this reader then reads the
 // PDFs' text in the same bounded parse workers, oldest first, a few to a transaction, and puts it
@@ -15,9 +16,14 @@ import { DiscloseError } from '../../../shared/errors';
 import { countPendingTexts, pendingTexts, settleText, type PendingText, type PendingScope } from '../repositories/text.repository';
 import { requireCase } from '../repositories/cases.repository';
 import { readPdfText } from './import-read';
+import { drainPairs } from '../repositories/search-pairs.repository';
 
 /** Files read before their text is written, in one transaction: enough to keep both workers busy. */
 const BATCH = { files: 24, bytes: 32 * 1024 * 1024 };
+
+/** Documents paired in one background transaction: some 80 ms of work, so a call that waits on the
+ * connection meanwhile is hardly kept waiting. */
+const PAIRS_A_WRITE = 1024;
 
 type Read = Awaited<ReturnType<typeof readPdfText>>;
 /** What to read: every case's pending files, this officer's cases', or those of the cases named. */
@@ -27,7 +33,7 @@ export class TextReader {
   private running: Promise<void> | null = null;
   private writing: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  private wanted: { all: boolean; mine: boolean; cases: Set<number> } = { all: false, mine: false, cases: new Set() };
+  private wanted: { all: boolean; mine: boolean; cases: Set<number>; pairs: boolean } = { all: false, mine: false, cases: new Set(), pairs: false };
   /**
    * Files left for a later session: the database would not take their text (a case checked out,
    * another officer's case, the server gone) or their bytes could not be fetched just now.
@@ -44,6 +50,15 @@ export class TextReader {
     if (scope === 'all') this.wanted.all = true;
     else if (scope === 'mine') this.wanted.mine = true;
     else this.wanted.cases.add(scope.caseId);
+    // On the local register, whatever a large write left to pair for phrase searches goes after the text.
+    if (this.ctx.engine === 'sqlite') this.wanted.pairs = true;
+    this.start();
+  }
+
+  /** Pairs, in the background, the words of documents a large write left queued (search-pairs.repository.ts). */
+  kickPairs(): void {
+    if (this.stopped || this.ctx.readOnlyReason || this.ctx.engine !== 'sqlite') return;
+    this.wanted.pairs = true;
     this.start();
   }
 
@@ -77,16 +92,17 @@ export class TextReader {
   }
 
   private hasWanted(): boolean {
-    return this.wanted.all || this.wanted.mine || this.wanted.cases.size > 0;
+    return this.wanted.all || this.wanted.mine || this.wanted.cases.size > 0 || this.wanted.pairs;
   }
 
   private async loop(): Promise<void> {
     while (!this.stopped && this.hasWanted()) {
       const w = this.wanted;
-      this.wanted = { all: false, mine: false, cases: new Set() };
+      this.wanted = { all: false, mine: false, cases: new Set(), pairs: false };
       const scope: PendingScope = w.all ? {} : { caseIds: [...w.cases], ...(w.mine ? { officer: this.ctx.actor } : {}) };
       try {
-        await this.pass(scope);
+        if (w.all || w.mine || w.cases.size > 0) await this.pass(scope);
+        if (w.pairs) await this.pairAll();
       } catch {
         // The database out of reach, or busy: the files stay pending for the next kick or open.
         return;
@@ -118,6 +134,14 @@ export class TextReader {
       if (this.stopped) return;
       const ready = batch.flatMap((p, i) => (reads[i] ? [{ p, read: reads[i] }] : []));
       if (ready.length > 0) await (this.writing = this.settle(ready));
+    }
+  }
+
+  /** Pairs every queued document, PAIRS_A_WRITE to a transaction (derived data: no audit row), until none is left. */
+  private async pairAll(): Promise<void> {
+    while (!this.stopped) {
+      const paired = await (this.writing = this.ctx.write(({ db }) => drainPairs(db, PAIRS_A_WRITE)));
+      if (paired === 0) return;
     }
   }
 

@@ -15,6 +15,8 @@ import type { Calendars } from '../../../shared/domain/clocks/clocks';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { rederive } from './derived.service';
 import { deferIndexing, flushIndex } from '../repositories/search.repository';
+import { drainPairsIfFew } from '../repositories/search-pairs.repository';
+import { refreshStatistics } from '../repositories/derived.repository';
 
 export type AuditInput = Omit<NewAuditEntry, 'at' | 'actor'>;
 
@@ -28,6 +30,9 @@ export interface WriteScope {
   actor: string;
   /** Says the write changed the holiday table: the cases it audits are derived on these calendars (read inside it). */
   calendarChanged(calendars: Calendars): void;
+  /** Leaves the words of what this write indexes to be paired later, by whoever made it a part of
+   * something larger (an import of many files: search-pairs.repository.ts); they are found meanwhile. */
+  leavePairs(): void;
 }
 
 export type WriteWork<T> = (w: WriteScope) => Promise<T>;
@@ -40,6 +45,8 @@ interface Writer {
   now(): Date;
   today(): IsoDate;
   calendars(): Promise<Calendars>;
+  /** Called after a write that left documents for the background to pair (search-pairs.repository.ts). */
+  onUnpaired?(): void;
 }
 
 /** Transactions committed through each database handle, so that a reader can tell nothing changed. */
@@ -71,12 +78,14 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
   try {
     // Loaded before the transaction: inside it, the core's own handle would wait on the connection it holds.
     const calendars = await w.calendars();
+    let unpaired = false;
     return await serialised(w.db, () =>
       w.db.transaction().execute(async (trx) => {
         const now = w.now();
         const at = now.toISOString();
         const touched = new Set<number>();
         let changedCalendars: Calendars | null = null;
+        let pairsLeft = false;
         // The chain's head once this write has appended to it (SQLite; on the team database the server links the rows).
         let head: { id: number; hash: string } | undefined;
         const sqliteChain = !isPostgres(trx);
@@ -94,11 +103,20 @@ export async function runWrite<T>(w: Writer, work: WriteWork<T>): Promise<T> {
           calendarChanged: (c) => {
             changedCalendars = c;
           },
+          leavePairs: () => {
+            pairsLeft = true;
+          },
         });
         if (touched.size > 0) await rederive(trx, changedCalendars ?? calendars, touched, w.today());
         await flushIndex(trx);
+        // The pairs of what this write indexed or changed, unless there are many (search-pairs.repository.ts).
+        if (sqliteChain && !pairsLeft) unpaired = await drainPairsIfFew(trx);
         return result;
-      }).finally(() => commits.set(w.db, (commits.get(w.db) ?? 0) + 1)),
+      }).finally(() => commits.set(w.db, (commits.get(w.db) ?? 0) + 1)).then(async (result) => {
+        await refreshStatistics(w.db);
+        if (unpaired) w.onUnpaired?.();
+        return result;
+      }),
     );
   } catch (err) {
     throw translateWriteError(w, err);

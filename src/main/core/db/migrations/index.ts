@@ -19,6 +19,7 @@ import * as textPending from './2026_12_03_0900_text_pending';
 import * as searchPlan from './2026_12_03_1000_search_plan';
 import * as statisticsFacts from './2026_12_03_1100_statistics_facts';
 import * as indexOrphans from './2026_12_04_0900_index_orphans';
+import * as searchPairs from './2026_12_05_0900_search_pairs';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_03_1000_search_plan': searchPlan,
   '2026_12_03_1100_statistics_facts': statisticsFacts,
   '2026_12_04_0900_index_orphans': indexOrphans,
+  '2026_12_05_0900_search_pairs': searchPairs,
 };

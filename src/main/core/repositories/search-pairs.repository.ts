@@ -1,0 +1,181 @@
+// The local register's index of adjacent words, for phrases.
+//
+// FTS5 finds a phrase by reading the positions of each of its words in every document holding
+// them all. Two words that are each in nearly every document ("information council") therefore
+// cost a read of both words' whole lists, however rarely they stand side by side: some 50–110 ms
+// on a register of 645,000 documents, and more as it grows. `search_pairs` holds, for every
+// document, each pair of words that stand side by side in one of its fields ("information_council"),
+// one token per pair, without positions (detail=none): the documents holding a phrase of two words
+// are exactly those holding its pair, and those holding a longer phrase are among those holding
+// all of its pairs. A rare phrase of common words is thus a short list.
+//
+// The words are FTS5's own: a document's text is split by the same tokenizer as `search_fts`
+// (unicode61, accents folded) in a temporary FTS5 table, and its words read back in order through
+// fts5vocab. So a pair is never written in a way the main index would not match, whatever the text
+// (accents, other scripts, punctuation inside words).
+//
+// Kept in step by triggers on search_index (migration 2026_12_05_0900_search_pairs): a document
+// added or changed is queued in `search_unpaired`, and its pairs removed. A write that queued a
+// few documents pairs them before it commits (drainPairsIfFew, from runWrite); a larger one (an
+// import, an upgraded register) leaves them to the background, a batch a write (TextReader). A
+// search reads the queue as well: a document not yet paired is always among the candidates, and
+// while many are queued a phrase is searched as before, without the pairs.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { fixedRuns } from './runs';
+
+/** Documents split into words at once: at most 256, and a few MB of text (one longer document alone). */
+const SPLIT_AT_ONCE = { docs: 256, chars: 4 * 1024 * 1024 };
+/** Pairs held before they are written: at most 8,192 documents' or 16 MB of them. */
+const WRITE_AT_ONCE = { docs: 8192, chars: 16 * 1024 * 1024 };
+/** Pair rows written by one statement (runs.ts: a few fixed sizes). */
+const PAIRS_AT_ONCE = 64;
+/** The most documents a phrase's pairs may point to for the pairs to be used: each is checked
+ * against the whole search in a small FTS5 table of its own (some 30 µs a document). */
+export const MOST_CANDIDATES = 512;
+
+/** The tokenizer of search_fts (migration 2026_12_02_1000_search_rowid); pairs must be made of its words. */
+const TOKENIZER = `'unicode61 remove_diacritics 2'`;
+
+/**
+ * The connection's temporary tables: `pair_words` splits text into words (contentless, its words
+ * read through `pair_words_v`); `pair_check` holds a search's candidates, text and all, so that the
+ * whole search and its snippets are made by FTS5 exactly as on search_fts.
+ */
+async function prepare(db: Kysely<DB>): Promise<void> {
+  // Asked each time: a transaction that made them and was rolled back took them away again.
+  const made = (await sql<{ n: number }>`SELECT count(*) AS n FROM temp.sqlite_master WHERE name IN ('pair_words', 'pair_words_v', 'pair_check')`.execute(db)).rows[0]!.n;
+  if (made === 3) return;
+  await sql.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_words USING fts5(title, body, content = '', tokenize = ${TOKENIZER})`).execute(db);
+  await sql.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_words_v USING fts5vocab(temp, pair_words, instance)`).execute(db);
+  await sql.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_check USING fts5(title, body, tokenize = ${TOKENIZER})`).execute(db);
+}
+
+type Words = Map<number, [string[], string[]]>;
+
+/** The words of what pair_words holds, by document and field, in order. */
+async function wordsHeld(db: Kysely<DB>): Promise<Words> {
+  const { rows } = await sql<{ doc: number; col: string; offset: number; term: string }>`
+    SELECT doc, col, "offset", term FROM temp.pair_words_v`.execute(db);
+  const words: Words = new Map();
+  for (const r of rows) {
+    let fields = words.get(r.doc);
+    if (!fields) words.set(r.doc, (fields = [[], []]));
+    fields[r.col === 'title' ? 0 : 1][r.offset] = r.term;
+  }
+  await sql`INSERT INTO temp.pair_words (pair_words) VALUES ('delete-all')`.execute(db);
+  return words;
+}
+
+/** Each pair of words side by side in one field, once ("a_b"; no word holds "_"). */
+export function pairsOf(fields: readonly (readonly (string | undefined)[])[]): string[] {
+  const pairs = new Set<string>();
+  for (const field of fields) {
+    for (let i = 1; i < field.length; i++) {
+      const a = field[i - 1];
+      const b = field[i];
+      if (a !== undefined && b !== undefined) pairs.add(`${a}_${b}`);
+    }
+  }
+  return [...pairs];
+}
+
+/** Pairs every queued document (none when the queue is empty: one indexed read). The pairs of
+ * many runs are written together: FTS5 writes out what it holds whenever a later statement opens a
+ * savepoint (splitting the next run into words does), and a segment per run was merged again and
+ * again. Returns how many documents were paired. */
+export async function drainPairs(db: Kysely<DB>, most = Infinity): Promise<number> {
+  let done = 0;
+  for (let after = 0; ; ) {
+    const rows: { doc: number; pairs: string }[] = [];
+    let held = 0;
+    let more = true;
+    while (held < WRITE_AT_ONCE.chars && rows.length < WRITE_AT_ONCE.docs && done < most) {
+      // Each document looked up by its rowid, in a subquery: given statistics taken while the index
+      // was small, SQLite would plan a join as a read of the whole index for every queued document.
+      const queued = (await sql<{ doc: number; chars: number }>`
+        SELECT t.doc AS doc, coalesce((SELECT length(s.title) + length(s.body) FROM search_index AS s WHERE s.rowid = t.doc), 0) AS chars
+        FROM search_unpaired AS t WHERE t.doc > ${after} ORDER BY t.doc LIMIT ${SPLIT_AT_ONCE.docs}`.execute(db)).rows;
+      if (queued.length === 0) {
+        more = false;
+        break;
+      }
+      await prepare(db);
+      let taken = 1;
+      for (let chars = queued[0]!.chars; taken < queued.length && chars + queued[taken]!.chars <= SPLIT_AT_ONCE.chars; taken++) chars += queued[taken]!.chars;
+      const last = queued[taken - 1]!.doc;
+      await sql`INSERT INTO temp.pair_words (rowid, title, body)
+                SELECT t.doc, (SELECT s.title FROM search_index AS s WHERE s.rowid = t.doc), (SELECT s.body FROM search_index AS s WHERE s.rowid = t.doc)
+                FROM search_unpaired AS t WHERE t.doc > ${after} AND t.doc <= ${last}`.execute(db);
+      for (const [doc, fields] of await wordsHeld(db)) {
+        const pairs = pairsOf(fields).join(' ');
+        if (pairs === '') continue;
+        rows.push({ doc, pairs });
+        held += pairs.length;
+      }
+      done += taken;
+      after = last;
+    }
+    for (const [at, size] of fixedRuns(rows.length, PAIRS_AT_ONCE)) {
+      const run = rows.slice(at, at + size);
+      await sql`INSERT INTO search_pairs (rowid, pairs) VALUES ${sql.join(run.map((r) => sql`(${r.doc}, ${r.pairs})`))}`.execute(db);
+    }
+    await sql`DELETE FROM search_unpaired WHERE doc <= ${after}`.execute(db);
+    if (!more || done >= most) return done;
+  }
+}
+
+/** The most documents a write pairs itself before it commits: what an officer's edit or a small
+ * import adds. A larger write leaves its documents queued for the background (TextReader), so that
+ * an import of thousands of emails is not kept waiting for them; they are found meanwhile. */
+export const PAIRED_BY_THE_WRITE = 256;
+
+/** Pairs the queued documents when there are few; says whether any are left for the background. */
+export async function drainPairsIfFew(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_unpaired LIMIT ${PAIRED_BY_THE_WRITE + 1})`.execute(db);
+  const queued = rows[0]!.n;
+  if (queued === 0) return false;
+  if (queued > PAIRED_BY_THE_WRITE) return true;
+  await drainPairs(db);
+  return false;
+}
+
+/** The words of a typed term as the index splits it ("O'Brien-Smith" is three). */
+export async function wordsOfText(db: Kysely<DB>, text: string): Promise<string[]> {
+  await prepare(db);
+  await sql`INSERT INTO temp.pair_words (rowid, title, body) VALUES (1, '', ${text})`.execute(db);
+  const fields = (await wordsHeld(db)).get(1);
+  return fields ? fields[1].filter((w): w is string => w !== undefined) : [];
+}
+
+export type PairFound = { rowid: number; snippet: string };
+
+/**
+ * The newest `limit` documents matching `match` (an FTS5 query as search_fts takes it) among those
+ * holding every pair in `pairs`, with their snippets; null when more than MOST_CANDIDATES documents
+ * hold them (the pairs are common too: the caller searches as before). The candidates, and any
+ * document still queued, are copied into pair_check and searched there: the answer is exactly what
+ * search_fts would give for them.
+ */
+export async function searchByPairs(db: Kysely<DB>, pairs: readonly string[], match: string, limit: number): Promise<PairFound[] | null> {
+  const pairMatch = pairs.map((p) => `"${p}"`).join(' AND ');
+  const { rows: candidates } = await sql<{ rowid: number }>`
+    SELECT rowid FROM search_pairs WHERE search_pairs MATCH ${pairMatch} ORDER BY rowid DESC LIMIT ${MOST_CANDIDATES + 1}`.execute(db);
+  const { rows: queued } = await sql<{ rowid: number }>`SELECT doc AS rowid FROM search_unpaired LIMIT ${MOST_CANDIDATES + 1}`.execute(db);
+  if (candidates.length + queued.length > MOST_CANDIDATES) return null;
+  const ids = [...new Set([...candidates, ...queued].map((r) => r.rowid))];
+  if (ids.length === 0) return [];
+  await prepare(db);
+  try {
+    // One bound value, however many candidates: the statement stays the same.
+    await sql`INSERT INTO temp.pair_check (rowid, title, body)
+              SELECT j.value, (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value), (SELECT s.body FROM search_index AS s WHERE s.rowid = j.value)
+              FROM json_each(${JSON.stringify(ids)}) AS j`.execute(db);
+    const { rows } = await sql<PairFound>`
+      SELECT rowid, snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check
+      WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+    return rows;
+  } finally {
+    await sql`DELETE FROM temp.pair_check`.execute(db);
+  }
+}
