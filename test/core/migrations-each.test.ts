@@ -205,8 +205,12 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   // Data only: index entries of files and items that no longer exist are taken out.
   '2026_12_04_0900_index_orphans': {},
-  // The local register's index of adjacent words only (disclose_search plans the team's phrases).
-  '2026_12_05_0900_search_pairs': {},
+  // The pairs of neighbouring lexemes, derived by the server from `terms`, with their index
+  // (disclose_search made anew with a fifth argument: functions are not part of the shape).
+  '2026_12_05_0900_search_pairs': {
+    columnsAdded: { search_index: ['pairs'] },
+    indexesAdded: ['search_index_pairs'],
+  },
 };
 
 for (const { engine, expected } of ENGINES) {

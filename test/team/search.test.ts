@@ -60,16 +60,18 @@ afterAll(async () => {
 type Plan = { ranked: boolean; walked: boolean; passes: number; wholeWords: boolean };
 
 /** disclose_search as `login`, with how it went (its debug notice). */
-async function search(login: Login, query: string, o: { common?: number; walk?: number; limit?: number } = {}): Promise<{ ids: number[]; plan: Plan }> {
+async function search(login: Login, query: string, o: { common?: number; walk?: number; limit?: number; pairs?: string } = {}): Promise<{ ids: number[]; plan: Plan; byPairs: boolean }> {
   const c = new pg.Client({ connectionString: team.url(login), options: `-c search_path=${team.schema} -c client_min_messages=debug1` });
   const notes: string[] = [];
   c.on('notice', (n) => notes.push(n.message ?? ''));
   await c.connect();
   try {
-    const { rows } = await c.query<{ item_id: number }>(`SELECT item_id FROM disclose_search(${query}, $1, $2, $3) ORDER BY rank DESC, rowid DESC`, [o.limit ?? LIMIT, o.common ?? COMMON, o.walk ?? WALK]);
-    const m = notes.map((n) => /^disclose_search: ranked (\w+), walked (\w+), index passes (\d+), by whole words (\w+)$/.exec(n)).find(Boolean);
+    // The pairs of the phrase's words as the app passes them (search.repository.ts, tsPairs).
+    const pairs = o.pairs === undefined ? 'NULL' : `disclose_pairs(to_tsvector('simple', $4))`;
+    const { rows } = await c.query<{ item_id: number }>(`SELECT item_id FROM disclose_search(${query}, $1, $2, $3, ${pairs}) ORDER BY rank DESC, rowid DESC`, [o.limit ?? LIMIT, o.common ?? COMMON, o.walk ?? WALK, ...(o.pairs === undefined ? [] : [o.pairs])]);
+    const m = notes.map((n) => /^disclose_search: ranked (\w+), walked (\w+), index passes (\d+), by whole words (\w+), by pairs (\w+)$/.exec(n)).find(Boolean);
     if (!m) throw new Error(`no plan reported: ${notes.join(' | ')}`);
-    return { ids: rows.map((r) => r.item_id), plan: { ranked: m[1] === 'true', walked: m[2] === 'true', passes: Number(m[3]), wholeWords: m[4] === 'true' } };
+    return { ids: rows.map((r) => r.item_id), plan: { ranked: m[1] === 'true', walked: m[2] === 'true', passes: Number(m[3]), wholeWords: m[4] === 'true' }, byPairs: m[5] === 'true' };
   } finally {
     await c.end();
   }
@@ -118,6 +120,39 @@ describe('team database search, by how common the words are', () => {
     expect((await search('alice', phrase('information council'))).ids).toEqual([...RARE_PHRASE].reverse());
     // A phrase of the same words found nowhere: nothing, after the same bounded walk.
     expect((await search('bob', phrase('council information'))).ids).toEqual([]);
+  });
+
+  it('a phrase with its pairs: the documents holding every pair are tested, when few hold the rarest; else as before', async () => {
+    for (const login of ['bob', 'alice', 'lee'] as const) {
+      const rare = await search(login, phrase('information council'), { pairs: 'information council' });
+      expect(rare).toMatchObject({ byPairs: true });
+      expect(rare.plan).toMatchObject({ walked: false, passes: 0 });
+      expect(rare.ids, login).toEqual(await expected(login, phrase('information council'), false));
+      // Found nowhere: nothing, and nothing walked.
+      expect(await search(login, phrase('council information'), { pairs: 'council information' })).toMatchObject({ ids: [], byPairs: true, plan: { walked: false } });
+      // Beside another word: the pairs choose the documents, the whole query tests them.
+      const beside = await search(login, `(${phrase('information council')} && ${words('parking')})`, { pairs: 'information council' });
+      expect(beside).toMatchObject({ byPairs: true });
+      expect(beside.ids).toEqual(await expected(login, `(${phrase('information council')} && ${words('parking')})`, false));
+      if (login === 'lee') expect(beside.ids).toEqual(RARE_PHRASE.filter((i) => i % 2 === 0).reverse());
+      // Pairs in half the register ("information request"): as before, walked.
+      const common = await search(login, phrase('information request'), { pairs: 'information request' });
+      expect(common).toMatchObject({ byPairs: false, plan: { walked: true } });
+      expect(common.ids).toEqual(await expected(login, phrase('information request'), false));
+    }
+  });
+
+  it('pairs each document by the positions of its lexemes, as the phrase operator reads them', async () => {
+    const [row] = await team.sql<{ pairs: string[]; whole: string[]; prefix: string[] }>(
+      'admin',
+      `SELECT (SELECT pairs FROM search_index WHERE item_id = 40) AS pairs,
+              disclose_pairs(to_tsvector('simple', 'Zoë''s freedom of information; the FOI/2026/0001 request')) AS whole,
+              disclose_pairs(to_tsvector('simple', 'freedom of informa'), false) AS prefix`,
+    );
+    expect(row!.pairs).toContain('information council');
+    expect(row!.pairs).not.toContain('council information');
+    expect([...row!.whole].sort()).toEqual(['foi/2026/0001 request', 'freedom of', 'information the', 'of information', 's freedom', 'the foi/2026/0001', 'zoë s']);
+    expect(row!.prefix).toEqual(['freedom of']);
   });
 
   it('matches that thin out after the newest: the walk, a slice of the index sized by what it found, then the rest', async () => {

@@ -127,6 +127,15 @@ export function tsQuery(text: string) {
 
 const hit = (r: Found): SearchHit => ({ reference: r.reference, kind: r.kind, itemId: r.item_id, title: r.title, snippet: r.snippet.replace(/\s+/g, ' ').trim() });
 
+/** The pairs of neighbouring words of the typed phrases, as the team database pairs its documents'
+ * (disclose_pairs, by the same parser as phraseto_tsquery). Only phrases: the other terms are
+ * searched as words anywhere in the document (plainto_tsquery), not side by side. */
+function tsPairs(text: string) {
+  const phrases = searchTerms(foldAccents(text.normalize('NFC'))).filter((t) => t.phrase);
+  if (phrases.length === 0) return sql`NULL::text[]`;
+  return sql`(${sql.join(phrases.map((t) => sql`disclose_pairs(to_tsvector('simple', ${t.text}))`), sql` || `)})`;
+}
+
 async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<SearchHit[]> {
   const q = tsQuery(text);
   if (!q) return [];
@@ -136,7 +145,7 @@ async function searchTeam(db: Kysely<DB>, text: string, limit: number): Promise<
     SELECT c.reference AS reference, f.kind AS kind, f.item_id AS item_id, f.title AS title,
            ts_headline('simple', f.title || ' ' || f.body, typed.query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…') AS snippet
     FROM (SELECT ${q} AS query) AS typed
-    CROSS JOIN LATERAL disclose_search(typed.query, ${limit}, ${COMMON_WORD}) AS f
+    CROSS JOIN LATERAL disclose_search(typed.query, ${limit}, ${COMMON_WORD}, phrase_pairs => ${tsPairs(text)}) AS f
     JOIN cases AS c ON c.id = f.case_id
     ORDER BY f.rank DESC, f.rowid DESC`.execute(db);
   return rows.map(hit);

@@ -29,7 +29,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(): Promise<void> {}
 
 /** The function's body (raw: regular expressions with backslashes). */
-const BODY = String.raw`
+export const BODY = String.raw`
   DECLARE
     elems TEXT[];
     shares REAL[];
