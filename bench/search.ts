@@ -68,7 +68,7 @@ async function build(big: string): Promise<void> {
   console.log(`wrote and indexed ${documents - CASES} emails and attachments in ${seconds(t)}`);
   t = performance.now();
   // As the app's background does after a large write (search-pairs.repository.ts), timed apart.
-  while ((await opened.db.transaction().execute((trx) => drainPairs(trx, 8192))) > 0);
+  while ((await opened.db.transaction().execute((trx) => drainPairs(trx, { docs: 8192, chars: 64 * 1024 * 1024 }))) > 0);
   console.log(`paired the words of every document (phrase searches) in ${seconds(t)}`);
   opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await opened.db.destroy();

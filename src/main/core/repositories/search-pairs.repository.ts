@@ -20,22 +20,37 @@
 // import, an upgraded register) leaves them to the background, a batch a write (TextReader). A
 // search reads the queue as well: a document not yet paired is always among the candidates, and
 // while many are queued a phrase is searched as before, without the pairs.
+//
+// The temporary tables belong to the connection, which every caller shares (a search may run while
+// a write is open): each use of them, from filling to emptying, holds `words` (below), so that
+// two never mix their rows.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { fixedRuns } from './runs';
 
-/** Documents split into words at once: at most 256, and a few MB of text (one longer document alone). */
-const SPLIT_AT_ONCE = { docs: 256, chars: 4 * 1024 * 1024 };
+/** Documents split into words at once: at most 256 and 1 MB of text. A longer document goes alone,
+ * its pairs made by SQLite itself (pairsInSql), so its words never sit in JavaScript's heap. */
+const SPLIT_AT_ONCE = { docs: 256, chars: 1024 * 1024 };
 /** Pairs held before they are written: at most 8,192 documents' or 16 MB of them. */
 const WRITE_AT_ONCE = { docs: 8192, chars: 16 * 1024 * 1024 };
 /** Pair rows written by one statement (runs.ts: a few fixed sizes). */
 const PAIRS_AT_ONCE = 64;
 /** The most documents a phrase's pairs may point to for the pairs to be used: each is checked
- * against the whole search in a small FTS5 table of its own (some 30 µs a document). */
+ * against the whole search in a small FTS5 table of its own (some 30 µs a document)… */
 export const MOST_CANDIDATES = 512;
+/** …and the most text they may hold together (octets): beyond, the search goes as before. */
+export const MOST_CANDIDATE_BYTES = 4 * 1024 * 1024;
 
 /** The tokenizer of search_fts (migration 2026_12_02_1000_search_rowid); pairs must be made of its words. */
 const TOKENIZER = `'unicode61 remove_diacritics 2'`;
+
+/** One use of the temporary tables at a time, in this process (see above). */
+let words: Promise<unknown> = Promise.resolve();
+function withTemporaryTables<T>(work: () => Promise<T>): Promise<T> {
+  const next = words.then(work, work);
+  words = next.catch(() => undefined);
+  return next;
+}
 
 /**
  * The connection's temporary tables: `pair_words` splits text into words (contentless, its words
@@ -53,18 +68,18 @@ async function prepare(db: Kysely<DB>): Promise<void> {
 
 type Words = Map<number, [string[], string[]]>;
 
-/** The words of what pair_words holds, by document and field, in order. */
+/** The words of what pair_words holds, by document and field, in order; pair_words emptied. */
 async function wordsHeld(db: Kysely<DB>): Promise<Words> {
   const { rows } = await sql<{ doc: number; col: string; offset: number; term: string }>`
     SELECT doc, col, "offset", term FROM temp.pair_words_v`.execute(db);
-  const words: Words = new Map();
+  const held: Words = new Map();
   for (const r of rows) {
-    let fields = words.get(r.doc);
-    if (!fields) words.set(r.doc, (fields = [[], []]));
+    let fields = held.get(r.doc);
+    if (!fields) held.set(r.doc, (fields = [[], []]));
     fields[r.col === 'title' ? 0 : 1][r.offset] = r.term;
   }
   await sql`INSERT INTO temp.pair_words (pair_words) VALUES ('delete-all')`.execute(db);
-  return words;
+  return held;
 }
 
 /** Each pair of words side by side in one field, once ("a_b"; no word holds "_"). */
@@ -80,17 +95,43 @@ export function pairsOf(fields: readonly (readonly (string | undefined)[])[]): s
   return [...pairs];
 }
 
-/** Pairs every queued document (none when the queue is empty: one indexed read). The pairs of
- * many runs are written together: FTS5 writes out what it holds whenever a later statement opens a
- * savepoint (splitting the next run into words does), and a segment per run was merged again and
- * again. Returns how many documents were paired. */
-export async function drainPairs(db: Kysely<DB>, most = Infinity): Promise<number> {
+/** The pairs of the one long document pair_words holds, made and written by SQLite (sorted in its
+ * own temporary storage, not in JavaScript's heap; "," parts pairs as " " does); pair_words emptied. */
+async function pairsInSql(db: Kysely<DB>): Promise<void> {
+  await sql`
+    INSERT INTO search_pairs (rowid, pairs)
+    SELECT doc, group_concat(DISTINCT pair) FROM (
+      SELECT doc, lag(term) OVER w || '_' || term AS pair, "offset" - lag("offset") OVER w AS gap
+      FROM temp.pair_words_v WINDOW w AS (PARTITION BY doc, col ORDER BY "offset")
+    ) WHERE gap = 1 GROUP BY doc`.execute(db);
+  await sql`INSERT INTO temp.pair_words (pair_words) VALUES ('delete-all')`.execute(db);
+}
+
+async function writePairs(db: Kysely<DB>, rows: readonly { doc: number; pairs: string }[]): Promise<void> {
+  for (const [at, size] of fixedRuns(rows.length, PAIRS_AT_ONCE)) {
+    const run = rows.slice(at, at + size);
+    await sql`INSERT INTO search_pairs (rowid, pairs) VALUES ${sql.join(run.map((r) => sql`(${r.doc}, ${r.pairs})`))}`.execute(db);
+  }
+}
+
+/** How much to pair in one call: documents, and characters of their text. */
+export interface PairBudget {
+  docs: number;
+  chars: number;
+}
+
+/** Pairs queued documents, oldest first, up to `most` (at least one document; all by default).
+ * The pairs of many runs are written together: FTS5 writes out what it holds whenever a later
+ * statement opens a savepoint (splitting the next run into words does), and a segment per run was
+ * merged again and again. Returns how many documents were paired. */
+export async function drainPairs(db: Kysely<DB>, most: PairBudget = { docs: Infinity, chars: Infinity }): Promise<number> {
   let done = 0;
+  let chars = 0;
   for (let after = 0; ; ) {
     const rows: { doc: number; pairs: string }[] = [];
     let held = 0;
     let more = true;
-    while (held < WRITE_AT_ONCE.chars && rows.length < WRITE_AT_ONCE.docs && done < most) {
+    while (held < WRITE_AT_ONCE.chars && rows.length < WRITE_AT_ONCE.docs && done < most.docs && chars < most.chars) {
       // Each document looked up by its rowid, in a subquery: given statistics taken while the index
       // was small, SQLite would plan a join as a read of the whole index for every queued document.
       const queued = (await sql<{ doc: number; chars: number }>`
@@ -100,52 +141,67 @@ export async function drainPairs(db: Kysely<DB>, most = Infinity): Promise<numbe
         more = false;
         break;
       }
-      await prepare(db);
       let taken = 1;
-      for (let chars = queued[0]!.chars; taken < queued.length && chars + queued[taken]!.chars <= SPLIT_AT_ONCE.chars; taken++) chars += queued[taken]!.chars;
+      let run = queued[0]!.chars;
+      for (; taken < queued.length && run + queued[taken]!.chars <= SPLIT_AT_ONCE.chars; taken++) run += queued[taken]!.chars;
       const last = queued[taken - 1]!.doc;
-      await sql`INSERT INTO temp.pair_words (rowid, title, body)
-                SELECT t.doc, (SELECT s.title FROM search_index AS s WHERE s.rowid = t.doc), (SELECT s.body FROM search_index AS s WHERE s.rowid = t.doc)
-                FROM search_unpaired AS t WHERE t.doc > ${after} AND t.doc <= ${last}`.execute(db);
-      for (const [doc, fields] of await wordsHeld(db)) {
+      const from = after;
+      const long = taken === 1 && run > SPLIT_AT_ONCE.chars;
+      const made = await withTemporaryTables(async () => {
+        await prepare(db);
+        await sql`INSERT INTO temp.pair_words (rowid, title, body)
+                  SELECT t.doc, (SELECT s.title FROM search_index AS s WHERE s.rowid = t.doc), (SELECT s.body FROM search_index AS s WHERE s.rowid = t.doc)
+                  FROM search_unpaired AS t WHERE t.doc > ${from} AND t.doc <= ${last}`.execute(db);
+        if (!long) return wordsHeld(db);
+        await pairsInSql(db);
+        return null;
+      });
+      for (const [doc, fields] of made ?? []) {
         const pairs = pairsOf(fields).join(' ');
         if (pairs === '') continue;
         rows.push({ doc, pairs });
         held += pairs.length;
       }
       done += taken;
+      chars += run;
       after = last;
     }
-    for (const [at, size] of fixedRuns(rows.length, PAIRS_AT_ONCE)) {
-      const run = rows.slice(at, at + size);
-      await sql`INSERT INTO search_pairs (rowid, pairs) VALUES ${sql.join(run.map((r) => sql`(${r.doc}, ${r.pairs})`))}`.execute(db);
-    }
+    await writePairs(db, rows);
     await sql`DELETE FROM search_unpaired WHERE doc <= ${after}`.execute(db);
-    if (!more || done >= most) return done;
+    if (!more || done >= most.docs || chars >= most.chars) return done;
   }
 }
 
-/** The most documents a write pairs itself before it commits: what an officer's edit or a small
- * import adds. A larger write leaves its documents queued for the background (TextReader), so that
- * an import of thousands of emails is not kept waiting for them; they are found meanwhile. */
-export const PAIRED_BY_THE_WRITE = 256;
+/** What a write pairs itself before it commits: what an officer's edit or a small import adds. A
+ * larger write leaves its documents queued for the background (TextReader), so that an import of
+ * thousands of emails is not kept waiting for them; they are found meanwhile. */
+export const PAIRED_BY_THE_WRITE: PairBudget = { docs: 256, chars: 4 * 1024 * 1024 };
 
-/** Pairs the queued documents when there are few; says whether any are left for the background. */
+/** Pairs the queued documents when they are few and short; says whether any are left for the background. */
 export async function drainPairsIfFew(db: Kysely<DB>): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_unpaired LIMIT ${PAIRED_BY_THE_WRITE + 1})`.execute(db);
-  const queued = rows[0]!.n;
-  if (queued === 0) return false;
-  if (queued > PAIRED_BY_THE_WRITE) return true;
+  const { rows } = await sql<{ n: number; chars: number }>`
+    SELECT count(*) AS n, coalesce(sum((SELECT octet_length(s.title) + octet_length(s.body) FROM search_index AS s WHERE s.rowid = q.doc)), 0) AS chars
+    FROM (SELECT doc FROM search_unpaired LIMIT ${PAIRED_BY_THE_WRITE.docs + 1}) AS q`.execute(db);
+  const { n, chars } = rows[0]!;
+  if (n === 0) return false;
+  if (n > PAIRED_BY_THE_WRITE.docs || chars > PAIRED_BY_THE_WRITE.chars) return true;
   await drainPairs(db);
   return false;
 }
 
+/** Whether any document waits for its pairs. */
+export async function hasUnpaired(db: Kysely<DB>): Promise<boolean> {
+  return (await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_unpaired LIMIT 1)`.execute(db)).rows[0]!.n > 0;
+}
+
 /** The words of a typed term as the index splits it ("O'Brien-Smith" is three). */
 export async function wordsOfText(db: Kysely<DB>, text: string): Promise<string[]> {
-  await prepare(db);
-  await sql`INSERT INTO temp.pair_words (rowid, title, body) VALUES (1, '', ${text})`.execute(db);
-  const fields = (await wordsHeld(db)).get(1);
-  return fields ? fields[1].filter((w): w is string => w !== undefined) : [];
+  return withTemporaryTables(async () => {
+    await prepare(db);
+    await sql`INSERT INTO temp.pair_words (rowid, title, body) VALUES (1, '', ${text})`.execute(db);
+    const fields = (await wordsHeld(db)).get(1);
+    return fields ? fields[1].filter((w): w is string => w !== undefined) : [];
+  });
 }
 
 export type PairFound = { rowid: number; snippet: string };
@@ -153,9 +209,9 @@ export type PairFound = { rowid: number; snippet: string };
 /**
  * The newest `limit` documents matching `match` (an FTS5 query as search_fts takes it) among those
  * holding every pair in `pairs`, with their snippets; null when more than MOST_CANDIDATES documents
- * hold them (the pairs are common too: the caller searches as before). The candidates, and any
- * document still queued, are copied into pair_check and searched there: the answer is exactly what
- * search_fts would give for them.
+ * hold them, or their text is longer than MOST_CANDIDATE_BYTES (the caller searches as before). The
+ * candidates whose case exists (as the main search joins it), and any document still queued, are
+ * copied into pair_check and searched there: the answer is exactly what search_fts would give.
  */
 export async function searchByPairs(db: Kysely<DB>, pairs: readonly string[], match: string, limit: number): Promise<PairFound[] | null> {
   const pairMatch = pairs.map((p) => `"${p}"`).join(' AND ');
@@ -163,19 +219,30 @@ export async function searchByPairs(db: Kysely<DB>, pairs: readonly string[], ma
     SELECT rowid FROM search_pairs WHERE search_pairs MATCH ${pairMatch} ORDER BY rowid DESC LIMIT ${MOST_CANDIDATES + 1}`.execute(db);
   const { rows: queued } = await sql<{ rowid: number }>`SELECT doc AS rowid FROM search_unpaired LIMIT ${MOST_CANDIDATES + 1}`.execute(db);
   if (candidates.length + queued.length > MOST_CANDIDATES) return null;
-  const ids = [...new Set([...candidates, ...queued].map((r) => r.rowid))];
-  if (ids.length === 0) return [];
-  await prepare(db);
-  try {
-    // One bound value, however many candidates: the statement stays the same.
-    await sql`INSERT INTO temp.pair_check (rowid, title, body)
-              SELECT j.value, (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value), (SELECT s.body FROM search_index AS s WHERE s.rowid = j.value)
-              FROM json_each(${JSON.stringify(ids)}) AS j`.execute(db);
-    const { rows } = await sql<PairFound>`
-      SELECT rowid, snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check
-      WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
-    return rows;
-  } finally {
-    await sql`DELETE FROM temp.pair_check`.execute(db);
-  }
+  const ids = JSON.stringify([...new Set([...candidates, ...queued].map((r) => r.rowid))]);
+  // Looked up by rowid in subqueries, whatever the planner's statistics say of the tables' sizes.
+  const { rows: sized } = await sql<{ rowid: number; bytes: number }>`
+    SELECT d.rowid AS rowid, d.bytes AS bytes FROM (
+      SELECT j.value AS rowid,
+             (SELECT octet_length(s.title) + octet_length(s.body) FROM search_index AS s WHERE s.rowid = j.value) AS bytes,
+             (SELECT c.id FROM cases AS c WHERE c.id = (SELECT s.case_id FROM search_index AS s WHERE s.rowid = j.value)) AS case_id
+      FROM json_each(${ids}) AS j) AS d
+    WHERE d.case_id IS NOT NULL`.execute(db);
+  if (sized.reduce((n, r) => n + r.bytes, 0) > MOST_CANDIDATE_BYTES) return null;
+  if (sized.length === 0) return [];
+  const kept = JSON.stringify(sized.map((r) => r.rowid));
+  return withTemporaryTables(async () => {
+    await prepare(db);
+    try {
+      await sql`INSERT INTO temp.pair_check (rowid, title, body)
+                SELECT j.value, (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value), (SELECT s.body FROM search_index AS s WHERE s.rowid = j.value)
+                FROM json_each(${kept}) AS j`.execute(db);
+      const { rows } = await sql<PairFound>`
+        SELECT rowid, snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check
+        WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+      return rows;
+    } finally {
+      await sql`DELETE FROM temp.pair_check`.execute(db);
+    }
+  });
 }

@@ -16,14 +16,14 @@ import { DiscloseError } from '../../../shared/errors';
 import { countPendingTexts, pendingTexts, settleText, type PendingText, type PendingScope } from '../repositories/text.repository';
 import { requireCase } from '../repositories/cases.repository';
 import { readPdfText } from './import-read';
-import { drainPairs } from '../repositories/search-pairs.repository';
+import { drainPairs, hasUnpaired } from '../repositories/search-pairs.repository';
 
 /** Files read before their text is written, in one transaction: enough to keep both workers busy. */
 const BATCH = { files: 24, bytes: 32 * 1024 * 1024 };
 
-/** Documents paired in one background transaction: some 80 ms of work, so a call that waits on the
- * connection meanwhile is hardly kept waiting. */
-const PAIRS_A_WRITE = 1024;
+/** Documents paired in one background transaction, and their text: some 80 ms of work, so a call
+ * that waits on the connection meanwhile is hardly kept waiting (a longer document goes alone). */
+const PAIRS_A_WRITE = { docs: 1024, chars: 8 * 1024 * 1024 };
 
 type Read = Awaited<ReturnType<typeof readPdfText>>;
 /** What to read: every case's pending files, this officer's cases', or those of the cases named. */
@@ -84,7 +84,7 @@ export class TextReader {
   /** For the core's close: no new batch; the reads under way are left (their files stay pending), a write under way finishes. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.writing;
+    await this.writing.catch(() => undefined); // a write that failed has said so to its caller
   }
 
   pending(caseId?: number): Promise<number> {
@@ -139,9 +139,8 @@ export class TextReader {
 
   /** Pairs every queued document, PAIRS_A_WRITE to a transaction (derived data: no audit row), until none is left. */
   private async pairAll(): Promise<void> {
-    while (!this.stopped) {
-      const paired = await (this.writing = this.ctx.write(({ db }) => drainPairs(db, PAIRS_A_WRITE)));
-      if (paired === 0) return;
+    while (!this.stopped && (await hasUnpaired(this.ctx.db))) {
+      await (this.writing = this.ctx.write(({ db }) => drainPairs(db, PAIRS_A_WRITE)));
     }
   }
 

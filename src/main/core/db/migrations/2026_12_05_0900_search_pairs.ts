@@ -33,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           DELETE FROM search_pairs WHERE rowid = OLD.rowid;
           DELETE FROM search_unpaired WHERE doc = OLD.rowid;
         END`,
-    sql`CREATE TRIGGER search_index_pairs_update AFTER UPDATE ON search_index BEGIN
+    sql`CREATE TRIGGER search_index_pairs_update AFTER UPDATE OF title, body ON search_index BEGIN
           DELETE FROM search_pairs WHERE rowid = OLD.rowid;
           DELETE FROM search_unpaired WHERE doc = OLD.rowid;
           INSERT OR IGNORE INTO search_unpaired (doc) VALUES (NEW.rowid);
