@@ -77,8 +77,8 @@ try {
   // The function as the previous version left it (the newest 1,000 matches ranked, the plan left
   // to PostgreSQL), beside the new one, for the "before" column; it takes and ignores the new arguments.
   await sql`DROP FUNCTION IF EXISTS disclose_search_before(tsquery, integer, integer, integer)`.execute(admin.db);
-  await sql`DROP FUNCTION IF EXISTS disclose_search_before(tsquery, integer, integer, integer, text[])`.execute(admin.db);
-  await sql`CREATE FUNCTION disclose_search_before(q tsquery, lim INTEGER, common INTEGER, walk INTEGER DEFAULT 0, phrase_pairs TEXT[] DEFAULT NULL)
+  await sql`DROP FUNCTION IF EXISTS disclose_search_before(tsquery, integer, integer, integer, integer[])`.execute(admin.db);
+  await sql`CREATE FUNCTION disclose_search_before(q tsquery, lim INTEGER, common INTEGER, walk INTEGER DEFAULT 0, phrase_pairs INTEGER[] DEFAULT NULL)
     RETURNS TABLE (rowid INTEGER, case_id INTEGER, kind TEXT, item_id INTEGER, title TEXT, body TEXT, rank REAL) LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
     BEGIN
       IF NOT pg_has_role(session_user, 'disclose_officer', 'member') THEN RETURN; END IF;
@@ -87,7 +87,7 @@ try {
               WHERE s.terms @@ $1 AND disclose_sees_case(c) ORDER BY s.rowid DESC LIMIT greatest($2, 1000)) AS m
         ORDER BY ts_rank(m.terms, $1) DESC, m.rowid DESC LIMIT $2' USING q, lim;
     END $$`.execute(admin.db);
-  await sql`GRANT EXECUTE ON FUNCTION disclose_search_before(tsquery, integer, integer, integer, text[]) TO disclose_officer`.execute(admin.db);
+  await sql`GRANT EXECUTE ON FUNCTION disclose_search_before(tsquery, integer, integer, integer, integer[]) TO disclose_officer`.execute(admin.db);
   const officerUrl = adminUrl.replace('disclose_admin@', 'o01@');
   const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'disclose-bench-cache-')), database: officerUrl, resourcesDir: 'resources' });
   // The statements one search runs, captured as compiled, then run raw on the officer's connection.

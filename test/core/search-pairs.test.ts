@@ -185,6 +185,31 @@ describe('the index of adjacent words', () => {
     await db.destroy();
   });
 
+  it('lets a search run beside a write that pairs what it indexes: each holds the connection in turn, neither waits on the other for ever', async () => {
+    const { sqlite, db, write } = await register();
+    await write(async (trx) => {
+      for (let i = 1; i <= 20; i++) await indexItem(trx, 'correspondence', i, 1, `Message ${i}`, 'the winter roads were gritted');
+    });
+    const [, during, after] = await Promise.all([
+      write(async (trx) => {
+        for (let i = 21; i <= 60; i++) await indexItem(trx, 'correspondence', i, 1, `Message ${i}`, 'the winter roads were gritted again');
+      }),
+      searchLocal(db, '"winter roads"', 100, 0),
+      searchLocal(db, '"gritted again"', 100, 0),
+    ]);
+    // Each search saw the register before or after the write, whole.
+    expect([20, 60]).toContain(during.length);
+    expect([0, 40]).toContain(after.length);
+    expect(sqlite.prepare('SELECT count(*) FROM search_unpaired').pluck().get()).toBe(0);
+    expect((await searchLocal(db, '"gritted again"', 100, 0)).length).toBe(40);
+    // Two words of 400 letters side by side make no pair (LONGEST_PAIR), in documents and searches alike.
+    const long = `${'a'.repeat(400)} ${'b'.repeat(400)}`;
+    await write(async (trx) => indexItem(trx, 'attachment', 7, 1, 'odd.txt', `${long} and winter roads`));
+    expect((await searchLocal(db, `"${long}"`, 10, 0)).map((r) => r.item_id)).toEqual([7]);
+    expect((await searchLocal(db, `"${long} and winter"`, 10, 0)).map((r) => r.item_id)).toEqual([7]);
+    await db.destroy();
+  });
+
   it('leaves out a document whose case is gone, as the main search does, and searches as before when the candidates hold too much text', async () => {
     const { sqlite, db, write } = await register();
     await write(async (trx) => {

@@ -40,7 +40,7 @@ const REPLACEABLE = ['search_index', 'cost_lines', 'cost_estimates', 'case_links
 /** Settings a lead manages for the team. */
 const LEAD_MANAGED = ['settings', 'letter_templates', 'holidays', 'officers', 'meta'] as const;
 /** Functions the roles call (everything else in the schema is the owner's; PostgreSQL lets PUBLIC run any function unless told). */
-const OFFICER_FUNCTIONS = ['disclose_is_lead()', 'disclose_sees_case(cases)', 'disclose_requester_visible(integer)', 'disclose_blob_visible(text)', 'disclose_reference_taken(text)', 'disclose_search(tsquery, integer, integer, integer, text[])', 'disclose_pairs(tsvector, boolean)', 'audit_log_json(text)', 'audit_log_last()',
+const OFFICER_FUNCTIONS = ['disclose_is_lead()', 'disclose_sees_case(cases)', 'disclose_requester_visible(integer)', 'disclose_blob_visible(text)', 'disclose_reference_taken(text)', 'disclose_search(tsquery, integer, integer, integer, integer[])', 'disclose_pairs(tsvector, boolean)', 'audit_log_json(text)', 'audit_log_last()',
   // Check-out and check-in (each checks who may do what, and audits).
   'disclose_checkout(integer, text, text, text)', 'disclose_checkin_begin(integer, text, text)', 'disclose_checking_in(integer)', 'disclose_keep_checkin(integer, text, text)',
   'disclose_release(integer, text)', 'disclose_resolve_checkin(integer, text)'];

@@ -21,9 +21,9 @@
 // search reads the queue as well: a document not yet paired is always among the candidates, and
 // while many are queued a phrase is searched as before, without the pairs.
 //
-// The temporary tables belong to the connection, which every caller shares (a search may run while
-// a write is open): each use of them, from filling to emptying, holds `words` (below), so that
-// two never mix their rows.
+// The temporary tables belong to the connection, which every caller shares: each use of them,
+// from filling to emptying, holds the connection (withTemporaryTables), so that two never mix
+// their rows.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { fixedRuns } from './runs';
@@ -44,12 +44,15 @@ export const MOST_CANDIDATE_BYTES = 4 * 1024 * 1024;
 /** The tokenizer of search_fts (migration 2026_12_02_1000_search_rowid); pairs must be made of its words. */
 const TOKENIZER = `'unicode61 remove_diacritics 2'`;
 
-/** One use of the temporary tables at a time, in this process (see above). */
-let words: Promise<unknown> = Promise.resolve();
-function withTemporaryTables<T>(work: () => Promise<T>): Promise<T> {
-  const next = words.then(work, work);
-  words = next.catch(() => undefined);
-  return next;
+/**
+ * Runs `work` holding the connection, so that nothing else uses the temporary tables between its
+ * statements (see above): inside a transaction, which holds it already; else for the work's span
+ * (Kysely hands the one connection to one holder at a time, and a search waits for a write's end
+ * as it always did). A lock of its own beside Kysely's deadlocked: a search holding it waited for
+ * the connection, while a write holding the connection waited for it.
+ */
+function withTemporaryTables<T>(db: Kysely<DB>, work: (held: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.connection().execute(work);
 }
 
 /**
@@ -82,6 +85,11 @@ async function wordsHeld(db: Kysely<DB>): Promise<Words> {
   return held;
 }
 
+/** The longest pair kept, in characters: a longer one (two words of hundreds of letters, from a
+ * hostile or broken text) is left out of documents and searches alike, which only widens the
+ * candidates a phrase is tested on. */
+export const LONGEST_PAIR = 500;
+
 /** Each pair of words side by side in one field, once ("a_b"; no word holds "_"). */
 export function pairsOf(fields: readonly (readonly (string | undefined)[])[]): string[] {
   const pairs = new Set<string>();
@@ -89,7 +97,11 @@ export function pairsOf(fields: readonly (readonly (string | undefined)[])[]): s
     for (let i = 1; i < field.length; i++) {
       const a = field[i - 1];
       const b = field[i];
-      if (a !== undefined && b !== undefined) pairs.add(`${a}_${b}`);
+      if (a === undefined || b === undefined) continue;
+      // In characters, as SQLite counts them (pairsInSql): a UTF-16 length under the limit is
+      // never over it in characters; only a longer one is counted by character.
+      if (a.length + b.length >= LONGEST_PAIR && [...a].length + [...b].length >= LONGEST_PAIR) continue;
+      pairs.add(`${a}_${b}`);
     }
   }
   return [...pairs];
@@ -103,7 +115,7 @@ async function pairsInSql(db: Kysely<DB>): Promise<void> {
     SELECT doc, group_concat(DISTINCT pair) FROM (
       SELECT doc, lag(term) OVER w || '_' || term AS pair, "offset" - lag("offset") OVER w AS gap
       FROM temp.pair_words_v WINDOW w AS (PARTITION BY doc, col ORDER BY "offset")
-    ) WHERE gap = 1 GROUP BY doc`.execute(db);
+    ) WHERE gap = 1 AND length(pair) <= ${LONGEST_PAIR} GROUP BY doc`.execute(db);
   await sql`INSERT INTO temp.pair_words (pair_words) VALUES ('delete-all')`.execute(db);
 }
 
@@ -127,7 +139,7 @@ export interface PairBudget {
 export async function drainPairs(db: Kysely<DB>, most: PairBudget = { docs: Infinity, chars: Infinity }): Promise<number> {
   let done = 0;
   let chars = 0;
-  for (let after = 0; ; ) {
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
     const rows: { doc: number; pairs: string }[] = [];
     let held = 0;
     let more = true;
@@ -147,13 +159,13 @@ export async function drainPairs(db: Kysely<DB>, most: PairBudget = { docs: Infi
       const last = queued[taken - 1]!.doc;
       const from = after;
       const long = taken === 1 && run > SPLIT_AT_ONCE.chars;
-      const made = await withTemporaryTables(async () => {
-        await prepare(db);
+      const made = await withTemporaryTables(db, async (held) => {
+        await prepare(held);
         await sql`INSERT INTO temp.pair_words (rowid, title, body)
                   SELECT t.doc, (SELECT s.title FROM search_index AS s WHERE s.rowid = t.doc), (SELECT s.body FROM search_index AS s WHERE s.rowid = t.doc)
-                  FROM search_unpaired AS t WHERE t.doc > ${from} AND t.doc <= ${last}`.execute(db);
-        if (!long) return wordsHeld(db);
-        await pairsInSql(db);
+                  FROM search_unpaired AS t WHERE t.doc > ${from} AND t.doc <= ${last}`.execute(held);
+        if (!long) return wordsHeld(held);
+        await pairsInSql(held);
         return null;
       });
       for (const [doc, fields] of made ?? []) {
@@ -196,10 +208,10 @@ export async function hasUnpaired(db: Kysely<DB>): Promise<boolean> {
 
 /** The words of a typed term as the index splits it ("O'Brien-Smith" is three). */
 export async function wordsOfText(db: Kysely<DB>, text: string): Promise<string[]> {
-  return withTemporaryTables(async () => {
-    await prepare(db);
-    await sql`INSERT INTO temp.pair_words (rowid, title, body) VALUES (1, '', ${text})`.execute(db);
-    const fields = (await wordsHeld(db)).get(1);
+  return withTemporaryTables(db, async (held) => {
+    await prepare(held);
+    await sql`INSERT INTO temp.pair_words (rowid, title, body) VALUES (1, '', ${text})`.execute(held);
+    const fields = (await wordsHeld(held)).get(1);
     return fields ? fields[1].filter((w): w is string => w !== undefined) : [];
   });
 }
@@ -231,18 +243,18 @@ export async function searchByPairs(db: Kysely<DB>, pairs: readonly string[], ma
   if (sized.reduce((n, r) => n + r.bytes, 0) > MOST_CANDIDATE_BYTES) return null;
   if (sized.length === 0) return [];
   const kept = JSON.stringify(sized.map((r) => r.rowid));
-  return withTemporaryTables(async () => {
-    await prepare(db);
+  return withTemporaryTables(db, async (held) => {
+    await prepare(held);
     try {
       await sql`INSERT INTO temp.pair_check (rowid, title, body)
                 SELECT j.value, (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value), (SELECT s.body FROM search_index AS s WHERE s.rowid = j.value)
-                FROM json_each(${kept}) AS j`.execute(db);
+                FROM json_each(${kept}) AS j`.execute(held);
       const { rows } = await sql<PairFound>`
         SELECT rowid, snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check
-        WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+        WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(held);
       return rows;
     } finally {
-      await sql`DELETE FROM temp.pair_check`.execute(db);
+      await sql`DELETE FROM temp.pair_check`.execute(held);
     }
   });
 }

@@ -132,7 +132,7 @@ const hit = (r: Found): SearchHit => ({ reference: r.reference, kind: r.kind, it
  * searched as words anywhere in the document (plainto_tsquery), not side by side. */
 function tsPairs(text: string) {
   const phrases = searchTerms(foldAccents(text.normalize('NFC'))).filter((t) => t.phrase);
-  if (phrases.length === 0) return sql`NULL::text[]`;
+  if (phrases.length === 0) return sql`NULL::integer[]`;
   return sql`(${sql.join(phrases.map((t) => sql`disclose_pairs(to_tsvector('simple', ${t.text}))`), sql` || `)})`;
 }
 

@@ -52,7 +52,7 @@ function replaced(text: string, anchor: string, by: string): string {
 /** disclose_search as planned before, with the pairs' way first. */
 const BODY = (() => {
   let body = replaced(PLANNED, '  DECLARE\n', `  DECLARE
-    pair_elems TEXT[];
+    pair_elems INTEGER[];
     pair_shares REAL[];
     rarest_pair REAL := 1;
     holding INTEGER;
@@ -62,9 +62,12 @@ const BODY = (() => {
     -- in few of them (ANALYZE's sample of the pairs: a pair missing from it is rarer than any in it),
     -- and the index confirms there are at most 512; each is then tested against the whole query.
     -- An unranked search only: a ranked one's words are rare, and their lists short already.
-    phrase_pairs := (SELECT coalesce(array_agg(p), '{}') FROM unnest(phrase_pairs[1:64]) AS p WHERE p IS NOT NULL);
+    -- At most 64 pairs, of a one-dimensional array (a caller's own array is taken as given no further).
+    phrase_pairs := CASE WHEN array_ndims(phrase_pairs) = 1
+      THEN (SELECT coalesce(array_agg(p), '{}') FROM (SELECT p FROM unnest(phrase_pairs) AS p WHERE p IS NOT NULL LIMIT 64) AS x)
+      ELSE '{}' END;
     IF NOT ranked AND cardinality(phrase_pairs) > 0 THEN
-      SELECT st.most_common_elems::text::text[], st.most_common_elem_freqs INTO pair_elems, pair_shares
+      SELECT st.most_common_elems::text::integer[], st.most_common_elem_freqs INTO pair_elems, pair_shares
         FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace
         LEFT JOIN pg_stats st ON st.schemaname = n.nspname AND st.tablename = cl.relname AND st.attname = 'pairs'
         WHERE cl.oid = 'search_index'::regclass;
@@ -93,12 +96,14 @@ const BODY = (() => {
   return body;
 })();
 
-/** The pairs of neighbouring lexemes of a tsvector ("information council"), by position; with
+/** The pairs of neighbouring lexemes of a tsvector ("information council"), by position, each as
+ * the first 32 bits of its MD5 (a small key of fixed size, however long the words: a GIN key may
+ * not pass 2.7 kB; two pairs sharing a key only widen the candidates, each tested in full); with
  * `whole` false, not those of the last word (for a prefix still being typed, should a search
  * want one). */
 const PAIRS = String.raw`
   WITH w AS (SELECT e.lexeme, p FROM unnest(t) AS e, unnest(e.positions) AS p)
-  SELECT coalesce(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme), '{}')
+  SELECT coalesce(array_agg(DISTINCT ('x' || left(md5(a.lexeme || ' ' || b.lexeme), 8))::bit(32)::integer), '{}')
   FROM w AS a JOIN w AS b ON b.p = a.p + 1
   WHERE whole OR b.p < (SELECT max(p) FROM w)`;
 
@@ -106,18 +111,18 @@ export async function postgres(db: Kysely<any>): Promise<void> {
   const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s;
   const pinned = `SET search_path = pg_catalog, "${schema.replace(/"/g, '""')}", pg_temp`;
   const statements = [
-    sql.raw(`CREATE FUNCTION disclose_pairs(t tsvector, whole boolean DEFAULT true) RETURNS text[]
+    sql.raw(`CREATE FUNCTION disclose_pairs(t tsvector, whole boolean DEFAULT true) RETURNS integer[]
         LANGUAGE sql IMMUTABLE PARALLEL SAFE ${pinned} AS $$${PAIRS}$$`),
-    sql`ALTER TABLE search_index ADD COLUMN pairs TEXT[] GENERATED ALWAYS AS (disclose_pairs(terms)) STORED`,
+    sql`ALTER TABLE search_index ADD COLUMN pairs INTEGER[] GENERATED ALWAYS AS (disclose_pairs(terms)) STORED`,
     sql`CREATE INDEX search_index_pairs ON search_index USING GIN (pairs)`,
     sql`DROP FUNCTION disclose_search(tsquery, integer, integer, integer)`,
-    sql.raw(`CREATE FUNCTION disclose_search(q tsquery, lim INTEGER, common INTEGER DEFAULT 20000, walk INTEGER DEFAULT 10000, phrase_pairs TEXT[] DEFAULT NULL)
+    sql.raw(`CREATE FUNCTION disclose_search(q tsquery, lim INTEGER, common INTEGER DEFAULT 20000, walk INTEGER DEFAULT 10000, phrase_pairs INTEGER[] DEFAULT NULL)
         RETURNS TABLE (rowid INTEGER, case_id INTEGER, kind TEXT, item_id INTEGER, title TEXT, body TEXT, rank REAL)
         LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 50 ${pinned} AS $$${BODY}$$`),
-    sql`REVOKE ALL ON FUNCTION disclose_search(tsquery, integer, integer, integer, text[]) FROM PUBLIC`,
+    sql`REVOKE ALL ON FUNCTION disclose_search(tsquery, integer, integer, integer, integer[]) FROM PUBLIC`,
     sql`DO $$ BEGIN
           IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'disclose_officer') THEN
-            GRANT EXECUTE ON FUNCTION disclose_search(tsquery, integer, integer, integer, text[]) TO disclose_officer;
+            GRANT EXECUTE ON FUNCTION disclose_search(tsquery, integer, integer, integer, integer[]) TO disclose_officer;
             GRANT EXECUTE ON FUNCTION disclose_pairs(tsvector, boolean) TO disclose_officer;
           END IF;
         END $$`,
