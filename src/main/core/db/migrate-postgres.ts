@@ -37,6 +37,10 @@ export async function migratePostgres<D>(db: Kysely<D>, display: string, all: Re
       const name = (await pendingPostgresMigrations(trx, display, all))[0];
       if (name === undefined || (upTo !== undefined && name > upTo)) return true;
       await sql`CREATE TABLE IF NOT EXISTS kysely_migration (name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`.execute(trx);
+      // A step may rewrite a large table (the search index's pairs: minutes at 550,000 documents):
+      // the connection's 30-second limit, meant for an officer's statements, does not apply to it.
+      // A lock another login holds is still waited for only as long as lock_timeout says.
+      await sql`SET LOCAL statement_timeout = 0`.execute(trx);
       try {
         await all[name]!.postgres(trx as unknown as Parameters<DiscloseMigration['postgres']>[0]);
       } catch (err) {
