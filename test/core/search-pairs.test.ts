@@ -10,7 +10,7 @@ import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
 import type { DB } from '../../src/main/core/db/schema';
 import { indexItem, replaceIndexedText } from '../../src/main/core/repositories/search.repository';
 import { ftsQuery, newestQuery, searchLocal } from '../../src/main/core/repositories/search-fts.repository';
-import { drainPairs, MOST_CANDIDATE_BYTES, MOST_CANDIDATES, PAIRED_BY_THE_WRITE, pairsOf, wordsOfText } from '../../src/main/core/repositories/search-pairs.repository';
+import { drainPairs, MOST_CANDIDATE_BYTES, MOST_CANDIDATES, PAIRED_BY_THE_WRITE, pairsOf, WHOLE_SNIPPET_CHARS, wordsOfText } from '../../src/main/core/repositories/search-pairs.repository';
 import { runWrite } from '../../src/main/core/services/transaction';
 import { DATABASE_FILE } from '../../src/main/core/constants';
 import { ok, testCore } from '../helpers/core';
@@ -40,6 +40,12 @@ function text(next: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(next() * WORDS.length)]!);
   return out.join(next() < 0.2 ? ', ' : ' ');
+}
+
+/** What FTS5 finds over the whole index, newest first, with its snippets (a long document's is
+ * made from a window of its text, whichever way the search went: any text here). */
+async function plain(db: Kysely<DB>, match: string, limit: number) {
+  return (await newestQuery(match, limit).execute(db)).rows.map(({ rowid: _, snippet, ...r }) => ({ ...r, snippet: snippet ?? expect.any(String) }));
 }
 
 describe('the index of adjacent words', () => {
@@ -79,7 +85,7 @@ describe('the index of adjacent words', () => {
       const typed = next() < 0.7 ? `"${phrase}"` : next() < 0.5 ? `${WORDS[Math.floor(next() * WORDS.length)]} "${phrase}"` : phrase;
       const match = ftsQuery(typed);
       if (!match) continue;
-      const expected = (await newestQuery(match, 1000).execute(db)).rows;
+      const expected = await plain(db, match, 1000);
       // common = 0: every word counts as common, so the search is not ranked and takes the pairs' way.
       const got = await searchLocal(db, typed, 1000, 0);
       expect(got, typed).toEqual(expected);
@@ -175,7 +181,7 @@ describe('the index of adjacent words', () => {
     const insert = sqlite.prepare("INSERT INTO search_index (case_id, kind, item_id, title, body) VALUES (1, 'attachment', ?, 'plan.pdf', 'a plan for winter roads')");
     for (let i = 1; i <= 30; i++) insert.run(i);
     const queries = ['"winter roads"', '"roads were gritted"', '"winter roads"', '"the winter of roads"', '"plan for winter"'];
-    const expected = await Promise.all(queries.map(async (q) => (await newestQuery(ftsQuery(q)!, 50).execute(db)).rows));
+    const expected = await Promise.all(queries.map((q) => plain(db, ftsQuery(q)!, 50)));
     const [drained, ...got] = await Promise.all([drainPairs(db), ...queries.map((q) => searchLocal(db, q, 50, 0))]);
     expect(drained).toBe(30);
     expect(got).toEqual(expected);
@@ -210,13 +216,36 @@ describe('the index of adjacent words', () => {
     await db.destroy();
   });
 
+  it("makes a long document's snippet from a window of its text around the first match (FTS5's own grows with the square of the matches)", async () => {
+    const { db, write, captured } = await register();
+    const long = `Survey notes. ${'verge cutting '.repeat(4000)}then the winter roads ${'winter roads, '.repeat(20_000)}end.`;
+    expect(long.length).toBeGreaterThan(WHOLE_SNIPPET_CHARS);
+    await write(async (trx) => {
+      await indexItem(trx, 'attachment', 1, 1, 'survey.txt', long);
+      await indexItem(trx, 'correspondence', 2, 1, 'Gritting', 'salt for the winter roads');
+    });
+    for (const common of [0, 20_000]) {
+      // common 0: the pairs' way; 20,000: ranked, the plain way.
+      captured.length = 0;
+      const found = await searchLocal(db, '"winter roads"', 10, common);
+      expect(found.map((r) => [r.item_id, r.snippet]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+        [1, expect.stringMatching(/^…\[winter roads\] \[winter roads\], \[winter roads\]/)],
+        [2, 'salt for the [winter roads]'],
+      ]);
+      expect(captured.filter((q) => q.includes('INSERT INTO temp.pair_check (rowid, title, body) VALUES (1,'))).toHaveLength(1);
+    }
+    // A word typed that the window does not hold as typed (accents folded by the index): its start.
+    expect((await searchLocal(db, 'cútting', 10)).map((r) => r.snippet)).toEqual([expect.stringContaining('verge [cutting] verge [cutting]')]);
+    await db.destroy();
+  });
+
   it('leaves out a document whose case is gone, as the main search does, and searches as before when the candidates hold too much text', async () => {
     const { sqlite, db, write } = await register();
     await write(async (trx) => {
       await indexItem(trx, 'correspondence', 1, 1, 'Gritting', 'salt for the winter roads');
       await indexItem(trx, 'correspondence', 2, 99, 'Orphan', 'salt for the winter roads'); // case 99 does not exist
     });
-    const same = async (q: string) => expect(await searchLocal(db, q, 10, 0)).toEqual((await newestQuery(ftsQuery(q)!, 10).execute(db)).rows);
+    const same = async (q: string) => expect(await searchLocal(db, q, 10, 0)).toEqual(await plain(db, ftsQuery(q)!, 10));
     await same('"winter roads"');
     expect((await searchLocal(db, '"winter roads"', 10, 0)).map((r) => r.item_id)).toEqual([1]);
     const big = `${'verge cutting '.repeat(Math.ceil(MOST_CANDIDATE_BYTES / 14))}winter roads`;

@@ -16,14 +16,16 @@
 //   documents)): a query of common words shows its newest matches first, in one pass.
 // - A phrase whose words are common is looked up first in the index of adjacent words
 //   (search-pairs.repository.ts): when few documents hold its pairs, only those are searched.
-// - Snippets are made only for the hits returned (FTS5 reads their text from search_index).
+// - Snippets are made only for the hits returned (FTS5 reads their text from search_index); a
+//   long document's from a window of its text (windowSnippet: FTS5's grows with the square of
+//   the matches in a document).
 // The team database follows the same rules (disclose_search, migration 2026_12_03_1000_search_plan),
 // telling common words by the server's statistics.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms, type SearchTerm } from '../../../shared/domain/search-query';
-import { pairsOf, searchByPairs, wordsOfText } from './search-pairs.repository';
+import { pairsOf, searchByPairs, WHOLE_SNIPPET_CHARS, windowSnippet, wordsOfText } from './search-pairs.repository';
 
 /** How many of the newest matches are ranked (the team database's `disclose_search` too). */
 export const SEARCH_CANDIDATES = 1000;
@@ -33,6 +35,17 @@ export const COMMON_WORD = 20_000;
 const MOST_WORDS = 64;
 
 export type Found = { reference: string; kind: SearchHit['kind']; item_id: number; title: string; snippet: string };
+
+const snippetOrLater = sql.raw(`CASE WHEN length(s.body) <= ${WHOLE_SNIPPET_CHARS} THEN snippet(search_fts, -1, '[', ']', '…', 16) END AS snippet, s.rowid AS rowid`);
+
+type Listed = Omit<Found, 'snippet'> & { snippet: string | null; rowid: number };
+
+/** Each hit's snippet: FTS5's, or for a long document one from a window of its text. */
+async function withSnippets(db: Kysely<DB>, rows: readonly Listed[], match: string, typed: readonly SearchTerm[]): Promise<Found[]> {
+  const out: Found[] = [];
+  for (const { rowid, snippet, ...r } of rows) out.push({ ...r, snippet: snippet ?? (await windowSnippet(db, rowid, match, typed.map((t) => t.text))) });
+  return out;
+}
 
 /** One term as FTS5 reads it: a quoted string (nothing typed is syntax; several words are a
  * phrase), a prefix marked `*`. */
@@ -67,15 +80,14 @@ async function isCommon(db: Kysely<DB>, probe: string, common: number): Promise<
  * keeps the full-text table outermost.
  */
 export function rankedQuery(match: string, limit: number) {
-  return sql<Found>`
+  return sql<Listed>`
     WITH candidates AS (
       SELECT rowid, bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH ${match}
       ORDER BY rowid DESC LIMIT ${Math.max(limit, SEARCH_CANDIDATES)}
     ), best AS (
       SELECT rowid, score FROM candidates ORDER BY score, rowid DESC LIMIT ${limit}
     )
-    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           snippet(search_fts, -1, '[', ']', '…', 16) AS snippet
+    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title, ${snippetOrLater}
     FROM search_fts CROSS JOIN best CROSS JOIN search_index AS s CROSS JOIN cases AS c
     WHERE search_fts MATCH ${match} AND search_fts.rowid BETWEEN (SELECT min(rowid) FROM best) AND (SELECT max(rowid) FROM best)
       AND best.rowid = search_fts.rowid AND s.rowid = best.rowid AND c.id = s.case_id
@@ -84,9 +96,8 @@ export function rankedQuery(match: string, limit: number) {
 
 /** The newest `limit` matches with their snippets, in one pass of the match. */
 export function newestQuery(match: string, limit: number) {
-  return sql<Found>`
-    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title,
-           snippet(search_fts, -1, '[', ']', '…', 16) AS snippet
+  return sql<Listed>`
+    SELECT c.reference AS reference, s.kind AS kind, s.item_id AS item_id, s.title AS title, ${snippetOrLater}
     FROM search_fts CROSS JOIN search_index AS s CROSS JOIN cases AS c
     WHERE search_fts MATCH ${match} AND s.rowid = search_fts.rowid AND c.id = s.case_id
     ORDER BY search_fts.rowid DESC LIMIT ${limit}`;
@@ -122,7 +133,7 @@ export async function searchLocal(db: Kysely<DB>, text: string, limit: number, c
     const byPairs = await searchPhrasesByPairs(db, terms, match, limit);
     if (byPairs) return byPairs;
   }
-  return (await (ranked ? rankedQuery(match, limit) : newestQuery(match, limit)).execute(db)).rows;
+  return withSnippets(db, (await (ranked ? rankedQuery(match, limit) : newestQuery(match, limit)).execute(db)).rows, match, terms);
 }
 
 /**
@@ -131,6 +142,11 @@ export async function searchLocal(db: Kysely<DB>, text: string, limit: number, c
  * them (then the phrase is common, and the newest matches come soon in a walk of the index).
  */
 async function searchPhrasesByPairs(db: Kysely<DB>, terms: SearchTerm[], match: string, limit: number): Promise<Found[] | null> {
+  const listed = await listByPairs(db, terms, match, limit);
+  return listed && withSnippets(db, listed, match, terms);
+}
+
+async function listByPairs(db: Kysely<DB>, terms: SearchTerm[], match: string, limit: number): Promise<Listed[] | null> {
   const pairs = new Set<string>();
   for (const t of terms) {
     if ((t.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 2) continue;
@@ -154,6 +170,6 @@ async function searchPhrasesByPairs(db: Kysely<DB>, terms: SearchTerm[], match: 
   const byRow = new Map(rows.map((r) => [r.rowid, r]));
   return found.flatMap((f) => {
     const r = byRow.get(f.rowid);
-    return r ? [{ reference: r.reference, kind: r.kind, item_id: r.item_id, title: r.title, snippet: f.snippet }] : [];
+    return r ? [{ reference: r.reference, kind: r.kind, item_id: r.item_id, title: r.title, snippet: f.snippet, rowid: f.rowid }] : [];
   });
 }

@@ -28,6 +28,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { fixedRuns } from './runs';
 
+/**
+ * The longest document whose snippet FTS5 makes from its whole text. FTS5's snippet() takes time
+ * that grows with the square of the matches in one document (16,000 of one word: 1.8 s; 320,000:
+ * over a minute), so a longer document's snippet is made from a window of its text around the
+ * first match (windowSnippet).
+ */
+export const WHOLE_SNIPPET_CHARS = 64 * 1024;
+
 /** Documents split into words at once: at most 256 and 1 MB of text. A longer document goes alone,
  * its pairs made by SQLite itself (pairsInSql), so its words never sit in JavaScript's heap. */
 const SPLIT_AT_ONCE = { docs: 256, chars: 1024 * 1024 };
@@ -216,7 +224,38 @@ export async function wordsOfText(db: Kysely<DB>, text: string): Promise<string[
   });
 }
 
-export type PairFound = { rowid: number; snippet: string };
+export type PairFound = { rowid: number; snippet: string | null };
+
+/** Characters of a long document's text either side of its first match, for its snippet. */
+const SNIPPET_WINDOW = 1000;
+
+/**
+ * The snippet of a long document (longer than WHOLE_SNIPPET_CHARS), made by
+ * FTS5 as any other but from a window of its text: around the first place one of the typed words
+ * appears (as typed, case aside), else its start. Should the window not match, its first words.
+ */
+export async function windowSnippet(db: Kysely<DB>, rowid: number, match: string, typed: readonly string[]): Promise<string> {
+  const row = (await sql<{ title: string; body: string }>`SELECT title, body FROM search_index WHERE rowid = ${rowid}`.execute(db)).rows[0];
+  if (!row) return '';
+  let at = -1;
+  for (const word of typed.flatMap((t) => t.match(/[\p{L}\p{N}]+/gu) ?? [])) {
+    const found = row.body.search(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'));
+    if (found >= 0 && (at < 0 || found < at)) at = found;
+  }
+  const from = Math.max(0, at - SNIPPET_WINDOW);
+  const window = [...row.body.slice(from, Math.max(at, 0) + SNIPPET_WINDOW + 1)].join('').replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/gu, '');
+  return withTemporaryTables(db, async (held) => {
+    await prepare(held);
+    try {
+      await sql`INSERT INTO temp.pair_check (rowid, title, body) VALUES (1, ${row.title}, ${window})`.execute(held);
+      const { rows } = await sql<{ snippet: string }>`
+        SELECT snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check WHERE pair_check MATCH ${match}`.execute(held);
+      return rows[0]?.snippet ?? `${from > 0 ? '…' : ''}${window.slice(0, 120)}…`;
+    } finally {
+      await sql`DELETE FROM temp.pair_check`.execute(held);
+    }
+  });
+}
 
 /**
  * The newest `limit` documents matching `match` (an FTS5 query as search_fts takes it) among those
@@ -250,8 +289,8 @@ export async function searchByPairs(db: Kysely<DB>, pairs: readonly string[], ma
                 SELECT j.value, (SELECT s.title FROM search_index AS s WHERE s.rowid = j.value), (SELECT s.body FROM search_index AS s WHERE s.rowid = j.value)
                 FROM json_each(${kept}) AS j`.execute(held);
       const { rows } = await sql<PairFound>`
-        SELECT rowid, snippet(pair_check, -1, '[', ']', '…', 16) AS snippet FROM temp.pair_check
-        WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(held);
+        SELECT rowid, CASE WHEN length(body) <= ${WHOLE_SNIPPET_CHARS} THEN snippet(pair_check, -1, '[', ']', '…', 16) END AS snippet
+        FROM temp.pair_check WHERE pair_check MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(held);
       return rows;
     } finally {
       await sql`DELETE FROM temp.pair_check`.execute(held);
