@@ -239,11 +239,11 @@ export async function windowSnippet(db: Kysely<DB>, rowid: number, match: string
   if (!row) return '';
   let at = -1;
   for (const word of typed.flatMap((t) => t.match(/[\p{L}\p{N}]+/gu) ?? [])) {
-    const found = row.body.search(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'));
+    const found = row.body.search(new RegExp(word, 'iu')); // letters and digits only: nothing to escape
     if (found >= 0 && (at < 0 || found < at)) at = found;
   }
   const from = Math.max(0, at - SNIPPET_WINDOW);
-  const window = [...row.body.slice(from, Math.max(at, 0) + SNIPPET_WINDOW + 1)].join('').replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/gu, '');
+  const window = row.body.slice(from, Math.max(at, 0) + SNIPPET_WINDOW + 1).replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/gu, '');
   return withTemporaryTables(db, async (held) => {
     await prepare(held);
     try {
