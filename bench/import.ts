@@ -15,7 +15,8 @@
 // outcome printed. Its processor time (all threads) and peak memory come from GNU time. Setup
 // (writing the files, creating the case, building the command line) is not timed.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -109,9 +110,14 @@ async function disclose(dataDir: string, files: string[]): Promise<{ ms: number;
   return { ms: ms || exitMs, exitMs, cpu: (user + system) * 1000, peakMb: kb / 1024, added: outcome.added.length, skipped: outcome.skipped.length };
 }
 
-function blobCount(dataDir: string): number {
+/** Stored files: those kept in the register's database (up to 256 KB) and those in its folder. */
+function blobCount(dataDir: string): { inDatabase: number; inFolder: number } {
   const root = join(dataDir, 'blobs');
-  return readdirSync(root).reduce((n, shard) => n + (statSync(join(root, shard)).isDirectory() ? readdirSync(join(root, shard)).length : 0), 0);
+  const inFolder = existsSync(root) ? readdirSync(root).reduce((n, shard) => n + (statSync(join(root, shard)).isDirectory() ? readdirSync(join(root, shard)).length : 0), 0) : 0;
+  const db = new Database(join(dataDir, 'disclose.sqlite3'), { readonly: true });
+  const inDatabase = db.prepare('SELECT count(*) FROM blob_bytes').pluck().get() as number;
+  db.close();
+  return { inDatabase, inFolder };
 }
 
 async function main() {
@@ -128,7 +134,7 @@ async function main() {
   rmSync(join(dir, 'data'), { recursive: true, force: true });
   mkdirSync(join(dir, 'data'), { recursive: true });
   const d = await disclose(join(dir, 'data'), files);
-  console.log(`Disclose import: outcome (everything stored) in ${s(d.ms)}; PDFs' text read and the command ended in ${s(d.exitMs)} (processor, all threads: ${s(d.cpu)}), ${d.added} added, ${d.skipped} skipped, ${blobCount(join(dir, 'data'))} files stored, process peak RSS ${d.peakMb.toFixed(0)} MB`);
+  console.log(`Disclose import: outcome (everything stored) in ${s(d.ms)}; PDFs' text read and the command ended in ${s(d.exitMs)} (processor, all threads: ${s(d.cpu)}), ${d.added} added, ${d.skipped} skipped, ${(({ inDatabase, inFolder }) => `${inDatabase + inFolder} files stored (${inDatabase} in the database, ${inFolder} in the folder)`)(blobCount(join(dir, 'data')))}, process peak RSS ${d.peakMb.toFixed(0)} MB`);
   const after = await parseAlone(files);
   console.log(`mailparser alone, after: ${s(after.ms)} (processor ${s(after.cpu)}); with pdf.js for the PDFs attached: ${s(after.withPdf)}`);
   const base = before.ms < after.ms ? before : after;

@@ -3,11 +3,12 @@
 // files, unsafe names, marking an item on the timeline, and search.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Core } from '../../src/main/core';
 import { AUTHORITY, databaseArgsFor, ok, tempDir, testCore } from '../helpers/core';
+import { alterStored, whereStored } from '../helpers/stored';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
 import { buildMsg, eml, msgSpecs } from '../fixtures/mail/make-fixtures';
 import { SAMPLES_DIR } from '../helpers/samples';
@@ -72,7 +73,7 @@ describe('importing email', () => {
     expect(item.attachments.length).toBeGreaterThanOrEqual(2);
     for (const a of item.attachments) {
       expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(readdirSync(join(dataDir, 'blobs', a.sha256.slice(0, 2)))).toContain(a.sha256);
+      expect(whereStored(dataDir, a.sha256)).not.toBeNull();
     }
     expect(item.attachments.map((a) => a.role)).toEqual(item.attachments.map(() => 'correspondence'));
   });
@@ -172,7 +173,7 @@ describe('attachments added directly', () => {
     const a = ok(await core.invoke('cases:get', { reference: ref })).attachments[0]!;
     ok(await core.invoke('attachments:save', { id: a.id }));
     expect(readFileSync(saved.at(-1)!, 'utf8')).toBe('Original content');
-    writeFileSync(join(dataDir, 'blobs', a.sha256.slice(0, 2), a.sha256), 'Tampered content');
+    alterStored(dataDir, a.sha256, 'Tampered content');
     if (onTeamDatabase) {
       // On the team database the local copy is a cache: a damaged one is replaced from the database, checked.
       ok(await core.invoke('attachments:save', { id: a.id }));

@@ -4,12 +4,13 @@
 // across batches, the same bytes are stored once, and a file the database refuses in the middle
 // of a batch costs only itself. Throughput is measured in bench/import.ts, not here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/core';
 import { sha256Hex } from '../../src/main/core/blobs';
 import { AUTHORITY, databaseArgsFor, ok, tempDir, testCore } from '../helpers/core';
+import { storedShas } from '../helpers/stored';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
 
 let core: Core;
@@ -62,7 +63,7 @@ async function importAll(paths: string[]) {
   return ok(await core.invoke('correspondence:importChosen', { reference: ref }));
 }
 
-const storedFiles = () => readdirSync(join(dataDir, 'blobs')).flatMap((shard) => readdirSync(join(dataDir, 'blobs', shard)));
+const storedFiles = () => storedShas(dataDir);
 const auditActions = async () => ok(await core.invoke('audit:list', { reference: ref, limit: 1000 })).map((e) => e.action);
 
 describe('importing many files at once', () => {

@@ -103,6 +103,11 @@ const EXPECTED: Record<string, SchemaChange> = {
     tablesAdded: ['search_pairs', 'search_unpaired'],
     triggersAdded: ['search_index_pairs_delete', 'search_index_pairs_insert', 'search_index_pairs_update'],
   },
+  // Small stored files kept inside the register, each deleted with its blobs row.
+  '2026_12_06_0900_blob_bytes': {
+    tablesAdded: ['blob_bytes'],
+    indexesAdded: ['blob_bytes(sha256)'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -211,6 +216,8 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
     columnsAdded: { search_index: ['pairs'] },
     indexesAdded: ['search_index_pairs'],
   },
+  // Nothing: the team database keeps every file in blob_chunks already.
+  '2026_12_06_0900_blob_bytes': {},
 };
 
 for (const { engine, expected } of ENGINES) {

@@ -4,19 +4,27 @@
 // with nothing changed. Automatic backups keep N generations and the status warns when old.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, tempDir, testCore } from '../helpers/core';
+import { flipStored, storedShas, whereStored } from '../helpers/stored';
+import { INLINE_MAX_BYTES } from '../../src/main/core/blobs';
 import { populatedCore, readBack } from '../helpers/records';
 import { restoreBackup } from '../../src/main/core/backup/restore';
 import { readTar, TarWriter } from '../../src/main/core/backup/tar';
 import { BACKUP_FILE } from '../../src/main/core/services/records.service';
+
+/** A file too large to be kept in the register's database: it stays in the folder (blobs.ts). */
+const LARGE = Buffer.concat([Buffer.from('Survey of culverts, scanned\n'), Buffer.alloc(INLINE_MAX_BYTES, 0x2e)]);
 
 async function backedUp() {
   const dataDir = tempDir();
   const outDir = tempDir('disclose-backups-');
   const out = join(outDir, 'backup.tar');
   const core = await populatedCore(dataDir);
+  const [first] = ok(await core.invoke('cases:list', {}));
+  ok(await core.invoke('correspondence:import', { reference: first!.reference, files: [{ name: 'culverts.txt', data: LARGE.toString('base64') }] }));
   const before = await readBack(core);
   await core.close();
   const withOut = await testCore({ dataDir, host: { chooseSavePath: async () => out, printPdf: async () => true, chooseFiles: async () => [] } });
@@ -37,14 +45,32 @@ function rewritten(out: string, edit: (name: string, bytes: Buffer) => Buffer): 
 const NOW = new Date('2026-11-21T09:00:00Z');
 
 describe('backup and restore', () => {
-  it('a backup is a tar any system can list: manifest, database, every stored file with its SHA-256', async () => {
-    const { out, result } = await backedUp();
+  it('a backup is a tar any system can list: manifest, database (with the small files it keeps), every other stored file with its SHA-256', async () => {
+    const { out, result, dataDir } = await backedUp();
     const names = execFileSync('tar', ['-tf', out], { encoding: 'utf8' }).trim().split('\n');
     expect(names[0]).toBe('manifest.json');
     expect(names[1]).toBe('disclose.sqlite3');
-    const manifest = JSON.parse(readFileSync(out).subarray(512, 512 + 100_000).toString('utf8').split('\0')[0]!) as { blobs: { sha256: string }[]; auditChainHead: { id: number } };
-    expect(names.slice(2).sort()).toEqual(manifest.blobs.map((b) => `blobs/${b.sha256.slice(0, 2)}/${b.sha256}`).sort());
+    const manifest = JSON.parse(readFileSync(out).subarray(512, 512 + 100_000).toString('utf8').split('\0')[0]!) as { blobs: { sha256: string; size: number }[]; auditChainHead: { id: number } };
+    // Every file the manifest lists is in the tar, or kept by the database in it (small files).
+    const inFolder = manifest.blobs.filter((b) => whereStored(dataDir, b.sha256) === 'folder');
+    const inDatabase = manifest.blobs.filter((b) => whereStored(dataDir, b.sha256) === 'database');
+    expect(inFolder.map((b) => b.size)).toEqual([LARGE.length]);
+    expect(inDatabase.length).toBeGreaterThan(3);
+    expect(inDatabase.every((b) => b.size <= INLINE_MAX_BYTES)).toBe(true);
+    expect(inFolder.length + inDatabase.length).toBe(manifest.blobs.length);
+    expect(names.slice(2).sort()).toEqual(inFolder.map((b) => `blobs/${b.sha256.slice(0, 2)}/${b.sha256}`).sort());
     expect(result).toMatchObject({ cases: 2, blobs: manifest.blobs.length, auditChainHead: manifest.auditChainHead });
+  });
+
+  it('carries no damaged file kept in the database into a backup', async () => {
+    const { dataDir, out } = await backedUp();
+    const [sha] = storedShas(dataDir).filter((s) => whereStored(dataDir, s) === 'database');
+    flipStored(dataDir, sha!);
+    const core = await testCore({ dataDir, host: { chooseSavePath: async () => `${out}.again`, printPdf: async () => true, chooseFiles: async () => [] } });
+    const r = await core.invoke('records:backupNow', { reason: 'manual' });
+    await core.close();
+    expect(r).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: expect.stringMatching(new RegExp(`No backup was written: .*altered or damaged.*not ${sha}`)) } });
+    expect(existsSync(`${out}.again`)).toBe(false);
   });
 
   it('restores into an empty folder with every case identical, and the restored folder verifies', async () => {
@@ -92,6 +118,27 @@ describe('backup and restore', () => {
     writeFileSync(truncated, readFileSync(out).subarray(0, 5000));
     await expect(restoreBackup(truncated, target, { replace: false, now: NOW })).rejects.toThrow(/cannot be read as a Disclose backup.*truncated|damaged/);
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('copies an entry larger than its pieces in and out of the tar a piece at a time, hash and bytes intact (a database past what a buffer holds)', () => {
+    const dir = tempDir();
+    const big = Buffer.alloc(3 * 1024 * 1024 + 777);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    writeFileSync(join(dir, 'big.bin'), big);
+    const w = new TarWriter(join(dir, 'x.tar'));
+    const written = w.addFile('disclose.sqlite3', join(dir, 'big.bin'), NOW.getTime());
+    w.add('after', Buffer.from('the next entry'), NOW.getTime());
+    w.finish();
+    expect(written).toEqual({ sha256: createHash('sha256').update(big).digest('hex'), size: big.length });
+    expect(execFileSync('tar', ['-tvf', join(dir, 'x.tar')], { encoding: 'utf8' })).toMatch(new RegExp(`${big.length} .*disclose\\.sqlite3`));
+    // Each entry read as it comes (its bytes are not kept once the next is asked for).
+    const entries: unknown[] = [];
+    for (const e of readTar(join(dir, 'x.tar'))) entries.push(e.name === 'disclose.sqlite3' ? { name: e.name, sha: e.copyTo(join(dir, 'back.bin')) } : { name: e.name, text: e.bytes.toString() });
+    expect(entries).toEqual([
+      { name: 'disclose.sqlite3', sha: written.sha256 },
+      { name: 'after', text: 'the next entry' },
+    ]);
+    expect(readFileSync(join(dir, 'back.bin')).equals(big)).toBe(true);
   });
 
   it("refuses a newer version's backup clearly", async () => {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDir } from '../helpers/core';
-import { BlobStore } from '../../src/main/core/blobs';
+import { flipStored } from '../helpers/stored';
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...args, '--today', '2026-11-20'], { encoding: 'utf8' });
@@ -40,10 +40,7 @@ describe('records commands', () => {
     const db = new Database(join(copy, 'disclose.sqlite3'), { readonly: true });
     const sha = db.prepare('SELECT sha256 FROM blobs').pluck().get() as string;
     db.close();
-    const path = new BlobStore(join(copy, 'blobs')).pathOf(sha);
-    const bytes = readFileSync(path);
-    bytes[3] = bytes[3]! ^ 0x20;
-    writeFileSync(path, bytes);
+    flipStored(copy, sha, 3);
     const bad = cli(['verify', '--json', '--data-dir', copy]);
     expect(bad.status).toBe(1);
     expect(bad.json()).toMatchObject({ ok: false, problems: [{ kind: 'blob-altered', detail: expect.stringContaining(sha) }] });

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addDays, addYears, format, parseISO } from 'date-fns';
 import { AUTHORITY, ok, testCore } from '../helpers/core';
+import { storedShas } from '../helpers/stored';
 import { populatedCore } from '../helpers/records';
 import { textPdf } from '../helpers/bundle-case';
 import { DATABASE_FILE } from '../../src/main/core/constants';
-import { BlobStore } from '../../src/main/core/blobs';
 import { REGIMES } from '../../src/shared/domain/clocks/events';
 
 const TODAY = '2026-11-20';
@@ -119,8 +119,7 @@ describe('anonymisation', () => {
     expect(ok(await core.invoke('records:verify', {}))).toMatchObject({ ok: true, problems: [] });
     // The other case is untouched.
     expect(ok(await core.invoke('cases:get', { reference: 'FOI/2026/0002' })).requester.name).toBe('Sam Jones');
-    const store = new BlobStore(join(core.dataDir, 'blobs'));
-    expect(store.list().blobs.length).toBe(ok(await core.invoke('records:verify', {})).checked.blobs);
+    expect(storedShas(core.dataDir).length).toBe(ok(await core.invoke('records:verify', {})).checked.blobs);
     await core.close();
   });
 

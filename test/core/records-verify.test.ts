@@ -3,10 +3,12 @@
 // row and leftovers are each found and named; a history rewritten with recomputed hashes is
 // exposed by the chain head a backup recorded.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ok, tempDir, testCore } from '../helpers/core';
+import { heldBytes } from '../../src/main/core/repositories/blob-chunks.repository';
+import { flipStored, loseStored } from '../helpers/stored';
 import { populatedCore } from '../helpers/records';
 import { DATABASE_FILE } from '../../src/main/core/constants';
 import { BlobStore } from '../../src/main/core/blobs';
@@ -52,11 +54,8 @@ describe('verify', () => {
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     const [first, second] = db.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
     db.close();
-    const store = new BlobStore(join(dir, 'blobs'));
-    const bytes = readFileSync(store.pathOf(first!));
-    bytes[0] = bytes[0]! ^ 0x01;
-    writeFileSync(store.pathOf(first!), bytes);
-    store.remove(second!);
+    flipStored(dir, first!);
+    loseStored(dir, second!);
     const r = await verifyDir(dir);
     expect(r.ok).toBe(false);
     expect(r.problems).toContainEqual({ kind: 'blob-altered', detail: expect.stringContaining(first!) });
@@ -94,7 +93,7 @@ describe('verify', () => {
     });
     expect((await verifyDir(dir)).ok).toBe(true);
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
-    const r = verifyRecords(db, new BlobStore(join(dir, 'blobs')), dir, { expectHead: head });
+    const r = verifyRecords(db, new BlobStore(join(dir, 'blobs'), undefined, heldBytes(db)), dir, { expectHead: head });
     db.close();
     expect(r.problems).toEqual([{ kind: 'chain-head', detail: expect.stringContaining(`row ${head.id}`) }]);
   });
@@ -124,7 +123,7 @@ describe('verify', () => {
     const old = new Date(Date.now() - 3600_000);
     for (const p of [store.pathOf(stray), tmp, join(dir, 'tmp', 'letter.pdf')]) utimesSync(p, old, old);
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
-    const before = verifyRecords(db, store, dir);
+    const before = verifyRecords(db, new BlobStore(join(dir, 'blobs'), undefined, heldBytes(db)), dir);
     db.close();
     expect(before.problems.map((p) => p.kind).sort()).toEqual(['orphan-file', 'temp-file']);
     expect(before.problems.find((p) => p.kind === 'orphan-file')!.detail).toContain(stray);

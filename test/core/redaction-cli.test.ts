@@ -3,10 +3,11 @@
 // verified }, the response pack as PDF and ZIP, and errors with exit 1 or 2 and JSON on stdout.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { tempDir } from '../helpers/core';
+import { readStored } from '../helpers/stored';
 import { boxOver, mixedPdf, type BuiltPdf } from '../helpers/redaction-pdfs';
 
 let dir: string;
@@ -69,7 +70,7 @@ describe('redact', () => {
     expect(r.status).toBe(0);
     const made = r.json();
     expect(made).toMatchObject({ attachment: { id: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), role: 'disclosed' }, redactedPages: [1], verified: true });
-    const blob = readFileSync(join(dir, 'blobs', made.attachment.sha256.slice(0, 2), made.attachment.sha256));
+    const blob = readStored(dir, made.attachment.sha256);
     expect(createHash('sha256').update(blob).digest('hex')).toBe(made.attachment.sha256);
     writeFileSync(join(files, 'copy.pdf'), blob);
     const text = execFileSync('pdftotext', [join(files, 'copy.pdf'), '-'], { encoding: 'utf8' });

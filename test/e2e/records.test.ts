@@ -1,13 +1,13 @@
 // Backups and checks in Settings: the warning when there is no backup, a backup made from the
 // app, the last good backup shown, and a check of the case files with what it found. axe on each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCaseSession, type Session } from './session';
 import { axeViolations, screenshot } from './browser';
-import { BlobStore } from '../../src/main/core/blobs';
 import { ok } from '../helpers/core';
+import { flipStored } from '../helpers/stored';
 
 let s: Session;
 beforeAll(async () => {
@@ -46,10 +46,7 @@ describe('Settings: backups and checks', () => {
     const db = new Database(join(bridge.core.dataDir, 'disclose.sqlite3'), { readonly: true });
     const sha = db.prepare('SELECT sha256 FROM blobs').pluck().get() as string;
     db.close();
-    const path = new BlobStore(join(bridge.core.dataDir, 'blobs')).pathOf(sha);
-    const bytes = readFileSync(path);
-    bytes[0] = bytes[0]! ^ 1;
-    writeFileSync(path, bytes);
+    flipStored(bridge.core.dataDir, sha);
     await page.getByRole('button', { name: 'Check the case files' }).click();
     // The check reads every stored file and the whole database: given time on a busy machine (and
     // what it said instead, if it says something else).

@@ -13,6 +13,7 @@ import type { Core } from '../../src/main/core';
 import { databaseArgsFor, ok, tempDir, testCore } from './core';
 import { asAdmin } from './team';
 import { SAMPLES_DIR as SAMPLES } from './samples';
+import { alterStored } from './stored';
 
 export const REF = 'FOI/12/0385';
 
@@ -179,7 +180,7 @@ export async function buildBundleCase(): Promise<BundleCase> {
 
   // A stored file altered on disk after it was imported: it must be reported, never exported.
   const tampered = detail.attachments.find((a) => a.filename === 'phone-note.txt')!;
-  writeFileSync(join(dataDir, 'blobs', tampered.sha256.slice(0, 2), tampered.sha256), 'Someone edited this file after it was filed.');
+  alterStored(dataDir, tampered.sha256, 'Someone edited this file after it was filed.');
   // On the team database this machine's copy is only a cache: the database's own copy is altered too.
   const team = databaseArgsFor(dataDir)[1];
   if (team) {

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore } from '../../src/main/core';
 import { verifyRecords } from '../../src/main/core/services/verify.service';
+import { heldBytes } from '../../src/main/core/repositories/blob-chunks.repository';
 import { BlobStore } from '../../src/main/core/blobs';
 import { sweepOnOpen, SWEEP_GRACE_MS } from '../../src/main/core/services/housekeeping.service';
 import { runChild, sleep } from './children';
@@ -30,7 +31,7 @@ async function checkFolder(dir: string): Promise<{ problems: string[]; leftovers
   // Pretend the grace period has passed: the sweep must leave a folder that verifies cleanly.
   const Database = (await import('better-sqlite3')).default;
   const sqlite = new Database(join(dir, 'disclose.sqlite3'));
-  const store = new BlobStore(join(dir, 'blobs'));
+  const store = new BlobStore(join(dir, 'blobs'), undefined, heldBytes(sqlite));
   const later = Date.now() + SWEEP_GRACE_MS * 2;
   const { removed } = sweepOnOpen(sqlite, store, dir, later);
   const after = verifyRecords(sqlite, store, dir, { now: later });

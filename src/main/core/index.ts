@@ -13,7 +13,7 @@ import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import { openDatabase } from './db/connection';
 import { isPostgresUrl, openPostgres, translatePostgresError } from './db/postgres';
-import { fetchChunks } from './repositories/blob-chunks.repository';
+import { fetchChunks, heldBytes } from './repositories/blob-chunks.repository';
 import type { CoreContext, Host } from './context';
 import { createHandlers, type Handlers } from './handlers';
 import { loadCalendars, syncShippedHolidays } from './services/calendar.service';
@@ -135,8 +135,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // A register of cases checked out from the team database works as the login that checked them out.
   const copies = team ? null : await registerIdentity(db);
   const actor = team ? team.login : (copies?.login ?? options.actor ?? safeUserName());
-  const blobs = new BlobStore(join(dataDir, 'blobs'));
+  // A local register keeps its small files in its database (blob_bytes), the rest in this folder.
   // On the team database the files live in the database; this machine keeps a verified cache.
+  const blobs = new BlobStore(join(dataDir, 'blobs'), undefined, sqlite && heldBytes(sqlite));
   if (team) blobs.remote = (sha) => fetchChunks(db, sha);
   if (!readOnlyReason && (!team || team.lead)) {
     try {

@@ -2,7 +2,8 @@
 // online backup API, so a running app and its -wal file are captured as of one instant) and every
 // stored file, each listed in the manifest with its SHA-256, with the audit chain's head so that a
 // history rewritten later (even with the hashes recomputed) no longer contains it.
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DiscloseError } from '../../../shared/errors';
@@ -43,6 +44,37 @@ async function snapshot(sqlite: Database.Database, dir: string): Promise<string>
   return copy;
 }
 
+/**
+ * The stored files a register's database holds itself (blob_bytes), each checked against its hash:
+ * a damaged one is never carried into a backup.
+ */
+export function heldInDatabase(sqlite: Database.Database): Set<string> {
+  const held = new Set<string>();
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blob_bytes'").get()) return held;
+  for (const row of sqlite.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
+    const actual = sha256Hex(row.data);
+    if (actual !== row.sha256) {
+      throw new DiscloseError('DB_CORRUPT', `A stored file kept in the database has been altered or damaged: its SHA-256 is ${actual}, not ${row.sha256}.`);
+    }
+    held.add(row.sha256);
+  }
+  return held;
+}
+
+/** A file's SHA-256 and size, read a piece at a time. */
+function hashFile(path: string): { sha256: string; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const piece = Buffer.alloc(1 << 20);
+    let size = 0;
+    for (let n; (n = readSync(fd, piece, 0, piece.length, size)) > 0; size += n) hash.update(piece.subarray(0, n));
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, out: string, now: Date): Promise<BackupResult> {
   if (existsSync(out)) throw new DiscloseError('CONFLICT', `${out} already exists; choose a new name (a backup never overwrites a file).`);
   if (!existsSync(dirname(out))) throw new DiscloseError('IO', `The folder ${dirname(out)} does not exist.`);
@@ -53,8 +85,11 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
     const dbCopy = await snapshot(sqlite, work);
     const copy = new Database(dbCopy, { readonly: true });
     let manifest: BackupManifest;
+    let held: Set<string>;
     try {
-      const dbBytes = readFileSync(dbCopy);
+      // Hashed a piece at a time here, and copied so into the tar below: a register's database
+      // (its small files inside) may be larger than a buffer can hold.
+      const dbFile = hashFile(dbCopy);
       const head = (copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? { id: 0, hash: '0'.repeat(64) };
       manifest = {
         format: BACKUP_FORMAT,
@@ -62,18 +97,23 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
         appVersion: APP_VERSION,
         createdAt: now.toISOString(),
         migrations: copy.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[],
-        database: { file: DATABASE_FILE, sha256: sha256Hex(dbBytes), size: dbBytes.length },
+        database: { file: DATABASE_FILE, sha256: dbFile.sha256, size: dbFile.size },
         blobs: copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[],
         auditChainHead: head,
         cases: copy.prepare('SELECT count(*) FROM cases').pluck().get() as number,
       };
+      // The small files the register keeps itself travel inside the database's copy: each checked
+      // against its hash, as the folder's files are below.
+      held = heldInDatabase(copy);
       tar = new TarWriter(partial);
       tar.add(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)), now.getTime());
-      tar.add(DATABASE_FILE, dbBytes, now.getTime());
     } finally {
       copy.close();
     }
+    const written = tar.addFile(DATABASE_FILE, dbCopy, now.getTime());
+    if (written.sha256 !== manifest.database.sha256) throw new DiscloseError('IO', 'The database copy changed while it was being written into the backup.');
     for (const b of manifest.blobs) {
+      if (held.has(b.sha256)) continue;
       // get() checks each file against its hash: a damaged file is never carried into a backup.
       tar.add(`blobs/${b.sha256.slice(0, 2)}/${b.sha256}`, blobs.get(b.sha256), now.getTime());
     }

@@ -2,7 +2,7 @@
 // the manifest's SHA-256, the database opened, upgraded if older, and verified, its audit chain
 // still holding the head the backup recorded) before the target is touched. A folder being
 // replaced is set aside under a new name, never deleted.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DiscloseError } from '../../../shared/errors';
 import { BlobStore, sha256Hex } from '../blobs';
@@ -10,8 +10,10 @@ import { DATABASE_FILE } from '../constants';
 import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { verifyRecords, type VerifyReport } from '../services/verify.service';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest } from './backup';
+import Database from 'better-sqlite3';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, heldInDatabase, MANIFEST_FILE, type BackupManifest } from './backup';
 import { readTar } from './tar';
+import { heldBytes } from '../repositories/blob-chunks.repository';
 
 export interface RestoreResult {
   dataDir: string;
@@ -47,8 +49,9 @@ function unpack(file: string, stage: string): BackupManifest {
         if (entry.name !== MANIFEST_FILE) throw new DiscloseError('VALIDATION', `${file} is not a Disclose backup (no manifest first).`);
         manifest = parseManifest(entry.bytes, file);
       } else if (entry.name === DATABASE_FILE) {
-        if (sha256Hex(entry.bytes) !== manifest.database.sha256) throw new DiscloseError('DB_CORRUPT', `The database in ${file} does not match its SHA-256 in the manifest: the backup is damaged.`);
-        writeFileSync(join(stage, DATABASE_FILE), entry.bytes, { flush: true });
+        // Copied a piece at a time (it may be larger than a buffer can hold), checked as it goes.
+        if (seen.has(DATABASE_FILE)) throw new DiscloseError('VALIDATION', `${file} holds two databases.`);
+        if (entry.copyTo(join(stage, DATABASE_FILE)) !== manifest.database.sha256) throw new DiscloseError('DB_CORRUPT', `The database in ${file} does not match its SHA-256 in the manifest: the backup is damaged.`);
         seen.add(DATABASE_FILE);
       } else {
         const sha = /^blobs\/[0-9a-f]{2}\/([0-9a-f]{64})$/.exec(entry.name)?.[1];
@@ -64,7 +67,18 @@ function unpack(file: string, stage: string): BackupManifest {
   }
   if (!manifest) throw new DiscloseError('VALIDATION', `${file} is empty.`);
   if (!seen.has(DATABASE_FILE)) throw new DiscloseError('DB_CORRUPT', `${file} has no database in it.`);
-  const missing = manifest.blobs.filter((b) => !seen.has(b.sha256));
+  // Small files travel inside the database (blob_bytes), checked against their hashes there.
+  const staged = new Database(join(stage, DATABASE_FILE), { readonly: true });
+  let held: Set<string>;
+  try {
+    held = heldInDatabase(staged);
+  } catch (err) {
+    if (err instanceof DiscloseError) throw new DiscloseError(err.code, `${file} is damaged: ${err.message}`);
+    throw new DiscloseError('VALIDATION', `${file} cannot be read as a Disclose backup: ${(err as Error).message}`);
+  } finally {
+    staged.close();
+  }
+  const missing = manifest.blobs.filter((b) => !seen.has(b.sha256) && !held.has(b.sha256));
   if (missing.length > 0) throw new DiscloseError('DB_CORRUPT', `${file} lacks ${missing.length} stored file(s) its manifest lists (first: ${missing[0]!.sha256}).`);
   return manifest;
 }
@@ -88,7 +102,7 @@ export async function restoreBackup(file: string, target: string, opts: { replac
     const { sqlite, db } = await openDatabase(join(stage, DATABASE_FILE));
     let report: VerifyReport;
     try {
-      report = verifyRecords(sqlite, new BlobStore(join(stage, 'blobs')), stage, { expectHead: manifest.auditChainHead });
+      report = verifyRecords(sqlite, new BlobStore(join(stage, 'blobs'), undefined, heldBytes(sqlite)), stage, { expectHead: manifest.auditChainHead });
     } finally {
       await db.destroy();
     }

@@ -1,6 +1,7 @@
 // The backup container: a plain POSIX tar (ustar), so that any system's `tar -tf` can list it and
 // `tar -xf` unpack it even without Disclose. Only regular files; names stay under 100 bytes.
-import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 
 const BLOCK = 512;
 
@@ -26,6 +27,9 @@ function header(name: string, size: number, mtime: number): Buffer {
   return h;
 }
 
+/** Copied a piece at a time: 1 MiB. */
+const PIECE = 1 << 20;
+
 function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) {
@@ -45,6 +49,31 @@ export class TarWriter {
     writeAll(this.fd, bytes);
     const pad = (BLOCK - (bytes.length % BLOCK)) % BLOCK;
     if (pad) writeAll(this.fd, Buffer.alloc(pad));
+  }
+  /**
+   * A file on disk as an entry, copied a piece at a time (a register's database may be larger than
+   * a buffer can hold); returns its SHA-256 and size, of the bytes written.
+   */
+  addFile(name: string, path: string, mtime = Date.now()): { sha256: string; size: number } {
+    const from = openSync(path, 'r');
+    try {
+      const size = fstatSync(from).size;
+      writeAll(this.fd, header(name, size, mtime));
+      const hash = createHash('sha256');
+      const piece = Buffer.alloc(PIECE);
+      for (let done = 0; done < size; ) {
+        const n = readSync(from, piece, 0, Math.min(PIECE, size - done), done);
+        if (n === 0) throw new Error(`${path} ended early while being copied`);
+        hash.update(piece.subarray(0, n));
+        writeAll(this.fd, piece.subarray(0, n));
+        done += n;
+      }
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad) writeAll(this.fd, Buffer.alloc(pad));
+      return { sha256: hash.digest('hex'), size };
+    } finally {
+      closeSync(from);
+    }
   }
   /** Two zero blocks end the archive; synced before it is closed. */
   finish(): void {
@@ -72,8 +101,18 @@ function readExactly(fd: number, length: number, position: number): Buffer {
   return buf;
 }
 
-/** Reads entries one at a time (each file's bytes whole, never the archive whole). */
-export function* readTar(file: string): Generator<{ name: string; bytes: Buffer }> {
+/** One entry: its bytes read whole when asked, or copied to a file a piece at a time. */
+export interface TarEntry {
+  name: string;
+  size: number;
+  /** The entry's bytes, read whole (for entries that fit in memory). */
+  readonly bytes: Buffer;
+  /** Copies the entry to `path` (made anew, synced) a piece at a time; returns its SHA-256. */
+  copyTo(path: string): string;
+}
+
+/** Reads entries one at a time (each file's bytes whole or copied in pieces, never the archive whole); an entry is read before the next is asked for. */
+export function* readTar(file: string): Generator<TarEntry> {
   const fd = openSync(file, 'r');
   try {
     for (let pos = 0; ; ) {
@@ -86,9 +125,31 @@ export function* readTar(file: string): Generator<{ name: string; bytes: Buffer 
       if (stored !== sum) throw new Error(`a damaged entry header at byte ${pos}`);
       const name = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
       const size = parseInt(h.toString('latin1', 124, 136).replace(/\0.*$/, '').trim(), 8);
-      const bytes = readExactly(fd, size, pos + BLOCK);
-      pos += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
-      yield { name, bytes };
+      const at = pos + BLOCK;
+      yield {
+        name,
+        size,
+        get bytes() {
+          return readExactly(fd, size, at);
+        },
+        copyTo(path: string): string {
+          const to = openSync(path, 'wx');
+          try {
+            const hash = createHash('sha256');
+            for (let done = 0; done < size; ) {
+              const piece = readExactly(fd, Math.min(PIECE, size - done), at + done);
+              hash.update(piece);
+              writeAll(to, piece);
+              done += piece.length;
+            }
+            fsyncSync(to);
+            return hash.digest('hex');
+          } finally {
+            closeSync(to);
+          }
+        },
+      };
+      pos = at + Math.ceil(size / BLOCK) * BLOCK;
     }
   } finally {
     closeSync(fd);

@@ -297,6 +297,12 @@ export interface BlobChunksTable {
   data: Buffer;
 }
 
+/** Local register only: small stored files, kept with the row that names them (blobs.ts). */
+export interface BlobBytesTable {
+  sha256: string;
+  data: Buffer;
+}
+
 export interface CaseNotesTable {
   id: Generated<number>;
   case_id: number;
@@ -380,6 +386,7 @@ export interface DB {
   checkouts: CheckoutsTable;
   checkout_rows: CheckoutRowsTable;
   blob_chunks: BlobChunksTable;
+  blob_bytes: BlobBytesTable;
   case_notes: CaseNotesTable;
   officers: OfficersTable;
   settings: SettingsTable;

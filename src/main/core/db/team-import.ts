@@ -15,7 +15,7 @@ import { openPostgres, connectionError } from './postgres';
 import { correspondenceContentHash } from './integrity';
 import { verifyRecords } from '../services/verify.service';
 import { indexItem, type IndexKind } from '../repositories/search.repository';
-import { storeChunks } from '../repositories/blob-chunks.repository';
+import { heldBytes, storeChunks } from '../repositories/blob-chunks.repository';
 
 export interface TeamImportResult {
   from: string;
@@ -46,7 +46,7 @@ async function insertReturningId(tx: Kysely<any>, table: string, values: Row): P
 
 export async function importLocalRegister(url: string, fromDir: string, opts: { officer?: string; now: Date }): Promise<TeamImportResult> {
   const local = await openDatabase(join(fromDir, DATABASE_FILE));
-  const blobs = new BlobStore(join(fromDir, 'blobs'));
+  const blobs = new BlobStore(join(fromDir, 'blobs'), undefined, heldBytes(local.sqlite));
   const team = await openPostgres(url).catch((err: unknown) => {
     void local.db.destroy();
     throw err;

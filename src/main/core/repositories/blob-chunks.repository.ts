@@ -1,9 +1,10 @@
 // Stored files in the team database: content-addressed like the local store, in chunks of 1 MiB
 // (a bytea value is best kept well below its 1 GB limit and read in pieces), checked against their
 // SHA-256 when read back.
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { sha256Hex } from '../blobs';
+import { sha256Hex, type HeldBytes } from '../blobs';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -35,4 +36,19 @@ export async function* allChunkedBlobs(db: Kysely<DB>): AsyncGenerator<{ sha256:
       yield { sha256, state: actual === sha256 ? 'ok' : { actual } };
     }
   }
+}
+
+/**
+ * A local register's small files (blob_bytes), read by hash; for BlobStore. A register not yet
+ * upgraded (one a newer app refused to change) has no such table, and so holds none.
+ */
+export function heldBytes(sqlite: Database.Database): HeldBytes {
+  let read: Database.Statement<[string], Buffer> | null | undefined;
+  return (sha256) => {
+    if (read === undefined) {
+      const exists = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blob_bytes'").get();
+      read = exists ? sqlite.prepare<[string], Buffer>('SELECT data FROM blob_bytes WHERE sha256 = ?').pluck() : null;
+    }
+    return read?.get(sha256);
+  };
 }

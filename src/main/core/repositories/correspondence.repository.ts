@@ -7,6 +7,7 @@ import { fixedRuns } from './runs';
 import { correspondenceContentHash } from '../db/integrity';
 import { isPostgres } from '../db/engine';
 import { storeChunks } from './blob-chunks.repository';
+import { INLINE_MAX_BYTES } from '../blobs';
 import { safeFilename } from '../mail/filenames';
 
 export function attachmentRowToInfo(r: Selectable<AttachmentsTable>): AttachmentInfo {
@@ -80,7 +81,8 @@ export async function findDirectAttachment(db: Kysely<DB>, caseId: number, sha: 
 }
 
 /** Lists a stored file; on the team database its bytes go into the database too, in chunks, so
- * that one backup of the server holds the whole record. */
+ * that one backup of the server holds the whole record; on a local register a small file's bytes
+ * are kept in it (blob_bytes). */
 export async function ensureBlob(db: Kysely<DB>, sha256: string, bytes: Uint8Array, now: string): Promise<void> {
   await ensureBlobs(db, [{ sha: sha256, bytes }], now);
 }
@@ -102,6 +104,19 @@ export async function ensureBlobs(db: Kysely<DB>, files: readonly { sha: string;
       .returning('sha256')
       .execute();
     if (isPostgres(db)) for (const a of added) await storeChunks(db, a.sha256, bytesOf.get(a.sha256)!);
+  }
+  if (isPostgres(db)) return;
+  // A local register keeps its small files itself, committed with these rows (blobs.ts). Every
+  // small file given, listed before or not: one kept in the folder by an earlier version, or lost
+  // from it, is then held here too, and a copy here that no longer matches is replaced by these
+  // bytes (their hash is the row's name), as the folder's store rewrites a damaged file.
+  const small = unique.filter(([, bytes]) => bytes.length <= INLINE_MAX_BYTES);
+  for (const [at, size] of fixedRuns(small.length, BLOB_ROWS)) {
+    await db
+      .insertInto('blob_bytes')
+      .values(small.slice(at, at + size).map(([sha256, bytes]) => ({ sha256, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })))
+      .onConflict((oc) => oc.column('sha256').doUpdateSet({ data: (eb) => eb.ref('excluded.data') }).where((eb) => eb('blob_bytes.data', 'is not', eb.ref('excluded.data'))))
+      .execute();
   }
 }
 
@@ -234,7 +249,7 @@ export interface NewAttachment {
   /** The item it came with; null for a file added to the case directly. */
   correspondenceId: number | null;
   sha256: string;
-  /** The file's bytes (already in the local store; on the team database they go into the database too). */
+  /** The file's bytes: in the local folder already, unless small enough to be kept in the register (blobs.ts); on the team database they go into the database too. */
   bytes: Uint8Array;
   /** The name as received; the stored name is made safe from it unless given. */
   originalFilename: string;
@@ -253,7 +268,7 @@ export interface NewAttachment {
 }
 
 /**
- * The one way a file joins a case: its blob row (the bytes are already in the blob store), the
+ * The one way a file joins a case: its blob row (the bytes are already in the folder, or kept with this row), the
  * attachment row, and its text in the search index. Returns the attachment's id.
  */
 export async function insertAttachment(db: Kysely<DB>, a: NewAttachment, now: string): Promise<number> {

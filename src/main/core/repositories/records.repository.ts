@@ -46,3 +46,22 @@ export function unreferencedBlobs(sqlite: Database.Database): string[] {
 export function countCases(sqlite: Database.Database): number {
   return sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
 }
+
+/**
+ * Runs the body of a write that destroys content (retention, anonymisation, the return of checked-out
+ * copies) with SQLite's secure_delete on: what it deletes is overwritten with zeros, not left in the
+ * database file's free pages, from where a later backup (a copy of every page) would carry it on.
+ * Small stored files are kept inside the database, so this is where a destroyed file's bytes go.
+ * Called inside the write (which holds the connection alone), never around it: two such writes
+ * queued together would otherwise each see the other's setting, and one run without it.
+ */
+export async function erasingDeleted<T>(sqlite: Database.Database | null, work: () => Promise<T>): Promise<T> {
+  if (!sqlite) return work(); // the team database: PostgreSQL's own storage and VACUUM
+  const before = sqlite.pragma('secure_delete', { simple: true }) as number;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    return await work();
+  } finally {
+    sqlite.pragma(`secure_delete = ${before === 1 ? 'ON' : before === 2 ? 'FAST' : 'OFF'}`);
+  }
+}

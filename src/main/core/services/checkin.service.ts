@@ -22,6 +22,7 @@ import { rederive } from './derived.service';
 import { loadCalendars } from './calendar.service';
 import { fromDate } from '../../../shared/domain/dates';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
+import { erasingDeleted } from '../repositories/records.repository';
 
 export type CheckinOutcome = 'checked-in' | 'kept-aside' | 'already';
 
@@ -203,7 +204,8 @@ async function checkin(team: TeamSide, local: LocalSide, references: readonly st
 /** The returned copies' content leaves this computer: rows removed, audit rows redacted (their hashes kept), files no copy uses deleted. */
 async function finish(local: LocalSide, rows: repo.CheckoutRow[], outcomes: Map<number, Omit<CheckedInCase, 'reference'>>, now: Date): Promise<void> {
   const at = now.toISOString();
-  const gone = await local.write(async (db, audit) => {
+  // The returned files' bytes kept in the local register are overwritten, not left in its free pages.
+  const gone = await local.write((db, audit) => erasingDeleted(local.sqlite, async () => {
     for (const r of rows) {
       const o = outcomes.get(r.case_id)!;
       const note = o.outcome === 'kept-aside' ? `Returned ${at.slice(0, 10)}: kept aside on the team database for a lead to merge` : `Checked in to the team database on ${at.slice(0, 10)}`;
@@ -215,6 +217,6 @@ async function finish(local: LocalSide, rows: repo.CheckoutRow[], outcomes: Map<
     const shas = await dropUnreferencedBlobs(db);
     await audit({ action: 'checkout.returned', caseId: null, summary: `Returned ${rows.map((r) => r.reference).join(', ')} to ${rows[0]?.database ?? 'the team database'}`, detail: { references: rows.map((r) => r.reference), outcomes: rows.map((r) => outcomes.get(r.case_id)!.outcome) } });
     return shas;
-  });
+  }));
   for (const sha of gone) rmSync(local.blobs.pathOf(sha), { force: true });
 }

@@ -48,7 +48,7 @@ async function modeOf(ctx: CoreContext): Promise<{ mode: Mode; ident: repo.Regis
 const teamOf = (ctx: CoreContext): TeamSide => ({ db: ctx.db, login: ctx.actor, lead: ctx.lead, display: ctx.databaseShown ?? '', cache: ctx.blobs });
 
 /** The copies' register open in this core (offline), as a check-in's local side. */
-const ownCopies = (ctx: CoreContext): LocalSide => ({ dir: ctx.dataDir, db: ctx.db, blobs: ctx.blobs, write: (work) => ctx.write(({ db, audit }) => work(db, audit)) });
+const ownCopies = (ctx: CoreContext): LocalSide => ({ dir: ctx.dataDir, db: ctx.db, sqlite: ctx.sqlite, blobs: ctx.blobs, write: (work) => ctx.write(({ db, audit }) => work(db, audit)) });
 
 export interface LeaseView {
   reference: string;

@@ -13,13 +13,14 @@ import { DiscloseError } from '../../../shared/errors';
 import { defaultUntil, untilProblem } from '../../../shared/domain/checkout';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { BlobStore, sha256Hex } from '../blobs';
+import type Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../constants';
 import { openDatabase } from '../db/connection';
 import { commonColumns, readCaseRows, type CaseRows, type CaseTable } from '../db/case-copy';
 import { writeLocalCopy, writeLocalLinks } from '../db/case-apply';
 import { appendAudit } from '../repositories/audit.repository';
 import { findCase, type FoundCase } from '../repositories/cases.repository';
-import { fetchChunks } from '../repositories/blob-chunks.repository';
+import { fetchChunks, heldBytes } from '../repositories/blob-chunks.repository';
 import { indexEntriesOfCase, indexItem } from '../repositories/search.repository';
 import * as repo from '../repositories/checkout.repository';
 import { translateWriteError, type AuditInput } from './transaction';
@@ -39,6 +40,8 @@ export interface TeamSide {
 export interface LocalSide {
   dir: string;
   db: Kysely<DB>;
+  /** The register's connection (its small files are kept in it, and erased from it on return). */
+  sqlite: Database.Database | null;
   blobs: BlobStore;
   /** One local transaction with its audit rows (the core's own queue when the core has it open). */
   write<T>(work: (db: Kysely<DB>, audit: (e: AuditInput) => Promise<void>) => Promise<T>): Promise<T>;
@@ -60,7 +63,8 @@ export async function openLocalSide(dir: string, actor: string, now: () => Date)
   return {
     dir,
     db,
-    blobs: new BlobStore(join(dir, 'blobs')),
+    sqlite: opened.sqlite,
+    blobs: new BlobStore(join(dir, 'blobs'), undefined, heldBytes(opened.sqlite)),
     write: (work) =>
       db
         .transaction()

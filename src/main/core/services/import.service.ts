@@ -2,9 +2,9 @@
 // attachments; any other file becomes an attachment. Bytes are stored once by SHA-256; the same
 // message or file imported twice is recognised and skipped, with the reason.
 // Many files at once (a folder of a year's emails) are read several at a time in the parse
-// workers (import-read.ts) while the main thread stores them a batch at a time: the batch's bytes
-// written and synced first, then all its rows, each file with its own audit row, in one
-// transaction. Should that transaction fail, the batch is stored again file by file, each in a
+// workers (import-read.ts) while the main thread stores them a batch at a time: the batch's larger
+// files written and synced first, then all its rows (the small files' bytes among them, on a local
+// register), each file with its own audit row, in one transaction. Should that transaction fail, the batch is stored again file by file, each in a
 // transaction of its own, so one file the database refuses costs only itself.
 import { basename } from 'node:path';
 import type { CoreContext } from '../context';
@@ -121,10 +121,13 @@ class CaseImport {
     return `Already in this case: "${dup.subject || '(no subject)'}" (${dup.message_id && dup.message_id === r.msg.messageId ? 'same Message-ID' : 'same file'}).`;
   }
 
-  /** Bytes are durable before the rows that point at them are committed; each content written once. */
+  /**
+   * Bytes are durable before the rows that point at them are committed; each content written once.
+   * Small files are not written here: a local register keeps them with those rows (listBlobs).
+   */
   private async putBytes(files: readonly Storable[]): Promise<void> {
     const all = files.flatMap((r) => (r.kind === 'file' ? [{ bytes: r.part.bytes, sha: r.part.sha }] : [{ bytes: r.source, sha: r.sha }, ...r.parts]));
-    const fresh = all.filter((b) => !this.stored.has(b.sha));
+    const fresh = all.filter((b) => !this.stored.has(b.sha) && !this.ctx.blobs.keepsInline(b.bytes.length));
     await this.ctx.blobs.putMany(fresh);
     for (const b of fresh) this.stored.add(b.sha);
   }

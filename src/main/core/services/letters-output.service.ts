@@ -40,7 +40,7 @@ async function fileAsOutgoing({ db, now }: WriteScope, blobs: BlobStore, found: 
     if (via) await setCorrespondenceChannel(db, already.correspondenceId, channel);
     return already.correspondenceId;
   }
-  blobs.put(rendered.bytes);
+  if (!blobs.keepsInline(rendered.bytes.length)) blobs.put(rendered.bytes); // else kept with its row (ensureBlobs)
   const at = now.toISOString();
   const { view } = rendered;
   const correspondenceId = await insertCorrespondence(

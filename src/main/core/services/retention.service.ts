@@ -12,6 +12,7 @@ import { getRequester, requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { activeLeases } from '../repositories/checkout.repository';
 import { anonymiseCaseRow, anonymiseCorrespondence, countDestroyed, destroyCaseContent, dropUnreferencedBlobs, redactCaseAudit, replacer, retentionRows } from '../repositories/retention.repository';
+import { erasingDeleted } from '../repositories/records.repository';
 
 /** The default: 3 years after the last action, 6 where the requester went to the regulator or the
  * tribunal. Authorities set their own periods in their retention schedule: edit to match it. */
@@ -66,7 +67,8 @@ export async function applyRetention(ctx: CoreContext, before: string): Promise<
   const out = new Set(ctx.engine === 'postgres' ? (await activeLeases(ctx.db)).map((l) => l.case_id) : []);
   const due = (await candidates(ctx, today)).filter((c) => c.destroyFrom < before && !out.has(c.id));
   let removed: string[] = [];
-  await ctx.write(async ({ db: trx, audit, now: at }) => {
+  const sqlite = ctx.sqlite; // its secure_delete set by the write itself (erasingDeleted)
+  await ctx.write(({ db: trx, audit, now: at }) => erasingDeleted(sqlite, async () => {
     const now = at.toISOString();
     for (const c of due) {
       await destroyCaseContent(trx, c.id, now);
@@ -79,7 +81,7 @@ export async function applyRetention(ctx: CoreContext, before: string): Promise<
       });
     }
     removed = await dropUnreferencedBlobs(trx);
-  });
+  }));
   // Files go only after the records that named them are gone for good.
   for (const sha of removed) ctx.blobs.remove(sha);
   return { destroyed: due.map((c) => c.reference), blobsRemoved: removed.length };
@@ -90,7 +92,8 @@ export async function anonymiseCase(ctx: CoreContext, reference: string): Promis
   let removed: string[] = [];
   let replaced = 0;
   let ref = reference;
-  await ctx.write(async ({ db: trx, audit, now: at }) => {
+  const sqlite = ctx.sqlite; // its secure_delete set by the write itself (erasingDeleted)
+  await ctx.write(({ db: trx, audit, now: at }) => erasingDeleted(sqlite, async () => {
     const found = await requireCase(trx, reference);
     ref = found.record.reference;
     const req = await getRequester(trx, found.requesterId);
@@ -102,7 +105,7 @@ export async function anonymiseCase(ctx: CoreContext, reference: string): Promis
     const redacted = await redactCaseAudit(trx, found.id, now, 'requester anonymised');
     await audit({ action: 'case.anonymised', caseId: found.id, summary: `Anonymised the requester of ${found.record.reference}`, detail: { itemsChanged: replaced, auditRowsRedacted: redacted } });
     removed = await dropUnreferencedBlobs(trx);
-  });
+  }));
   for (const sha of removed) ctx.blobs.remove(sha);
   return { reference: ref, replaced };
 }
