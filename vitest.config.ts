@@ -41,6 +41,7 @@ const TEAM_CORE_TESTS = [
   'legal-aggregation',
   'legal-exemptions',
   'letters-docx',
+  'letters-template',
   'letters-sent',
   'records-retention',
   'redaction',

@@ -101,9 +101,18 @@ describe('exemptions and the s17 check', () => {
     expect(await page.getByTestId('letter-preview').textContent()).toContain('43(2)');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'decisions-05-refusal-ready');
+    // The banner of the cost-limit letter saved above is still shown, and this letter may take the
+    // same file name: wait for this save's own path, then for the file to hold this letter.
+    const before = bridge.saved.length;
     await page.getByRole('button', { name: 'Save as PDF' }).click();
-    await page.getByTestId('letter-saved').waitFor();
-    const text = execFileSync('pdftotext', [bridge.saved.at(-1)!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Protecting value for money in current tenders.');
+    await expect.poll(() => bridge.saved.length).toBe(before + 1);
+    const pdfText = () => {
+      try {
+        return execFileSync('pdftotext', [bridge.saved.at(-1)!, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\s+/g, ' ');
+      } catch {
+        return ''; // still being written
+      }
+    };
+    await expect.poll(pdfText, { timeout: 15_000 }).toContain('Protecting value for money in current tenders.');
   });
 });

@@ -32,12 +32,27 @@ export function blobShas(sqlite: Database.Database): string[] {
   return sqlite.prepare('SELECT sha256 FROM blobs ORDER BY sha256').pluck().all() as string[];
 }
 
-/** Blob rows no correspondence or attachment refers to. */
+/** The setting that names a stored file rather than a case does: the authority's Word letter template. */
+export const TEMPLATE_KEY = 'letters.docxTemplate';
+
+/** Stored files a setting names (the Word letter template): in use, whatever the cases hold. */
+export function settingsShas(sqlite: Database.Database): string[] {
+  const raw = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(TEMPLATE_KEY) as string | undefined;
+  try {
+    const sha = raw ? (JSON.parse(raw) as { sha256?: unknown }).sha256 : undefined;
+    return typeof sha === 'string' ? [sha] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Blob rows no correspondence, attachment or setting refers to. */
 export function unreferencedBlobs(sqlite: Database.Database): string[] {
   return sqlite
     .prepare(
       `SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
-         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256) ORDER BY sha256`,
+         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)
+         AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = '${TEMPLATE_KEY}' AND m.value LIKE '%' || b.sha256 || '%') ORDER BY sha256`,
     )
     .pluck()
     .all() as string[];

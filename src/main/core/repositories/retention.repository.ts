@@ -8,6 +8,7 @@ import { abandonPendingTexts } from './text.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { correspondenceContentHash } from '../db/integrity';
+import { TEMPLATE_KEY } from './records.repository';
 
 export const REDACTED = '[redacted]';
 
@@ -85,7 +86,8 @@ export async function destroyCaseContent(db: Kysely<DB>, caseId: number, now: st
 export async function dropUnreferencedBlobs(db: Kysely<DB>): Promise<string[]> {
   const { rows } = await sql<{ sha256: string }>`
     SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
-      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)
+      AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = ${TEMPLATE_KEY} AND m.value LIKE '%' || b.sha256 || '%')`.execute(db);
   const shas = rows.map((r) => r.sha256);
   for (const sha of shas) {
     if (isPostgres(db)) await db.deleteFrom('blob_chunks').where('sha256', '=', sha).execute();

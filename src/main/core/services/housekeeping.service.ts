@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlobStore } from '../blobs';
-import { blobShas, unreferencedBlobs } from '../repositories/records.repository';
+import { blobShas, settingsShas, unreferencedBlobs } from '../repositories/records.repository';
 
 export const SWEEP_GRACE_MS = 10 * 60 * 1000;
 
@@ -35,7 +35,8 @@ type Listing = ReturnType<BlobStore['list']>;
 
 /** The files left over, from one walk of the store. */
 function leftoverFiles(sqlite: Database.Database, listing: Listing, dataDir: string, olderThan: number): Omit<Leftovers, 'unreferenced'> {
-  const known = new Set(blobShas(sqlite));
+  // The Word template of a register set before it was listed as a stored file is in use too.
+  const known = new Set([...blobShas(sqlite), ...settingsShas(sqlite)]);
   const printDir = join(dataDir, 'tmp');
   const printFiles = existsSync(printDir) ? readdirSync(printDir).map((n) => join(printDir, n)) : [];
   return {

@@ -1,19 +1,23 @@
 // Letters as Word documents. The PDF stays the record of what was sent: a .docx is a working copy
 // the officer finishes in Word (their own letterhead, or legal's tracked changes), so producing
 // one is audited but never filed as correspondence. The authority may set its own .docx as the
-// template: kept content-addressed in the blob store, so a backup carries it.
+// template: kept content-addressed as a stored file, listed with the setting that names it, so a
+// backup carries it, the team database shares it with every officer, and no sweep takes it.
 import { readFileSync, statSync } from 'node:fs';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/letters/kinds';
 import { requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
+import { ensureBlob } from '../repositories/correspondence.repository';
+import { TEMPLATE_KEY } from '../repositories/records.repository';
+import { dropUnreferencedBlobs } from '../repositories/retention.repository';
+import { sha256Hex } from '../blobs';
 import { writeZip } from '../bundle/zip';
 import { letterDocx } from '../docx/letter-docx';
 import { MAX_TEMPLATE_BYTES, readZip } from '../docx/unzip';
 import { renderCaseLetter } from './letters.service';
 
-const TEMPLATE_KEY = 'letters.docxTemplate';
 
 export interface DocxTemplateInfo {
   /** The template's SHA-256 in the blob store, or null for Disclose's own plain style. */
@@ -31,6 +35,7 @@ export async function docxTemplate(ctx: CoreContext): Promise<DocxTemplateInfo> 
 /** Sets (a .docx path from the host's file dialog) or clears the authority's Word template. */
 export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise<DocxTemplateInfo> {
   let value = '';
+  let stored: { sha256: string; bytes: Uint8Array } | null = null;
   if (!clear) {
     const chosen = await ctx.host.chooseFiles({ title: 'Choose the Word template (.docx)' });
     const path = chosen?.[0];
@@ -45,11 +50,17 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     }
     const parts = readZip(bytes); // refuses what is not a readable .docx before anything is kept
     if (!parts.some((p) => p.name === 'word/document.xml')) throw new DiscloseError('VALIDATION', `${path} is not a Word document: it has no word/document.xml.`);
-    const sha256 = ctx.blobs.put(bytes);
+    // A small template is kept with its row (ensureBlob, below); a larger one in the folder first.
+    const sha256 = ctx.blobs.keepsInline(bytes.length) ? sha256Hex(bytes) : ctx.blobs.put(bytes);
+    stored = { sha256, bytes };
     value = JSON.stringify({ sha256, name: path.split(/[\\/]/).pop() ?? 'template.docx' });
   }
-  await ctx.write(async ({ db: trx, audit }) => {
+  let dropped: string[] = [];
+  await ctx.write(async ({ db: trx, audit, now }) => {
+    if (stored) await ensureBlob(trx, stored.sha256, stored.bytes, now.toISOString());
     await setMeta(trx, TEMPLATE_KEY, value);
+    // The template replaced or cleared goes, unless a case holds the same file.
+    dropped = await dropUnreferencedBlobs(trx);
     await audit({
       action: 'settings.docxTemplate',
       caseId: null,
@@ -57,6 +68,7 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
       detail: value ? JSON.parse(value) : {},
     });
   });
+  for (const sha of dropped) ctx.blobs.remove(sha);
   return docxTemplate(ctx);
 }
 
