@@ -178,7 +178,7 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
     await db.destroy();
   });
 
-  it("overwrites a destroyed case's file in the database file, so no later backup carries it", async () => {
+  it("overwrites a destroyed case's file in the database file and empties the log, so no later backup or copy of the folder carries it", async () => {
     const core = await testCore({ today: '2026-11-20' });
     ok(await core.invoke('settings:update', AUTHORITY));
     const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2019-01-07', requester: { name: 'Person Old' } }));
@@ -189,8 +189,11 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
     expect(whereStored(core.dataDir, sha256Hex(marker))).toBe('database');
     const r = ok(await core.invoke('retention:apply', { before: '2026-11-21', confirm: true }));
     expect(r).toMatchObject({ destroyed: [c.reference], blobsRemoved: 1 });
-    await core.close(); // the last connection's close checkpoints the log into the database file
     const file = join(core.dataDir, DATABASE_FILE);
+    // While the app is still open: the log, which held the pages as they were, has been emptied.
+    const marked = (path: string) => existsSync(path) && readFileSync(path).includes(Buffer.from('DESTROY-ME-DESTROY-ME-', 'latin1'));
+    expect([marked(file), marked(`${file}-wal`)]).toEqual([false, false]);
+    await core.close();
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
     expect(readFileSync(file).includes(Buffer.from('DESTROY-ME-DESTROY-ME-', 'latin1'))).toBe(false);
   });

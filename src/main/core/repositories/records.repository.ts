@@ -70,6 +70,19 @@ export function countCases(sqlite: Database.Database): number {
  * Called inside the write (which holds the connection alone), never around it: two such writes
  * queued together would otherwise each see the other's setting, and one run without it.
  */
+/**
+ * After a write that destroyed content has committed: the write-ahead log, which still holds the
+ * pages as they were before it, is copied into the database and emptied, so the old pages are not
+ * left in it while the app stays open. Best effort: a reader holding the log keeps it until later.
+ */
+export function eraseLog(sqlite: Database.Database | null): void {
+  try {
+    sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Busy: the log is emptied at the next checkpoint instead.
+  }
+}
+
 export async function erasingDeleted<T>(sqlite: Database.Database | null, work: () => Promise<T>): Promise<T> {
   if (!sqlite) return work(); // the team database: PostgreSQL's own storage and VACUUM
   const before = sqlite.pragma('secure_delete', { simple: true }) as number;

@@ -22,7 +22,7 @@ import { rederive } from './derived.service';
 import { loadCalendars } from './calendar.service';
 import { fromDate } from '../../../shared/domain/dates';
 import type { Calendars } from '../../../shared/domain/clocks/clocks';
-import { erasingDeleted } from '../repositories/records.repository';
+import { eraseLog, erasingDeleted } from '../repositories/records.repository';
 
 export type CheckinOutcome = 'checked-in' | 'kept-aside' | 'already';
 
@@ -218,5 +218,6 @@ async function finish(local: LocalSide, rows: repo.CheckoutRow[], outcomes: Map<
     await audit({ action: 'checkout.returned', caseId: null, summary: `Returned ${rows.map((r) => r.reference).join(', ')} to ${rows[0]?.database ?? 'the team database'}`, detail: { references: rows.map((r) => r.reference), outcomes: rows.map((r) => outcomes.get(r.case_id)!.outcome) } });
     return shas;
   }));
+  eraseLog(local.sqlite);
   for (const sha of gone) rmSync(local.blobs.pathOf(sha), { force: true });
 }

@@ -12,7 +12,7 @@ import { getRequester, requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { activeLeases } from '../repositories/checkout.repository';
 import { anonymiseCaseRow, anonymiseCorrespondence, countDestroyed, destroyCaseContent, dropUnreferencedBlobs, redactCaseAudit, replacer, retentionRows } from '../repositories/retention.repository';
-import { erasingDeleted } from '../repositories/records.repository';
+import { eraseLog, erasingDeleted } from '../repositories/records.repository';
 
 /** The default: 3 years after the last action, 6 where the requester went to the regulator or the
  * tribunal. Authorities set their own periods in their retention schedule: edit to match it. */
@@ -82,6 +82,7 @@ export async function applyRetention(ctx: CoreContext, before: string): Promise<
     }
     removed = await dropUnreferencedBlobs(trx);
   }));
+  eraseLog(sqlite);
   // Files go only after the records that named them are gone for good.
   for (const sha of removed) ctx.blobs.remove(sha);
   return { destroyed: due.map((c) => c.reference), blobsRemoved: removed.length };
@@ -106,6 +107,7 @@ export async function anonymiseCase(ctx: CoreContext, reference: string): Promis
     await audit({ action: 'case.anonymised', caseId: found.id, summary: `Anonymised the requester of ${found.record.reference}`, detail: { itemsChanged: replaced, auditRowsRedacted: redacted } });
     removed = await dropUnreferencedBlobs(trx);
   }));
+  eraseLog(sqlite);
   for (const sha of removed) ctx.blobs.remove(sha);
   return { reference: ref, replaced };
 }
