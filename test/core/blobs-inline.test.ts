@@ -231,4 +231,22 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
     expect(ok(await core.invoke('records:verify', {}))).toMatchObject({ ok: true, problems: [] });
     await core.close();
   });
+
+  it('does not wait on another connection reading the register to empty the log after destroying content', async () => {
+    const core = await testCore({ today: '2026-11-20' });
+    ok(await core.invoke('settings:update', AUTHORITY));
+    const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2019-01-07', requester: { name: 'Person Old' } }));
+    ok(await core.invoke('cases:addEvent', { reference: c.reference, type: 'responded', date: '2019-01-20' }));
+    // A second window or the command line, in the middle of a read.
+    const reader = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM cases').get();
+    const started = performance.now();
+    expect(ok(await core.invoke('retention:apply', { before: '2026-11-21', confirm: true })).destroyed).toEqual([c.reference]);
+    // Waiting would have taken the connection's whole busy timeout (15 s).
+    expect(performance.now() - started).toBeLessThan(5000);
+    reader.exec('COMMIT');
+    reader.close();
+    await core.close();
+  });
 });

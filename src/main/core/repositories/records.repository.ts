@@ -63,6 +63,26 @@ export function countCases(sqlite: Database.Database): number {
 }
 
 /**
+ * After a write that destroyed content has committed: the write-ahead log, which still holds the
+ * pages as they were before it, is copied into the database and emptied, so the old pages are not
+ * left in it while the app stays open. Without waiting: should another connection (a second
+ * window, the command line) be reading, the log is left as it is, its old pages overwritten as it
+ * is reused, and emptied at a later erasing write.
+ */
+export function eraseLog(sqlite: Database.Database | null): void {
+  if (!sqlite) return;
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    sqlite.pragma('busy_timeout = 0');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A transaction of this connection is open (a write queued meanwhile): left, as above.
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+/**
  * Runs the body of a write that destroys content (retention, anonymisation, the return of checked-out
  * copies) with SQLite's secure_delete on: what it deletes is overwritten with zeros, not left in the
  * database file's free pages, from where a later backup (a copy of every page) would carry it on.
@@ -70,19 +90,6 @@ export function countCases(sqlite: Database.Database): number {
  * Called inside the write (which holds the connection alone), never around it: two such writes
  * queued together would otherwise each see the other's setting, and one run without it.
  */
-/**
- * After a write that destroyed content has committed: the write-ahead log, which still holds the
- * pages as they were before it, is copied into the database and emptied, so the old pages are not
- * left in it while the app stays open. Best effort: a reader holding the log keeps it until later.
- */
-export function eraseLog(sqlite: Database.Database | null): void {
-  try {
-    sqlite?.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // Busy: the log is emptied at the next checkpoint instead.
-  }
-}
-
 export async function erasingDeleted<T>(sqlite: Database.Database | null, work: () => Promise<T>): Promise<T> {
   if (!sqlite) return work(); // the team database: PostgreSQL's own storage and VACUUM
   const before = sqlite.pragma('secure_delete', { simple: true }) as number;

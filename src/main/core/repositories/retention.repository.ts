@@ -82,12 +82,18 @@ export async function destroyCaseContent(db: Kysely<DB>, caseId: number, now: st
   await db.updateTable('cases').set({ summary: '', request_text: '', s16_advice: '', destroyed_at: now, updated_at: now }).where('id', '=', caseId).execute();
 }
 
-/** Blob rows nothing refers to any more: removed from the table; the caller removes the files after commit. */
-export async function dropUnreferencedBlobs(db: Kysely<DB>): Promise<string[]> {
+/**
+ * Blob rows nothing refers to any more (`only`: that one file, if so): removed from the table; the
+ * caller removes the files after commit. On the team database, a file named by a copy kept aside at
+ * check-in for a lead to merge (its only record until then) is in use too.
+ */
+export async function dropUnreferencedBlobs(db: Kysely<DB>, only?: string): Promise<string[]> {
   const { rows } = await sql<{ sha256: string }>`
     SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)
-      AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = ${TEMPLATE_KEY} AND m.value LIKE '%' || b.sha256 || '%')`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = ${TEMPLATE_KEY} AND m.value LIKE '%' || b.sha256 || '%')
+      ${isPostgres(db) ? sql`AND NOT EXISTS (SELECT 1 FROM pending_checkins p WHERE p.resolved_at IS NULL AND strpos(p.copy, b.sha256) > 0)` : sql``}
+      ${only === undefined ? sql`` : sql`AND b.sha256 = ${only}`}`.execute(db);
   const shas = rows.map((r) => r.sha256);
   for (const sha of shas) {
     if (isPostgres(db)) await db.deleteFrom('blob_chunks').where('sha256', '=', sha).execute();

@@ -55,12 +55,15 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     stored = { sha256, bytes };
     value = JSON.stringify({ sha256, name: path.split(/[\\/]/).pop() ?? 'template.docx' });
   }
-  let dropped: string[] = [];
   await ctx.write(async ({ db: trx, audit, now }) => {
+    const before = await getMeta(trx, TEMPLATE_KEY);
     if (stored) await ensureBlob(trx, stored.sha256, stored.bytes, now.toISOString());
     await setMeta(trx, TEMPLATE_KEY, value);
-    // The template replaced or cleared goes, unless a case holds the same file.
-    dropped = await dropUnreferencedBlobs(trx);
+    // The template replaced or cleared is unlisted, unless something else uses the same file; a
+    // copy kept in the register goes with its row, one in the folder is left to the sweep at open
+    // (after its grace period, which an import reusing the same file renews).
+    const old = before ? (JSON.parse(before) as { sha256?: string }).sha256 : undefined;
+    if (old && old !== stored?.sha256) await dropUnreferencedBlobs(trx, old);
     await audit({
       action: 'settings.docxTemplate',
       caseId: null,
@@ -68,7 +71,6 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
       detail: value ? JSON.parse(value) : {},
     });
   });
-  for (const sha of dropped) ctx.blobs.remove(sha);
   return docxTemplate(ctx);
 }
 
