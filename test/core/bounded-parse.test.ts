@@ -1,8 +1,10 @@
 // Reading imported files under limits: the worker stops a file that takes too long or needs too
 // much memory and goes on with the next; the Outlook reader's sector chains and directory are
 // checked for loops; a source PDF's active content is removed before its pages are copied.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
@@ -28,6 +30,34 @@ describe('the bounded parser', () => {
       await parser.close();
     }
   }, 120_000);
+
+  it('reads a file on disk itself: its bytes, hash, message and each attachment\'s hash; a file gone or grown past the limit is an error, and the next is read', async () => {
+    const parser = new BoundedParser({ timeoutMs: 60_000, memoryMb: 256 });
+    const dir = mkdtempSync(join(tmpdir(), 'disclose-read-'));
+    try {
+      const attachment = Buffer.from('Route,Miles\r\nA1,3\r\n');
+      const withFile = Buffer.from(
+        ['From: Zoë <zoe@example.org>', 'Subject: Routes 王', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain; charset=utf-8', '', 'See attached.', '--b', 'Content-Type: text/csv; name="routes.csv"', 'Content-Disposition: attachment; filename="routes.csv"', 'Content-Transfer-Encoding: base64', '', attachment.toString('base64'), '--b--', ''].join('\r\n'),
+      );
+      writeFileSync(join(dir, 'routes.eml'), withFile);
+      writeFileSync(join(dir, 'note.txt'), 'not a message');
+      const read = (name: string, size: number, maxBytes = 1 << 20) => parser.run({ kind: 'read-message', name: join(dir, name), path: join(dir, name), size, maxBytes });
+      const r = await read('routes.eml', withFile.length);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(Buffer.from(r.value.bytes).equals(withFile)).toBe(true);
+      expect(r.value.sha).toBe(createHash('sha256').update(withFile).digest('hex'));
+      expect(r.value.message && 'subject' in r.value.message && r.value.message.subject).toBe('Routes 王');
+      expect(r.value.attachmentShas).toEqual([createHash('sha256').update(attachment).digest('hex')]);
+      const plain = await read('note.txt', 13);
+      expect(plain.ok && plain.value.message === null && Buffer.from(plain.value.bytes).toString()).toBe('not a message');
+      expect(await read('gone.eml', 10)).toMatchObject({ ok: false, status: 'failed', reason: expect.stringContaining('ENOENT') });
+      expect(await read('routes.eml', 10, 100)).toMatchObject({ ok: false, status: 'failed', reason: expect.stringContaining('over the limit for one file') });
+      expect((await read('routes.eml', withFile.length)).ok).toBe(true);
+    } finally {
+      await parser.close();
+    }
+  });
 
   it('stops a file that takes longer than allowed, says so, and reads the next file', async () => {
     const parser = new BoundedParser({ timeoutMs: 100, memoryMb: 512 });

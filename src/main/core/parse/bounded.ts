@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_PARSE_LIMITS, type Bounded, type JobValue, type ParseJob, type ParseLimits, type WorkerReply } from './jobs';
+import { DEFAULT_PARSE_LIMITS, jobBytes, type Bounded, type JobValue, type ParseJob, type ParseLimits, type WorkerReply } from './jobs';
 
 /** How often the worker's memory is looked at while it runs. */
 const WATCH_MS = 50;
@@ -141,7 +141,7 @@ export class BoundedParser {
     const [first, ...rest] = this.posted;
     // The heap's room before its first full collection may be garbage, not the file's doing.
     const room = roomyHeaps ? WORKER_OLD_SPACE_MB : 0;
-    return this.limits.memoryMb + room + mb(first?.job.bytes.length ?? 0) * 2 + mb(rest.reduce((n, p) => n + p.job.bytes.length, 0));
+    return this.limits.memoryMb + room + mb(first ? jobBytes(first.job) : 0) * 2 + mb(rest.reduce((n, p) => n + jobBytes(p.job), 0));
   }
 
   private tooLarge(): Bounded {
@@ -150,10 +150,10 @@ export class BoundedParser {
 
   /** Hands files to the worker, starting one if needed, up to a few ahead of the one it reads. */
   private feed(): void {
-    let bytes = this.posted.reduce((n, p) => n + p.job.bytes.length, 0);
+    let bytes = this.posted.reduce((n, p) => n + jobBytes(p.job), 0);
     while (this.waiting.length > 0) {
       const next = this.waiting[0]!;
-      if (this.posted.length > 0 && (this.posted.length >= AHEAD.jobs || bytes + next.job.bytes.length > AHEAD.bytes)) break;
+      if (this.posted.length > 0 && (this.posted.length >= AHEAD.jobs || bytes + jobBytes(next.job) > AHEAD.bytes)) break;
       let worker: Worker;
       try {
         worker = this.worker ??= this.start();
@@ -165,7 +165,7 @@ export class BoundedParser {
       this.waiting.shift();
       worker.ref();
       this.posted.push(next);
-      bytes += next.job.bytes.length;
+      bytes += jobBytes(next.job);
       worker.postMessage({ id: next.id, job: next.job });
       if (this.posted.length === 1) this.clock();
       this.watchMemory(true);

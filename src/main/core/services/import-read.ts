@@ -1,6 +1,7 @@
 // Reading one file of an import, before anything is stored: its size checked, its bytes read and
 // hashed, an email parsed and its attachments' text taken out for search, each in the parse pool
-// (parse/pool.ts) under its limits. Nothing here writes; what comes back is stored by
+// (parse/pool.ts) under its limits. A file on disk is read and hashed by the worker itself, so the
+// main thread, storing the files before it, does neither. Nothing here writes; what comes back is stored by
 // import.service.ts, many files to a transaction. Several files are read at once, in order.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -44,8 +45,10 @@ export function contentTypeOf(name: string, declared?: string): string {
 export interface IncomingFile {
   name: string;
   size: number;
-  /** A file on disk is read in the thread pool: the main thread, storing the files before it, is not held up. */
+  /** The bytes, read here (a file on disk is read by a parse worker instead, unless the worker could not). */
   read(): Uint8Array | Promise<Uint8Array>;
+  /** Where it is on disk, when it is a file there: a parse worker then reads and hashes it itself. */
+  path?: string;
 }
 
 export function fileFromPath(path: string): IncomingFile {
@@ -59,7 +62,7 @@ export function fileFromPath(path: string): IncomingFile {
   }
   // A small file is read at once: its few microseconds cost the main thread less than the thread
   // pool's round trips (open, stat, read, close) for it; a large one is read in the pool.
-  return { name: path, size, read: () => (size <= SMALL_FILE ? readFileSync(path) : readFile(path)) };
+  return { name: path, size, path, read: () => (size <= SMALL_FILE ? readFileSync(path) : readFile(path)) };
 }
 
 export interface PreparedFile {
@@ -97,9 +100,9 @@ export const PENDING_NOTE = 'Its text is still to be read for search.';
  * Text for search: PDFs through pdf.js (in the bounded workers), or, when `laterPdfs`, marked to
  * be read once the import has stored everything; plain text as it is; nothing from other types.
  */
-async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, laterPdfs: boolean, declaredType?: string, inline = false): Promise<PreparedFile> {
+async function prepare(ctx: CoreContext, name: string, bytes: Uint8Array, laterPdfs: boolean, declaredType?: string, inline = false, knownSha?: string): Promise<PreparedFile> {
   const contentType = contentTypeOf(name, declaredType);
-  const base = { name, bytes, sha: sha256Hex(bytes), contentType, inline };
+  const base = { name, bytes, sha: knownSha ?? sha256Hex(bytes), contentType, inline };
   if (contentType === 'application/pdf' || name.toLowerCase().endsWith('.pdf')) {
     return { ...base, ...(laterPdfs ? { text: '', textStatus: 'pending', textNote: PENDING_NOTE } : await readPdfText(ctx, bytes)) };
   }
@@ -117,11 +120,32 @@ async function readMessage(ctx: CoreContext, name: string, bytes: Uint8Array): P
   return { unread: `It could not be read as an email: ${run.reason}. It was kept as a file.` };
 }
 
-async function asFile(ctx: CoreContext, file: string, bytes: Uint8Array, role: AttachmentRole, laterPdfs: boolean, warnings: string[], unread?: string): Promise<ReadFile> {
-  const prepared = await prepare(ctx, basename(file), bytes, laterPdfs && !unread);
+async function asFile(ctx: CoreContext, file: string, bytes: Uint8Array, role: AttachmentRole, laterPdfs: boolean, warnings: string[], unread?: string, knownSha?: string): Promise<ReadFile> {
+  const prepared = await prepare(ctx, basename(file), bytes, laterPdfs && !unread, undefined, false, knownSha);
   // A message that could not be read is marked so on the file itself, not only in the import report.
   const part = unread ? { ...prepared, textStatus: 'unreadable' as const, textNote: unread } : prepared;
   return { kind: 'file', file, part, role, warnings: [...warnings, ...(part.textNote && part.textStatus !== 'ok' && part.textStatus !== 'pending' ? [part.textNote] : [])] };
+}
+
+/**
+ * A file's bytes and the message in it. A file on disk is read, hashed and parsed in a worker of the
+ * pool (its attachments hashed there too); given bytes are parsed there, and hashed later here.
+ * A worker that could not read the file says why, as for a message it could not parse.
+ */
+async function readWhole(ctx: CoreContext, f: IncomingFile): Promise<{ bytes: Uint8Array; sha?: string; message: Awaited<ReturnType<typeof readMessage>>; attachmentShas?: string[] }> {
+  if (f.path === undefined) {
+    const bytes = await f.read();
+    return { bytes, message: await readMessage(ctx, f.name, bytes) };
+  }
+  const run = await ctx.parser.run({ kind: 'read-message', name: f.name, path: f.path, size: f.size, maxBytes: ctx.maxImportBytes });
+  if (!run.ok) {
+    // Not read at all (a file gone or refused by the system, or over a limit): read here, as before,
+    // so that the reason given is the same as for any file, and a file over a limit is kept unread.
+    const bytes = await f.read();
+    return { bytes, message: detectMessageFormat(f.name, bytes) === null ? null : { unread: `It could not be read as an email: ${run.reason}. It was kept as a file.` } };
+  }
+  const { bytes, sha, message, attachmentShas } = run.value;
+  return { bytes, sha, message, attachmentShas };
 }
 
 /**
@@ -133,14 +157,13 @@ export async function readIncoming(ctx: CoreContext, f: IncomingFile, role: Atta
   try {
     if (f.size > ctx.maxImportBytes) return skip(`${basename(f.name)} is ${mb(f.size)}, over the ${mb(ctx.maxImportBytes)} limit for one file. Nothing was added.`);
     if (f.size === 0) return skip(`${basename(f.name)} is empty. Nothing was added.`);
-    const bytes = await f.read();
-    const message = await readMessage(ctx, f.name, bytes);
-    if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [], message.unread);
-    if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`]);
-    if (!message) return await asFile(ctx, f.name, bytes, role, laterPdfs, /\.(eml|msg)$/i.test(f.name) ? ['It could not be read as an email, so it was kept as a file.'] : []);
+    const { bytes, sha, message, attachmentShas } = await readWhole(ctx, f);
+    if (message && 'unread' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [], message.unread, sha);
+    if (message && 'notMessage' in message) return await asFile(ctx, f.name, bytes, role, laterPdfs, [`It could not be read as an email (${message.notMessage.replace(/\.$/u, '')}), so it was kept as a file.`], undefined, sha);
+    if (!message) return await asFile(ctx, f.name, bytes, role, laterPdfs, /\.(eml|msg)$/i.test(f.name) ? ['It could not be read as an email, so it was kept as a file.'] : [], undefined, sha);
     // Every attachment at once: each PDF among them is read in a worker of the pool, within its own limits.
-    const parts = await Promise.all(message.attachments.map((a) => prepare(ctx, a.filename, a.bytes, laterPdfs, a.contentType, a.inline)));
-    return { kind: 'email', file: f.name, source: bytes, sha: sha256Hex(bytes), msg: message, parts };
+    const parts = await Promise.all(message.attachments.map((a, i) => prepare(ctx, a.filename, a.bytes, laterPdfs, a.contentType, a.inline, attachmentShas?.[i])));
+    return { kind: 'email', file: f.name, source: bytes, sha: sha ?? sha256Hex(bytes), msg: message, parts };
   } catch (err) {
     return skip(err instanceof DiscloseError ? err.message : `Could not import: ${(err as Error).message}`);
   }
