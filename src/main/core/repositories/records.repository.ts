@@ -35,15 +35,20 @@ export function blobShas(sqlite: Database.Database): string[] {
 /** The setting that names a stored file rather than a case does: the authority's Word letter template. */
 export const TEMPLATE_KEY = 'letters.docxTemplate';
 
+/** The stored file the template setting names, if it names one (a damaged setting names none). */
+export function templateShaOf(raw: string | undefined): string | null {
+  try {
+    const sha = raw ? (JSON.parse(raw) as { sha256?: unknown }).sha256 : null;
+    return typeof sha === 'string' ? sha : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Stored files a setting names (the Word letter template): in use, whatever the cases hold. */
 export function settingsShas(sqlite: Database.Database): string[] {
-  const raw = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(TEMPLATE_KEY) as string | undefined;
-  try {
-    const sha = raw ? (JSON.parse(raw) as { sha256?: unknown }).sha256 : undefined;
-    return typeof sha === 'string' ? [sha] : [];
-  } catch {
-    return [];
-  }
+  const sha = templateShaOf(sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(TEMPLATE_KEY) as string | undefined);
+  return sha ? [sha] : [];
 }
 
 /** Blob rows no correspondence, attachment or setting refers to. */

@@ -10,14 +10,13 @@ import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/domain/lett
 import { requireCase } from '../repositories/cases.repository';
 import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { ensureBlob } from '../repositories/correspondence.repository';
-import { TEMPLATE_KEY } from '../repositories/records.repository';
+import { TEMPLATE_KEY, templateShaOf } from '../repositories/records.repository';
 import { dropUnreferencedBlobs } from '../repositories/retention.repository';
 import { sha256Hex } from '../blobs';
 import { writeZip } from '../bundle/zip';
 import { letterDocx } from '../docx/letter-docx';
 import { MAX_TEMPLATE_BYTES, readZip } from '../docx/unzip';
 import { renderCaseLetter } from './letters.service';
-
 
 export interface DocxTemplateInfo {
   /** The template's SHA-256 in the blob store, or null for Disclose's own plain style. */
@@ -62,7 +61,7 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     // The template replaced or cleared is unlisted, unless something else uses the same file; a
     // copy kept in the register goes with its row, one in the folder is left to the sweep at open
     // (after its grace period, which an import reusing the same file renews).
-    const old = before ? (JSON.parse(before) as { sha256?: string }).sha256 : undefined;
+    const old = templateShaOf(before);
     if (old && old !== stored?.sha256) await dropUnreferencedBlobs(trx, old);
     await audit({
       action: 'settings.docxTemplate',
