@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { AUTHORITY, ok, tempDir, testCore } from '../helpers/core';
 import { onTeamDatabase } from '../helpers/team';
+import { emailWithAttachment } from '../helpers/mail';
 import { alterStored, storedShas, whereStored } from '../helpers/stored';
 import { BlobStore, INLINE_MAX_BYTES, sha256Hex } from '../../src/main/core/blobs';
 import { DATABASE_FILE } from '../../src/main/core/constants';
@@ -23,30 +24,23 @@ const folderFiles = (dataDir: string) => {
 };
 
 function email(n: number, attachment: Buffer): Buffer {
-  return Buffer.from(
-    [
-      'From: Zoë Ó Dónaill-Nguyễn <zoe@example.org>',
-      'To: foi@council.example',
-      `Subject: Gritting routes ${n}`,
-      `Message-ID: <grit-${n}@example.org>`,
-      'Date: Mon, 2 Nov 2026 09:00:00 +0000',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      `Please send the gritting routes for ward ${n}. 王`,
-      '--b',
-      `Content-Type: application/octet-stream; name="routes-${n}.bin"`,
-      'Content-Transfer-Encoding: base64',
-      `Content-Disposition: attachment; filename="routes-${n}.bin"`,
-      '',
-      attachment.toString('base64').replace(/.{76}/g, '$&\r\n'),
-      '--b--',
-      '',
-    ].join('\r\n'),
-  );
+  return emailWithAttachment({
+    from: 'Zoë Ó Dónaill-Nguyễn <zoe@example.org>',
+    to: 'foi@council.example',
+    subject: `Gritting routes ${n}`,
+    messageId: `grit-${n}@example.org`,
+    text: `Please send the gritting routes for ward ${n}. 王`,
+    attachment: { name: `routes-${n}.bin`, type: 'application/octet-stream', bytes: attachment },
+  });
+}
+
+/** A register holding one case answered in 2019: past its retention (three years) by 2026-11-20. */
+async function pastRetention() {
+  const core = await testCore({ today: '2026-11-20' });
+  ok(await core.invoke('settings:update', AUTHORITY));
+  const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2019-01-07', requester: { name: 'Person Old' } }));
+  ok(await core.invoke('cases:addEvent', { reference: c.reference, type: 'responded', date: '2019-01-20' }));
+  return { core, c };
 }
 
 describe.skipIf(onTeamDatabase)('small stored files kept in the register', () => {
@@ -179,10 +173,7 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
   });
 
   it("overwrites a destroyed case's file in the database file and empties the log, so no later backup or copy of the folder carries it", async () => {
-    const core = await testCore({ today: '2026-11-20' });
-    ok(await core.invoke('settings:update', AUTHORITY));
-    const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2019-01-07', requester: { name: 'Person Old' } }));
-    ok(await core.invoke('cases:addEvent', { reference: c.reference, type: 'responded', date: '2019-01-20' }));
+    const { core, c } = await pastRetention();
     // Not text, so not in the search index: only the stored file holds these bytes.
     const marker = Buffer.concat([Buffer.from([0, 1, 2, 0xfe]), Buffer.from('DESTROY-ME-'.repeat(400), 'latin1'), Buffer.from([0xff, 0])]);
     ok(await core.invoke('correspondence:import', { reference: c.reference, role: 'evidence', files: [{ name: 'scan.bin', data: b64(marker) }] }));
@@ -233,10 +224,7 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
   });
 
   it('does not wait on another connection reading the register to empty the log after destroying content', async () => {
-    const core = await testCore({ today: '2026-11-20' });
-    ok(await core.invoke('settings:update', AUTHORITY));
-    const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2019-01-07', requester: { name: 'Person Old' } }));
-    ok(await core.invoke('cases:addEvent', { reference: c.reference, type: 'responded', date: '2019-01-20' }));
+    const { core, c } = await pastRetention();
     // A second window or the command line, in the middle of a read.
     const reader = new Database(join(core.dataDir, DATABASE_FILE), { readonly: true });
     reader.exec('BEGIN');

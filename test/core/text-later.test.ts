@@ -12,6 +12,7 @@ import type { Core } from '../../src/main/core';
 import { TEXT_AT_ONCE_UP_TO } from '../../src/main/core/services/import.service';
 import { AUTHORITY, databaseArgsFor, ok, tempDir, testCore } from '../helpers/core';
 import { asAdmin, onTeamDatabase } from '../helpers/team';
+import { emailWithAttachment } from '../helpers/mail';
 import { runCli, teamUrlFor } from '../helpers/cli';
 import { spawn } from 'node:child_process';
 
@@ -43,29 +44,14 @@ async function letter(words: string): Promise<Buffer> {
 
 /** An email with a PDF letter attached. */
 function email(n: number, pdf: Buffer): Buffer {
-  return Buffer.from(
-    [
-      'From: foi@example.gov.uk',
-      'To: requester@example.org',
-      `Subject: Gritting ${n}`,
-      `Message-ID: <grit-letter-${n}@example.gov.uk>`,
-      'Date: Mon, 2 Nov 2026 09:00:00 +0000',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      `Letter ${n} is attached.`,
-      '--b',
-      'Content-Type: application/pdf',
-      'Content-Transfer-Encoding: base64',
-      `Content-Disposition: attachment; filename="letter-${n}.pdf"`,
-      '',
-      pdf.toString('base64'),
-      '--b--',
-    ].join('\r\n'),
-  );
+  return emailWithAttachment({
+    from: 'foi@example.gov.uk',
+    to: 'requester@example.org',
+    subject: `Gritting ${n}`,
+    messageId: `grit-letter-${n}@example.gov.uk`,
+    text: `Letter ${n} is attached.`,
+    attachment: { name: `letter-${n}.pdf`, type: 'application/pdf', bytes: pdf },
+  });
 }
 
 function put(name: string, bytes: Buffer): string {

@@ -97,6 +97,14 @@ export class BlobStore {
     return this.inline !== null && size <= INLINE_MAX_BYTES;
   }
 
+  /**
+   * Readies one file for the row about to list it, and returns its hash: a larger file is stored in
+   * the folder now (put), a small one kept in the register is left to that row's write (ensureBlobs).
+   */
+  putForRow(bytes: Uint8Array, known?: string): string {
+    return this.keepsInline(bytes.length) ? (known ?? sha256Hex(bytes)) : this.put(bytes, known);
+  }
+
   /** The bytes, verified; on the team database fetched into the local cache first when missing. */
   async load(sha256: string, name = sha256): Promise<Uint8Array> {
     if (this.remote && this.check(sha256) !== 'ok') {

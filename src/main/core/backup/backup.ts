@@ -7,9 +7,10 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, renameSync, rmS
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DiscloseError } from '../../../shared/errors';
-import { BlobStore, diskFullMessage, isDiskFull, sha256Hex } from '../blobs';
+import { BlobStore, diskFullMessage, isDiskFull } from '../blobs';
 import { APP_VERSION, DATABASE_FILE } from '../constants';
 import { TarWriter } from './tar';
+import { checkedHeldShas } from '../repositories/blob-chunks.repository';
 import type { BackupResult } from '../../../shared/ipc/contract';
 
 export const BACKUP_FORMAT = 'disclose-backup';
@@ -42,23 +43,6 @@ async function snapshot(sqlite: Database.Database, dir: string): Promise<string>
     c.close();
   }
   return copy;
-}
-
-/**
- * The stored files a register's database holds itself (blob_bytes), each checked against its hash:
- * a damaged one is never carried into a backup.
- */
-export function heldInDatabase(sqlite: Database.Database): Set<string> {
-  const held = new Set<string>();
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blob_bytes'").get()) return held;
-  for (const row of sqlite.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
-    const actual = sha256Hex(row.data);
-    if (actual !== row.sha256) {
-      throw new DiscloseError('DB_CORRUPT', `A stored file kept in the database has been altered or damaged: its SHA-256 is ${actual}, not ${row.sha256}.`);
-    }
-    held.add(row.sha256);
-  }
-  return held;
 }
 
 /** A file's SHA-256 and size, read a piece at a time. */
@@ -104,7 +88,7 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
       };
       // The small files the register keeps itself travel inside the database's copy: each checked
       // against its hash, as the folder's files are below.
-      held = heldInDatabase(copy);
+      held = checkedHeldShas(copy);
       tar = new TarWriter(partial);
       tar.add(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)), now.getTime());
     } finally {

@@ -11,9 +11,9 @@ import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { verifyRecords, type VerifyReport } from '../services/verify.service';
 import Database from 'better-sqlite3';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, heldInDatabase, MANIFEST_FILE, type BackupManifest } from './backup';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest } from './backup';
 import { readTar } from './tar';
-import { heldBytes } from '../repositories/blob-chunks.repository';
+import { heldBytes, heldShas } from '../repositories/blob-chunks.repository';
 
 export interface RestoreResult {
   dataDir: string;
@@ -67,13 +67,13 @@ function unpack(file: string, stage: string): BackupManifest {
   }
   if (!manifest) throw new DiscloseError('VALIDATION', `${file} is empty.`);
   if (!seen.has(DATABASE_FILE)) throw new DiscloseError('DB_CORRUPT', `${file} has no database in it.`);
-  // Small files travel inside the database (blob_bytes), checked against their hashes there.
+  // Small files travel inside the database (blob_bytes), whose copy matched the manifest's hash;
+  // verify checks each against its own below.
   const staged = new Database(join(stage, DATABASE_FILE), { readonly: true });
   let held: Set<string>;
   try {
-    held = heldInDatabase(staged);
+    held = heldShas(staged);
   } catch (err) {
-    if (err instanceof DiscloseError) throw new DiscloseError(err.code, `${file} is damaged: ${err.message}`);
     throw new DiscloseError('VALIDATION', `${file} cannot be read as a Disclose backup: ${(err as Error).message}`);
   } finally {
     staged.close();

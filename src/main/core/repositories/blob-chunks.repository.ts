@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { sha256Hex, type HeldBytes } from '../blobs';
+import { DiscloseError } from '../../../shared/errors';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -45,10 +46,34 @@ export async function* allChunkedBlobs(db: Kysely<DB>): AsyncGenerator<{ sha256:
 export function heldBytes(sqlite: Database.Database): HeldBytes {
   let read: Database.Statement<[string], Buffer> | null | undefined;
   return (sha256) => {
-    if (read === undefined) {
-      const exists = sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blob_bytes'").get();
-      read = exists ? sqlite.prepare<[string], Buffer>('SELECT data FROM blob_bytes WHERE sha256 = ?').pluck() : null;
-    }
+    if (read === undefined) read = holdsFiles(sqlite) ? sqlite.prepare<[string], Buffer>('SELECT data FROM blob_bytes WHERE sha256 = ?').pluck() : null;
     return read?.get(sha256);
   };
+}
+
+/** Whether the register has the table of small files (one not yet upgraded has not). */
+function holdsFiles(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blob_bytes'").get() !== undefined;
+}
+
+/** The small files a register's database holds itself, by hash (their bytes unread). */
+export function heldShas(sqlite: Database.Database): Set<string> {
+  return new Set(holdsFiles(sqlite) ? (sqlite.prepare('SELECT sha256 FROM blob_bytes').pluck().all() as string[]) : []);
+}
+
+/**
+ * The small files a register's database holds itself, each checked against its hash: a damaged one
+ * is an error (a backup never carries it on).
+ */
+export function checkedHeldShas(sqlite: Database.Database): Set<string> {
+  const held = new Set<string>();
+  if (!holdsFiles(sqlite)) return held;
+  for (const row of sqlite.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
+    const actual = sha256Hex(row.data);
+    if (actual !== row.sha256) {
+      throw new DiscloseError('DB_CORRUPT', `A stored file kept in the database has been altered or damaged: its SHA-256 is ${actual}, not ${row.sha256}.`);
+    }
+    held.add(row.sha256);
+  }
+  return held;
 }

@@ -226,8 +226,8 @@ export async function wordsOfText(db: Kysely<DB>, text: string): Promise<string[
 
 export type PairFound = { rowid: number; snippet: string | null };
 
-/** Characters of a long document's text either side of its first match, for its snippet. */
-const SNIPPET_WINDOW = 1000;
+/** Characters of a long document's text either side of its first match, for its snippet (both engines). */
+export const SNIPPET_WINDOW = 1000;
 
 /**
  * The snippet of a long document (longer than WHOLE_SNIPPET_CHARS), made by

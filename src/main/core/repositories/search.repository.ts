@@ -10,7 +10,7 @@ import type { SearchHit } from '../../../shared/domain/correspondence';
 import { searchTerms } from '../../../shared/domain/search-query';
 import { isPostgres } from '../db/engine';
 import { COMMON_WORD, searchLocal, type Found } from './search-fts.repository';
-import { WHOLE_SNIPPET_CHARS } from './search-pairs.repository';
+import { SNIPPET_WINDOW, WHOLE_SNIPPET_CHARS } from './search-pairs.repository';
 import { fixedRuns } from './runs';
 
 export type IndexKind = SearchHit['kind'];
@@ -137,8 +137,6 @@ function tsPairs(text: string) {
   return sql`(${sql.join(phrases.map((t) => sql`disclose_pairs(to_tsvector('simple', ${t.text}))`), sql` || `)})`;
 }
 
-/** Characters of a long document's text either side of its first match, for its snippet (as the local register's). */
-const SNIPPET_WINDOW = 1000;
 /** Characters of a long document's start searched for that match: a case-blind scan of 1 MB takes some 20 ms. */
 const SNIPPET_SCAN = 256 * 1024;
 

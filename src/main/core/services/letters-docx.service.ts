@@ -12,7 +12,6 @@ import { getMeta, setMeta } from '../repositories/holidays.repository';
 import { ensureBlob } from '../repositories/correspondence.repository';
 import { TEMPLATE_KEY, templateShaOf } from '../repositories/records.repository';
 import { dropUnreferencedBlobs } from '../repositories/retention.repository';
-import { sha256Hex } from '../blobs';
 import { writeZip } from '../bundle/zip';
 import { letterDocx } from '../docx/letter-docx';
 import { MAX_TEMPLATE_BYTES, readZip } from '../docx/unzip';
@@ -49,8 +48,7 @@ export async function setDocxTemplate(ctx: CoreContext, clear: boolean): Promise
     }
     const parts = readZip(bytes); // refuses what is not a readable .docx before anything is kept
     if (!parts.some((p) => p.name === 'word/document.xml')) throw new DiscloseError('VALIDATION', `${path} is not a Word document: it has no word/document.xml.`);
-    // A small template is kept with its row (ensureBlob, below); a larger one in the folder first.
-    const sha256 = ctx.blobs.keepsInline(bytes.length) ? sha256Hex(bytes) : ctx.blobs.put(bytes);
+    const sha256 = ctx.blobs.putForRow(bytes); // its row is written below (ensureBlob)
     stored = { sha256, bytes };
     value = JSON.stringify({ sha256, name: path.split(/[\\/]/).pop() ?? 'template.docx' });
   }

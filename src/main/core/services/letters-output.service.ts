@@ -40,7 +40,7 @@ async function fileAsOutgoing({ db, now }: WriteScope, blobs: BlobStore, found: 
     if (via) await setCorrespondenceChannel(db, already.correspondenceId, channel);
     return already.correspondenceId;
   }
-  if (!blobs.keepsInline(rendered.bytes.length)) blobs.put(rendered.bytes); // else kept with its row (ensureBlobs)
+  blobs.putForRow(rendered.bytes, sha);
   const at = now.toISOString();
   const { view } = rendered;
   const correspondenceId = await insertCorrespondence(

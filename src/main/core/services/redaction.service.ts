@@ -16,7 +16,6 @@ import { openReader } from '../redaction/reader';
 import { copyName, loadSource, type RedactionSource } from '../redaction/sources';
 import { copyIsCurrent, latestCopies, targetKey } from '../redaction/store';
 import { extractPdfText } from '../pdf/extract';
-import { sha256Hex } from '../blobs';
 
 const PREVIEW_DPI = 96;
 
@@ -172,8 +171,7 @@ export async function produceCopy(ctx: CoreContext, reference: string, target: R
     });
     throw new DiscloseError('VALIDATION', `The redacted copy failed its check and was not filed: ${check.problems.slice(0, 3).join(' ')}`);
   }
-  // A small copy is kept with its row (ensureBlobs); a larger one is put in the folder first.
-  const sha = ctx.blobs.keepsInline(made.bytes.length) ? sha256Hex(made.bytes) : ctx.blobs.put(made.bytes);
+  const sha = ctx.blobs.putForRow(made.bytes);
   const item = target.kind === 'email' ? (await listCorrespondence(ctx.db, source.caseId)).items.find((i) => i.id === target.id) : undefined;
   const filename = copyName(source, item);
   const text = await extractPdfText(made.bytes);
