@@ -49,6 +49,15 @@ export async function bundle(name) {
   return out;
 }
 
+/** The oldest Node the app runs on (package.json "engines"): its SQLite module is built for it. */
+const OLDEST_NODE = [22, 14];
+
 export async function runBundled(name) {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < OLDEST_NODE[0] || (major === OLDEST_NODE[0] && minor < OLDEST_NODE[1])) {
+    // A newer Node's SQLite module loaded into an older Node can crash it outright: say why first.
+    process.stderr.write(`Disclose needs Node ${OLDEST_NODE.join('.')} or later; this is Node ${process.versions.node}. Run it through npm (npm run -s ${name} -- ...), which uses the Node that npm ci installed.\n`);
+    process.exit(1);
+  }
   await import(pathToFileURL(await bundle(name)).href);
 }
