@@ -2,7 +2,7 @@
 // much memory and goes on with the next; the Outlook reader's sector chains and directory are
 // checked for loops; a source PDF's active content is removed before its pages are copied.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -54,6 +54,28 @@ describe('the bounded parser', () => {
       expect(await read('gone.eml', 10)).toMatchObject({ ok: false, status: 'failed', reason: expect.stringContaining('ENOENT') });
       expect(await read('routes.eml', 10, 100)).toMatchObject({ ok: false, status: 'failed', reason: expect.stringContaining('over the limit for one file') });
       expect((await read('routes.eml', withFile.length)).ok).toBe(true);
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('hands a worker many files it reads from disk at once: it reads on through a main thread busy storing, which hands nothing over meanwhile', async () => {
+    const parser = new BoundedParser({ timeoutMs: 60_000, memoryMb: 256 });
+    const dir = mkdtempSync(join(tmpdir(), 'disclose-ahead-'));
+    try {
+      const read = (name: string) => parser.run({ kind: 'read-message', name: join(dir, name), path: join(dir, name), size: eml.length, maxBytes: 1 << 20 });
+      writeFileSync(join(dir, 'warm.eml'), eml);
+      expect((await read('warm.eml')).ok).toBe(true); // the worker started and its readers loaded
+      const names = Array.from({ length: 60 }, (_, n) => `message-${n}.eml`);
+      for (const name of names) writeFileSync(join(dir, name), eml);
+      const answers = names.map(read);
+      // Two seconds in which the main thread takes no message (as while it stores a batch): the
+      // worker reads what it was handed. Then the files go: one handed over only now is not found.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+      for (const name of names) rmSync(join(dir, name));
+      const outcomes = await Promise.all(answers);
+      expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+      expect(outcomes.map((o) => o.ok && o.value.message && 'subject' in o.value.message && o.value.message.subject)).toEqual(names.map(() => 'Plain'));
     } finally {
       await parser.close();
     }

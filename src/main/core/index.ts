@@ -12,6 +12,7 @@ import { DiscloseError, type ErrorInfo, type Result } from '../../shared/errors'
 import { fromDate } from '../../shared/domain/dates';
 import type { Calendars } from '../../shared/domain/clocks/clocks';
 import { openDatabase } from './db/connection';
+import { checkpointsSettled } from './db/checkpoint';
 import { isPostgresUrl, openPostgres, translatePostgresError } from './db/postgres';
 import { fetchChunks, heldBytes } from './repositories/blob-chunks.repository';
 import type { CoreContext, Host } from './context';
@@ -223,6 +224,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       try {
         await text?.stop();
+        if (sqlite) await checkpointsSettled(sqlite);
       } finally {
         await db.destroy();
       }

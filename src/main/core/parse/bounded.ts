@@ -2,9 +2,10 @@
 // hostile file (a decompression bomb, a looping .msg, a pathological PDF) costs at most that: the
 // worker is stopped, the file is kept as an attachment marked why it could not be read, and the
 // import goes on. One worker reads file after file and is replaced after any that it had to stop;
-// a pool of them (pool.ts) reads several files at once. The next few files are handed to the worker
-// before it finishes the one it reads, so it does not wait on a main thread busy storing; it still
-// reads them one at a time, and each file's clock starts when the worker starts on it.
+// a pool of them (pool.ts) reads several files at once. The next files are handed to the worker
+// before it finishes the one it reads (a few when handed as bytes, many when it reads them from
+// disk itself), so it does not wait on a main thread busy storing; it still reads them one at a
+// time, and each file's clock starts when the worker starts on it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -59,8 +60,16 @@ function giveWorkersRoom(): void {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
-/** Files handed to a worker ahead of the one it reads: a few, and a few MB, at most. */
-const AHEAD = { jobs: 8, bytes: 8 * 1024 * 1024 };
+/**
+ * Files handed to a worker ahead of the one it reads. Bytes handed over are held in the worker
+ * until read: a few files, a few MB, at most. A file the worker reads from disk itself is only its
+ * name until its turn, so many more of those wait there: enough for the worker to go on reading
+ * through the tenth of a second the main thread spends storing a batch of 200, during which it
+ * hands nothing over (with 8, the workers stood idle through every batch: bench/README.md).
+ */
+const AHEAD = { jobs: 8, bytes: 8 * 1024 * 1024, onDisk: 128 };
+/** What a job holds in the worker while it waits there: a file on disk, nothing. */
+const heldInWorker = (job: ParseJob): number => (job.kind === 'read-message' ? 0 : jobBytes(job));
 
 type Outcome<K extends ParseJob['kind'] = ParseJob['kind']> = { ok: true; value: JobValue<K> } | ({ ok: false } & Bounded);
 interface Pending {
@@ -141,7 +150,7 @@ export class BoundedParser {
     const [first, ...rest] = this.posted;
     // The heap's room before its first full collection may be garbage, not the file's doing.
     const room = roomyHeaps ? WORKER_OLD_SPACE_MB : 0;
-    return this.limits.memoryMb + room + mb(first ? jobBytes(first.job) : 0) * 2 + mb(rest.reduce((n, p) => n + jobBytes(p.job), 0));
+    return this.limits.memoryMb + room + mb(first ? jobBytes(first.job) : 0) * 2 + mb(rest.reduce((n, p) => n + heldInWorker(p.job), 0));
   }
 
   private tooLarge(): Bounded {
@@ -150,10 +159,13 @@ export class BoundedParser {
 
   /** Hands files to the worker, starting one if needed, up to a few ahead of the one it reads. */
   private feed(): void {
-    let bytes = this.posted.reduce((n, p) => n + jobBytes(p.job), 0);
+    let bytes = this.posted.reduce((n, p) => n + heldInWorker(p.job), 0);
+    let holding = this.posted.filter((p) => heldInWorker(p.job) > 0).length;
     while (this.waiting.length > 0) {
       const next = this.waiting[0]!;
-      if (this.posted.length > 0 && (this.posted.length >= AHEAD.jobs || bytes + jobBytes(next.job) > AHEAD.bytes)) break;
+      const held = heldInWorker(next.job);
+      const full = held > 0 ? holding >= AHEAD.jobs || bytes + held > AHEAD.bytes : this.posted.length >= AHEAD.onDisk;
+      if (this.posted.length > 0 && full) break;
       let worker: Worker;
       try {
         worker = this.worker ??= this.start();
@@ -165,7 +177,8 @@ export class BoundedParser {
       this.waiting.shift();
       worker.ref();
       this.posted.push(next);
-      bytes += jobBytes(next.job);
+      bytes += held;
+      if (held > 0) holding++;
       worker.postMessage({ id: next.id, job: next.job });
       if (this.posted.length === 1) this.clock();
       this.watchMemory(true);

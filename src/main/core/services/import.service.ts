@@ -4,8 +4,10 @@
 // Many files at once (a folder of a year's emails) are read several at a time in the parse
 // workers (import-read.ts) while the main thread stores them a batch at a time: the batch's larger
 // files written and synced first, then all its rows (the small files' bytes among them, on a local
-// register), each file with its own audit row, in one transaction. Should that transaction fail, the batch is stored again file by file, each in a
-// transaction of its own, so one file the database refuses costs only itself.
+// register), each file with its own audit row, in one transaction. Should that transaction fail,
+// the batch is stored again file by file, each in a transaction of its own, so one file the
+// database refuses costs only itself. While a large import runs on a local register, its log is
+// copied into the database on a thread of its own (db/checkpoint.ts), not by its commits.
 import { basename } from 'node:path';
 import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
@@ -16,15 +18,17 @@ import { getSettings } from '../repositories/settings.repository';
 import { ensureBlobs, findDirectAttachment, findDuplicateMessage, insertAttachment, insertCorrespondence } from '../repositories/correspondence.repository';
 import type { WriteScope } from './transaction';
 import { heldBytes, readAhead, readIncoming, type IncomingFile, type ReadFile } from './import-read';
+import { checkpointsOffThread } from '../db/checkpoint';
 
 export { contentTypeOf, DEFAULT_MAX_IMPORT_BYTES, fileFromPath, type IncomingFile } from './import-read';
 
 /**
  * A batch: a few hundred files or a few tens of MB, whichever comes first. One transaction (and
  * one sync of the database) per batch rather than per file; small enough that a batch stored again
- * file by file, or the write lock held while it is stored, costs little.
+ * file by file, or the write lock held while it is stored, costs little. The first batch goes at
+ * `least` files, so that storing starts while the workers read the next.
  */
-export const BATCH = { files: 200, bytes: 32 * 1024 * 1024 };
+export const BATCH = { files: 200, bytes: 32 * 1024 * 1024, least: 40 };
 /**
  * Up to this many files, an import reads the text of the PDFs it brings in before it returns (a
  * moment); a larger one stores everything first and leaves their text to be read straight after, in
@@ -252,25 +256,35 @@ export async function importFilesInto(ctx: CoreContext, caseId: number, files: I
       onProgress?.(++done, files.length);
     }
   };
+  // A large import's log is copied into a local register's database on a thread of its own
+  // (db/checkpoint.ts), not by the commits of its batches.
+  const log = laterPdfs && ctx.sqlite ? checkpointsOffThread(ctx.sqlite) : null;
   // One batch's rows are written while the next batch's bytes are stored and the one after is read.
   let storing: Promise<void> = Promise.resolve();
+  /** The first batch is a smaller one, so that storing starts while the workers read on. */
+  let first = true;
   const flush = async () => {
     const b = batch;
     batch = [];
     bytes = 0;
     const landing = target.land(b);
     await storing;
-    storing = target.store(b, landing).then(record);
+    first = false;
+    storing = target.store(b, landing).then((stored) => {
+      log?.afterCommit();
+      record(stored);
+    });
   };
   try {
     for await (const r of readAhead(files, (f) => readIncoming(ctx, f, role, laterPdfs), AHEAD)) {
       batch.push(r);
       bytes += heldBytes(r);
-      if (batch.length >= BATCH.files || bytes >= BATCH.bytes) await flush();
+      if (batch.length >= BATCH.files || bytes >= BATCH.bytes || (first && batch.length >= BATCH.least)) await flush();
     }
     if (batch.length > 0) await flush();
     await storing;
   } finally {
+    log?.end();
     // The PDFs this import left pending are read now, in the background, each batch as it commits;
     // then the words of everything it indexed are paired (search-pairs.repository.ts).
     if (laterPdfs) ctx.text.kick({ caseId });
