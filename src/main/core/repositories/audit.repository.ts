@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { AuditEntry } from '../../../shared/ipc/contract';
 import { auditContentHash, chainHash, CHAIN_START } from '../db/integrity';
+import { insertRow } from '../db/compiled';
 
 export interface NewAuditEntry {
   at: string;
@@ -24,10 +25,7 @@ export async function appendAudit(db: Kysely<DB>, e: NewAuditEntry, head?: { id:
   const row = { id: (last?.id ?? 0) + 1, at: e.at, actor: e.actor, action: e.action, case_id: e.caseId, summary: e.summary, detail: JSON.stringify(e.detail ?? {}) };
   const contentHash = auditContentHash(row);
   const hash = chainHash(last?.hash ?? CHAIN_START, contentHash);
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, content_hash: contentHash, hash, redacted_at: null })
-    .execute();
+  await insertRow(db, 'audit_log', { ...row, content_hash: contentHash, hash, redacted_at: null });
   return { id: row.id, hash };
 }
 

@@ -6,6 +6,7 @@ import { indexItem, withoutNul } from './search.repository';
 import { fixedRuns } from './runs';
 import { correspondenceContentHash } from '../db/integrity';
 import { isPostgres } from '../db/engine';
+import { insertRowReturningId } from '../db/compiled';
 import { storeChunks } from './blob-chunks.repository';
 import { INLINE_MAX_BYTES } from '../blobs';
 import { safeFilename } from '../mail/filenames';
@@ -70,14 +71,40 @@ export async function listCorrespondence(db: Kysely<DB>, caseId: number): Promis
   };
 }
 
-export async function findDuplicateMessage(db: Kysely<DB>, caseId: number, messageId: string | null, sourceSha: string): Promise<Selectable<CorrespondenceTable> | undefined> {
-  let q = db.selectFrom('correspondence').selectAll().where('case_id', '=', caseId);
-  q = messageId ? q.where((eb) => eb.or([eb('message_id', '=', messageId), eb('source_sha256', '=', sourceSha)])) : q.where('source_sha256', '=', sourceSha);
-  return q.executeTakeFirst();
+/** What a case holds already of the files of an import batch: by Message-ID and by source file, each message's subject; by content, each file added directly, its name. */
+export interface HeldInCase {
+  messageIds: Map<string, string>;
+  sources: Map<string, string>;
+  files: Map<string, string>;
 }
 
-export async function findDirectAttachment(db: Kysely<DB>, caseId: number, sha: string) {
-  return db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).where('sha256', '=', sha).where('correspondence_id', 'is', null).executeTakeFirst();
+/**
+ * The case's messages and direct files that an import batch's files would duplicate: two
+ * statements for the batch (its size bounds their parameters), not one per file.
+ */
+export async function heldInCase(db: Kysely<DB>, caseId: number, batch: readonly ({ kind: 'skip' } | { kind: 'file'; part: { sha: string } } | { kind: 'email'; sha: string; msg: { messageId: string | null } })[]): Promise<HeldInCase> {
+  const held: HeldInCase = { messageIds: new Map(), sources: new Map(), files: new Map() };
+  const ids = [...new Set(batch.flatMap((r) => (r.kind === 'email' && r.msg.messageId ? [r.msg.messageId] : [])))];
+  const sources = [...new Set(batch.flatMap((r) => (r.kind === 'email' ? [r.sha] : [])))];
+  const files = [...new Set(batch.flatMap((r) => (r.kind === 'file' ? [r.part.sha] : [])))];
+  if (sources.length > 0) {
+    const rows = await db
+      .selectFrom('correspondence')
+      .select(['subject', 'message_id', 'source_sha256'])
+      .where('case_id', '=', caseId)
+      .where((eb) => (ids.length > 0 ? eb.or([eb('message_id', 'in', ids), eb('source_sha256', 'in', sources)]) : eb('source_sha256', 'in', sources)))
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      if (row.message_id !== null && !held.messageIds.has(row.message_id)) held.messageIds.set(row.message_id, row.subject);
+      if (row.source_sha256 !== null && !held.sources.has(row.source_sha256)) held.sources.set(row.source_sha256, row.subject);
+    }
+  }
+  if (files.length > 0) {
+    const rows = await db.selectFrom('attachments').select(['original_filename', 'sha256']).where('case_id', '=', caseId).where('correspondence_id', 'is', null).where('sha256', 'in', files).execute();
+    for (const row of rows) held.files.set(row.sha256, row.original_filename);
+  }
+  return held;
 }
 
 /** Lists a stored file; on the team database its bytes go into the database too, in chunks, so
@@ -156,21 +183,17 @@ export async function insertCorrespondence(db: Kysely<DB>, c: NewCorrespondence,
     message_id: c.messageId ?? null,
     source_sha256: c.source?.sha256 ?? null,
   };
-  const row = await db
-    .insertInto('correspondence')
-    .values({
-      ...content,
-      content_hash: correspondenceContentHash(content),
-      source_filename: c.source?.filename ?? null,
-      source_format: c.source?.format ?? null,
-      warnings: JSON.stringify(c.warnings ?? []),
-      event_id: null,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await indexItem(db, 'correspondence', row.id, c.caseId, content.subject, [content.from_text, content.to_text, content.body].join('\n'));
-  return row.id;
+  const id = await insertRowReturningId(db, 'correspondence', {
+    ...content,
+    content_hash: correspondenceContentHash(content),
+    source_filename: c.source?.filename ?? null,
+    source_format: c.source?.format ?? null,
+    warnings: JSON.stringify(c.warnings ?? []),
+    event_id: null,
+    created_at: now,
+  });
+  await indexItem(db, 'correspondence', id, c.caseId, content.subject, [content.from_text, content.to_text, content.body].join('\n'));
+  return id;
 }
 
 /** Every item of a case as stored, with its content hash, for the integrity check before an export. */
@@ -274,7 +297,7 @@ export interface NewAttachment {
 export async function insertAttachment(db: Kysely<DB>, a: NewAttachment, now: string): Promise<number> {
   if (!a.blobListed) await ensureBlob(db, a.sha256, a.bytes, now);
   const filename = a.filename ?? safeFilename(a.originalFilename);
-  const insert = db.insertInto('attachments').values({
+  const row = {
     case_id: a.caseId,
     correspondence_id: a.correspondenceId,
     sha256: a.sha256,
@@ -287,9 +310,11 @@ export async function insertAttachment(db: Kysely<DB>, a: NewAttachment, now: st
     text_status: a.textStatus,
     text_note: a.textNote,
     created_at: now,
-  });
+  };
   const role = a.existingDirectRole;
-  const row = await (role ? insert.onConflict((oc) => oc.columns(['case_id', 'sha256']).where('correspondence_id', 'is', null).doUpdateSet({ role })) : insert).returning('id').executeTakeFirstOrThrow();
-  if (a.text !== undefined) await indexItem(db, 'attachment', row.id, a.caseId, a.originalFilename, a.text);
-  return row.id;
+  const id = role
+    ? (await db.insertInto('attachments').values(row).onConflict((oc) => oc.columns(['case_id', 'sha256']).where('correspondence_id', 'is', null).doUpdateSet({ role })).returning('id').executeTakeFirstOrThrow()).id
+    : await insertRowReturningId(db, 'attachments', row);
+  if (a.text !== undefined) await indexItem(db, 'attachment', id, a.caseId, a.originalFilename, a.text);
+  return id;
 }

@@ -15,7 +15,7 @@ import type { AttachmentRole, ImportOutcome } from '../../../shared/domain/corre
 import type { AuthoritySettings } from '../../../shared/domain/settings';
 import { requireCase } from '../repositories/cases.repository';
 import { getSettings } from '../repositories/settings.repository';
-import { ensureBlobs, findDirectAttachment, findDuplicateMessage, insertAttachment, insertCorrespondence } from '../repositories/correspondence.repository';
+import { ensureBlobs, heldInCase, insertAttachment, insertCorrespondence, type HeldInCase } from '../repositories/correspondence.repository';
 import type { WriteScope } from './transaction';
 import { heldBytes, readAhead, readIncoming, type IncomingFile, type ReadFile } from './import-read';
 import { checkpointsOffThread } from '../db/checkpoint';
@@ -109,20 +109,19 @@ class CaseImport {
     private readonly bulk = false,
   ) {}
 
-  /** Why this file is already in the case, if it is: in the register, or earlier in the same batch. */
-  private async duplicate(r: Storable, earlier: Map<string, string>): Promise<string | null> {
+  /** Why this file is already in the case, if it is: earlier in the same batch, or in the register (`held`, looked up for the batch). */
+  private static duplicate(r: Storable, earlier: Map<string, string>, held: HeldInCase): string | null {
     if (r.kind === 'file') {
-      const same = earlier.get(`file:${r.part.sha}`);
-      if (same !== undefined) return `Already in this case as ${same} (same content).`;
-      const dup = await findDirectAttachment(this.ctx.db, this.caseId, r.part.sha);
-      return dup ? `Already in this case as ${dup.original_filename} (same content).` : null;
+      const same = earlier.get(`file:${r.part.sha}`) ?? held.files.get(r.part.sha);
+      return same === undefined ? null : `Already in this case as ${same} (same content).`;
     }
     const bySource = earlier.get(`email-sha:${r.sha}`);
     const byId = r.msg.messageId ? earlier.get(`email-id:${r.msg.messageId}`) : undefined;
     if (byId !== undefined || bySource !== undefined) return `Already in this case: "${(byId ?? bySource) || '(no subject)'}" (${byId !== undefined ? 'same Message-ID' : 'same file'}).`;
-    const dup = await findDuplicateMessage(this.ctx.db, this.caseId, r.msg.messageId, r.sha);
-    if (!dup) return null;
-    return `Already in this case: "${dup.subject || '(no subject)'}" (${dup.message_id && dup.message_id === r.msg.messageId ? 'same Message-ID' : 'same file'}).`;
+    const heldById = r.msg.messageId ? held.messageIds.get(r.msg.messageId) : undefined;
+    const heldBySource = held.sources.get(r.sha);
+    if (heldById === undefined && heldBySource === undefined) return null;
+    return `Already in this case: "${(heldById ?? heldBySource) || '(no subject)'}" (${heldById !== undefined ? 'same Message-ID' : 'same file'}).`;
   }
 
   /**
@@ -170,12 +169,13 @@ class CaseImport {
     const earlier = new Map<string, string>();
     const results: (Stored | Storable)[] = [];
     try {
+      const held = await heldInCase(this.ctx.db, this.caseId, batch);
       for (const r of batch) {
         if (r.kind === 'skip') {
           results.push({ skipped: { file: r.file, reason: r.reason } });
           continue;
         }
-        const reason = await this.duplicate(r, earlier);
+        const reason = CaseImport.duplicate(r, earlier, held);
         if (reason !== null) {
           results.push({ skipped: { file: r.file, reason } });
           continue;
@@ -205,7 +205,7 @@ class CaseImport {
   private async alone(r: ReadFile): Promise<Stored> {
     if (r.kind === 'skip') return { skipped: { file: r.file, reason: r.reason } };
     try {
-      const reason = await this.duplicate(r, new Map());
+      const reason = CaseImport.duplicate(r, new Map(), await heldInCase(this.ctx.db, this.caseId, [r]));
       if (reason !== null) return { skipped: { file: r.file, reason } };
       await this.putBytes([r]);
       const settings = await getSettings(this.ctx.db);
