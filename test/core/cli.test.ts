@@ -165,6 +165,17 @@ describe('import and search commands', () => {
     expect(hits.map((h: { reference: string }) => h.reference)).toContain('FOI/2012/0001');
   });
 
+  it('ends when an import is refused before any file is read: the parse workers started as the folder opened do not hold it open', () => {
+    const emlPath = join(dir, 'nowhere.eml');
+    writeFileSync(emlPath, 'From: zoe@example.org\r\nSubject: Nowhere\r\n\r\nHello\r\n');
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ['scripts/cli.mjs', 'import', 'FOI/1999/0001', emlPath, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull(); // not stopped by the timeout
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/FOI\/1999\/0001/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('prints no escape sequences or direction overrides from a file to the terminal', () => {
     const emlPath = join(dir, 'escape.eml');
     writeFileSync(emlPath, ['From: x@example.org', 'To: foi@example.gov.uk', 'Subject: Hi \x1b]0;owned\x07\x1b[2J \u202eexe.pdf', 'Message-ID: <cli-esc@example.org>', '', 'Body'].join('\r\n'));

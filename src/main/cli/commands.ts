@@ -29,9 +29,11 @@ export interface CommandContext {
 export interface Command {
   words: string[];
   options: Options;
-  /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
   /** Runs without opening the data folder (restore writes a folder that may not exist yet). */
   standalone?: boolean;
+  /** Reads files through the parse workers (an import): they are started while the data folder opens. */
+  readsFiles?: boolean;
+  /** exitCode: non-zero when the command ran but did nothing (an import that added no file); problem goes to stderr. */
   run(ctx: CommandContext): Promise<{ value: unknown; text: string; exitCode?: number; problem?: string; afterPrint?: () => Promise<void> }>;
 }
 
@@ -424,6 +426,7 @@ export const COMMANDS: Command[] = [
   {
     words: ['import'],
     options: { role: { type: 'string' } },
+    readsFiles: true,
     async run({ parsed: p, call, core }) {
       const [reference, ...files] = p.positionals;
       if (!reference) throw new UsageError('A case reference is required');

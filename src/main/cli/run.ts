@@ -53,6 +53,7 @@ async function main(argv: string[], resourcesDir?: string): Promise<number> {
     ...(database ? { database } : {}),
     resourcesDir: str(parsed, 'resources') ?? resourcesDir ?? findResources(import.meta.dirname),
     ...(today ? { now: () => new Date(`${today}T12:00:00`) } : {}),
+    ...(command.readsFiles ? { warmParser: true } : {}),
     host: {
       // The CLI's "save dialog" is the --out option (or --closed, --zip for a bundle's other outputs).
       chooseSavePath: async ({ slot }) => {

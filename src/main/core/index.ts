@@ -55,6 +55,8 @@ export interface CoreOptions {
    * parse of every answer, so the packaged app leaves it off.
    */
   checkOutputs?: boolean;
+  /** Start the parse workers while the register opens (a command that imports files: they have loaded their readers when the first file comes). */
+  warmParser?: boolean;
   /** Read, in the background, the text of PDFs left pending by an earlier import (the desktop app: yes; one command of the CLI: no). */
   readPendingText?: boolean;
   /**
@@ -124,6 +126,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw new DiscloseError('IO', `Cannot create the data folder ${dataDir}: ${(err as Error).message}`);
   }
   const now = options.now ?? (() => new Date());
+  const parser = sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits });
+  if (options.warmParser) parser.warm();
   const team = isPostgresUrl(options.database) ? await openPostgres(options.database) : null;
   const engine = team ? 'postgres' : 'sqlite';
   const onUpgrade = options.onOpening
@@ -177,7 +181,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     fonts: () => (fonts ??= loadFontFiles(resourcesDir)),
     blobs,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
-    parser: sharedParser({ ...DEFAULT_PARSE_LIMITS, ...options.parseLimits }),
+    parser,
     get text() {
       return (text ??= new TextReader(ctx));
     },

@@ -98,6 +98,17 @@ export class BoundedParser {
     return this.posted.length + this.waiting.length;
   }
 
+  /** Starts the worker before the first file, so that it has loaded its readers when the file comes; it does not hold the process open. */
+  warm(): void {
+    if (this.worker) return;
+    try {
+      this.worker = this.start();
+      this.worker.unref();
+    } catch {
+      // No worker file (an incomplete build): the first file says so.
+    }
+  }
+
   /** Parses in the worker; a file over a limit (or one that crashes the worker) comes back as Bounded. */
   run<K extends ParseJob['kind']>(job: ParseJob & { kind: K }): Promise<Outcome<K>> {
     return new Promise((resolve, reject) => {

@@ -25,6 +25,11 @@ export class ParserPool {
     return this.parsers.length;
   }
 
+  /** Starts every worker now (a command about to import files), rather than each at its first file. */
+  warm(): void {
+    for (const p of this.parsers) p.warm();
+  }
+
   run: BoundedParser['run'] = (job) => {
     let best = this.parsers[0]!;
     for (const p of this.parsers) if (p.pending < best.pending) best = p;
