@@ -2,6 +2,7 @@
 // Kysely query is wanted (at open, before the core exists) or stream every row (the audit chain).
 import type Database from 'better-sqlite3';
 import type { AuditContent, CorrespondenceContent } from '../db/integrity';
+import { checkpointsSettled, checkpointUnderWay } from '../db/checkpoint';
 
 export type AuditRow = AuditContent & { id: number; content_hash: string | null; hash: string | null; redacted_at: string | null };
 export type CorrespondenceRow = CorrespondenceContent & { id: number; content_hash: string | null; reference: string };
@@ -70,20 +71,28 @@ export function countCases(sqlite: Database.Database): number {
 /**
  * After a write that destroyed content has committed: the write-ahead log, which still holds the
  * pages as they were before it, is copied into the database and emptied, so the old pages are not
- * left in it while the app stays open. Without waiting: should another connection (a second
- * window, the command line) be reading, the log is left as it is, its old pages overwritten as it
- * is reused, and emptied at a later erasing write.
+ * left in it while the app stays open. A checkpoint an import runs on a thread of its own
+ * (db/checkpoint.ts) holds the log a moment: waited for, and tried again. Without waiting on
+ * anything else: should another connection (a second window, the command line) be reading, the
+ * log is left as it is, its old pages overwritten as it is reused, and emptied at a later erasing
+ * write.
  */
-export function eraseLog(sqlite: Database.Database | null): void {
+export async function eraseLog(sqlite: Database.Database | null): Promise<void> {
   if (!sqlite) return;
-  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  try {
-    sqlite.pragma('busy_timeout = 0');
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // A transaction of this connection is open (a write queued meanwhile): left, as above.
-  } finally {
-    sqlite.pragma(`busy_timeout = ${wait}`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await checkpointsSettled(sqlite);
+    if (!sqlite.open) return;
+    const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    let busy = false;
+    try {
+      sqlite.pragma('busy_timeout = 0');
+      busy = (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy === 1;
+    } catch {
+      // A transaction of this connection is open (a write queued meanwhile): left, as above.
+    } finally {
+      sqlite.pragma(`busy_timeout = ${wait}`);
+    }
+    if (!busy || !checkpointUnderWay(sqlite)) return;
   }
 }
 

@@ -218,6 +218,6 @@ async function finish(local: LocalSide, rows: repo.CheckoutRow[], outcomes: Map<
     await audit({ action: 'checkout.returned', caseId: null, summary: `Returned ${rows.map((r) => r.reference).join(', ')} to ${rows[0]?.database ?? 'the team database'}`, detail: { references: rows.map((r) => r.reference), outcomes: rows.map((r) => outcomes.get(r.case_id)!.outcome) } });
     return shas;
   }));
-  eraseLog(local.sqlite);
+  await eraseLog(local.sqlite);
   for (const sha of gone) rmSync(local.blobs.pathOf(sha), { force: true });
 }

@@ -270,7 +270,7 @@ export async function importFilesInto(ctx: CoreContext, caseId: number, files: I
     const landing = target.land(b);
     await storing;
     first = false;
-    storing = target.store(b, landing).then((stored) => {
+    storing = (log ? log.beforeWrite() : Promise.resolve()).then(() => target.store(b, landing)).then((stored) => {
       log?.afterCommit();
       record(stored);
     });

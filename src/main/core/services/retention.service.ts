@@ -82,7 +82,7 @@ export async function applyRetention(ctx: CoreContext, before: string): Promise<
     }
     removed = await dropUnreferencedBlobs(trx);
   }));
-  eraseLog(sqlite);
+  await eraseLog(sqlite);
   // Files go only after the records that named them are gone for good.
   for (const sha of removed) ctx.blobs.remove(sha);
   return { destroyed: due.map((c) => c.reference), blobsRemoved: removed.length };
@@ -107,7 +107,7 @@ export async function anonymiseCase(ctx: CoreContext, reference: string): Promis
     await audit({ action: 'case.anonymised', caseId: found.id, summary: `Anonymised the requester of ${found.record.reference}`, detail: { itemsChanged: replaced, auditRowsRedacted: redacted } });
     removed = await dropUnreferencedBlobs(trx);
   }));
-  eraseLog(sqlite);
+  await eraseLog(sqlite);
   for (const sha of removed) ctx.blobs.remove(sha);
   return { reference: ref, replaced };
 }
