@@ -108,12 +108,13 @@ describe('short writes (an injected disk that stops taking bytes)', () => {
 
 describe.skipIf(!MOUNTABLE)('a real full disk (tmpfs)', () => {
   it('an import too big for the disk is refused whole, in words; verify is clean; the next command works once space is freed', () => {
-    const disk = mountTmpfs('3m');
+    // Room for a new register (its 16 KB pages and their log, about 3 MB) and not for the file.
+    const disk = mountTmpfs('6m');
     const data = join(disk, 'data');
     const files = tempDir();
     expect(cli(['case', 'create', '--regime', 'foia', '--received', '2026-11-02', '--requester', 'Ann Example'], data).status).toBe(0);
     const big = join(files, 'big.bin');
-    writeFileSync(big, randomBytes(5 * 1024 * 1024));
+    writeFileSync(big, randomBytes(8 * 1024 * 1024));
     const r = cli(['import', 'FOI/2026/0001', big, '--role', 'evidence'], data);
     expect(r.stdout).not.toMatch(/^added/m);
     expect(r.stdout).toMatch(/skipped .*big\.bin: The disk holding your case files is full/);

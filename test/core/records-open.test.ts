@@ -8,7 +8,7 @@ import { Kysely, sql } from 'kysely';
 import { openCore } from '../../src/main/core';
 import { migrate } from '../../src/main/core/db/migrate';
 import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
-import { APPLICATION_ID } from '../../src/main/core/db/connection';
+import { APPLICATION_ID, PAGE_SIZE } from '../../src/main/core/db/connection';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { DATABASE_FILE } from '../../src/main/core/constants';
 import { ok, tempDir } from '../helpers/core';
@@ -62,6 +62,29 @@ describe('migrations run in transactions', () => {
     expect(report).toMatchObject({ ok: true, checked: { cases: 50 } });
     expect(report.checked.auditRows).toBeGreaterThanOrEqual(50);
     await core.close();
+  });
+});
+
+describe('the page size', () => {
+  const pageSize = (dir: string) => {
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    try {
+      return db.pragma('page_size', { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is 16 KB in a new register; a register made with SQLite\'s 4 KB keeps them, and upgrades and opens as before', async () => {
+    const fresh = tempDir();
+    await opensAndVerifies(fresh);
+    expect(PAGE_SIZE).toBe(16_384);
+    expect(pageSize(fresh)).toBe(PAGE_SIZE);
+    const old = tempDir();
+    await makeOldFolder(old, '2026_11_22_1800_correspondence', 20);
+    expect(pageSize(old)).toBe(4096);
+    await opensAndVerifies(old);
+    expect(pageSize(old)).toBe(4096);
   });
 });
 
