@@ -120,7 +120,13 @@ function after(cols: { expr: Expr; desc: boolean }[], values: readonly (string |
     const beyond = col.desc ? sql`${col.expr} < ${values[i]}` : sql`${col.expr} > ${values[i]}`;
     return sql`(${sql.join([...equal, beyond], sql` AND `)})`;
   });
-  return sql`(${sql.join(ors, sql` OR `)})`;
+  // The first column's bound said on its own too. The terms above imply it, but SQLite sees that
+  // only when each names the same parameter, and each value here is a parameter of its own:
+  // without it, a page after the first was sorted from every case the filter selects rather than
+  // read in order from the sort's index (1.6 ms against 0.15 ms a page at 50,000 cases).
+  const [first] = cols;
+  const bound = first ? [first.desc ? sql`${first.expr} <= ${values[0]}` : sql`${first.expr} >= ${values[0]}`] : [];
+  return sql`(${sql.join([...bound, sql`(${sql.join(ors, sql` OR `)})`], sql` AND `)})`;
 }
 
 export function sortArity(db: Kysely<DB>, o: ListOrder): number {
