@@ -21,9 +21,9 @@ interface CheckpointJob {
   /** Past this, the log is copied in full and emptied, the connection's next write waiting for it. */
   limitBytes: number;
 }
-type CheckpointReply = { id: number; ok: true; log: number; copied: number } | { id: number; ok: false; message: string };
+type CheckpointReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
-type CheckpointRow = { busy: number; log: number; checkpointed: number };
+type CheckpointRow = { busy: number; log: number };
 
 /**
  * The worker's side: one checkpoint per request, each through a connection opened for it. PASSIVE
@@ -41,14 +41,14 @@ export function serveCheckpoint(): void {
       // Opening reads the log's index under a shared lock another connection may hold a moment.
       sqlite.pragma('busy_timeout = 1000');
       sqlite.pragma('synchronous = FULL');
-      let [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
+      const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
       if (row && row.log * (sqlite.pragma('page_size', { simple: true }) as number) >= job.limitBytes) {
         // Waits out the batch being written (a few tenths of a second at most), not a reader
         // elsewhere for long: then it stops, and the next request tries again.
         sqlite.pragma('busy_timeout = 5000');
-        [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as CheckpointRow[];
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
       }
-      parentPort?.postMessage({ id: job.id, ok: true, log: row?.log ?? 0, copied: row?.checkpointed ?? 0 } satisfies CheckpointReply);
+      parentPort?.postMessage({ id: job.id, ok: true } satisfies CheckpointReply);
     } catch (error) {
       parentPort?.postMessage({ id: job.id, ok: false, message: (error as Error).message } satisfies CheckpointReply);
     } finally {
@@ -60,9 +60,8 @@ export function serveCheckpoint(): void {
 /** The thread, started on first use, idle without holding the process open. */
 let thread: Worker | null = null;
 let nextId = 1;
-/** What a checkpoint on the thread came to: whether it ran, and the frames the log held after it. */
-type Done = { ok: boolean; log: number };
-const waiting = new Map<number, (done: Done) => void>();
+/** Whether each checkpoint asked of the thread could run, said to whoever asked. */
+const waiting = new Map<number, (ran: boolean) => void>();
 
 function checkpointThread(): Worker {
   if (thread) return thread;
@@ -72,12 +71,12 @@ function checkpointThread(): Worker {
     const done = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (waiting.size === 0) worker.unref();
-    done?.(reply.ok ? { ok: true, log: reply.log } : { ok: false, log: 0 });
+    done?.(reply.ok);
   });
   const gone = () => {
     if (thread !== worker) return;
     thread = null;
-    for (const done of waiting.values()) done({ ok: false, log: 0 });
+    for (const done of waiting.values()) done(false);
     waiting.clear();
   };
   worker.on('error', gone);
@@ -86,15 +85,15 @@ function checkpointThread(): Worker {
 }
 
 /** One checkpoint of `file` on the thread; resolves when it is over, whether it could run or not. */
-function checkpointOnThread(file: string, limitBytes: number): Promise<Done> {
+function checkpointOnThread(file: string, limitBytes: number): Promise<boolean> {
   let worker: Worker;
   try {
     worker = checkpointThread();
   } catch {
-    return Promise.resolve({ ok: false, log: 0 }); // no worker file (an incomplete build)
+    return Promise.resolve(false); // no worker file (an incomplete build)
   }
   const id = nextId++;
-  return new Promise<Done>((resolve) => {
+  return new Promise<boolean>((resolve) => {
     waiting.set(id, resolve);
     worker.ref();
     worker.postMessage({ id, file, limitBytes } satisfies CheckpointJob);
@@ -104,7 +103,7 @@ function checkpointOnThread(file: string, limitBytes: number): Promise<Done> {
 /** The checkpoints under way for each file: one at a time, and one more when asked meanwhile. */
 const queued = new Map<string, { running: Promise<void>; again: boolean }>();
 
-function requestCheckpoint(file: string, limitBytes: number, done: (d: Done) => void): void {
+function requestCheckpoint(file: string, limitBytes: number, done: (ran: boolean) => void): void {
   const under = queued.get(file);
   if (under) {
     under.again = true;
@@ -173,8 +172,8 @@ export function checkpointsOffThread(sqlite: Database.Database, limitBytes = LOG
   const ownAgain = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${mine.pages}`);
   };
-  const done = (d: Done) => {
-    if (d.ok) return;
+  const done = (ran: boolean) => {
+    if (ran) return;
     // Nothing is lost (the log keeps every commit), but nothing would copy it: SQLite's own
     // checkpoints on commit come back for the rest of this connection's imports.
     if (!mine.fellBack && users.get(sqlite) === mine) ownAgain();
