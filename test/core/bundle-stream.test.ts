@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontFiles, type FontFiles } from '../../src/main/core/pdf/fonts';
 import { typesetter } from '../../src/main/core/bundle/draw';
@@ -17,6 +19,8 @@ import { Stamper } from '../../src/main/core/bundle/stamp';
 import { StreamedPages } from '../../src/main/core/bundle/streamed';
 import { deliver, fileDigest } from '../../src/main/core/bundle/deliver';
 import { sha256Hex } from '../../src/main/core/blobs';
+import { readOnce } from '../../src/main/core/services/bundle.service';
+import type { CoreContext } from '../../src/main/core/context';
 import { tempDir } from '../helpers/core';
 
 let fonts: FontFiles;
@@ -35,6 +39,19 @@ async function source(name: string, pages: number): Promise<PDFDocument> {
   return PDFDocument.load(await doc.save());
 }
 
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+/** Collects until what `weak` points at is gone. A WeakRef's target lives to the end of the turn that made or read it, so each collection comes on a turn of its own. */
+async function collected(weak: readonly WeakRef<object>[]): Promise<boolean> {
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
+  for (let i = 0; i < 10; i++) {
+    await turn();
+    gc();
+    if (weak.every((w) => w.deref() === undefined)) return true;
+  }
+  return false;
+}
+
 const text = (file: string, n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('a bundle streamed to disk', () => {
@@ -48,15 +65,30 @@ describe('a bundle streamed to disk', () => {
     const held = () => out.context.enumerateIndirectObjects().length;
     const before = held();
 
-    for (const [name, n, top] of [['Alpha', 3, null], ['Bravo', 4, 'WITHHELD from the requester: s40(2)']] as const) {
+    const numbers: number[] = [];
+    const refs: WeakRef<object>[] = [];
+    // Copied in a function of its own, so that nothing here holds the source document afterwards
+    // (refs are shared by number between documents: the source's own objects would hold some).
+    const copyIn = async (name: string, n: number) => {
       const src = await source(name, n);
-      for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
+      for (const p of await out.copyPages(src, src.getPageIndices())) {
+        out.addPage(p);
+        numbers.push(p.ref.objectNumber);
+        refs.push(new WeakRef(p.ref));
+      }
+    };
+    for (const [name, n, top] of [['Alpha', 3, null], ['Bravo', 4, 'WITHHELD from the requester: s40(2)']] as const) {
+      await copyIn(name, n);
       expect(held()).toBeGreaterThan(before + n);
       expect(await pages.settle(top)).toBe(n);
       // Only the catalog and the page tree's root stay: every page, its content and its fonts are on disk.
       expect(held()).toBe(before);
       expect(out.getPageCount()).toBe(0);
     }
+    // Nor a ref object of its pages (pdf-lib's pool would keep one for the rest of the process): a
+    // page is kept as its object number, and its ref made again when the page tree is written.
+    expect(await collected(refs)).toBe(true);
+    expect(numbers.map((_, i) => pages.pageRef(i)?.objectNumber)).toEqual(numbers);
     // A page drawn last and put first, as the cover is.
     ts.draw(composePages([{ kind: 'text', text: 'Cover of the bundle', font: 'bold', size: 16 }], ts.measure), new Map());
     expect(await pages.settle(null, 0)).toBe(1);
@@ -88,6 +120,9 @@ describe('the finished bundle, delivered to the chosen path', () => {
   it('is hashed a chunk at a time and renamed into place on the same disk, as a file saved anew', async () => {
     const { path, bytes } = made(tempDir());
     expect(await fileDigest(path)).toEqual({ size: bytes.length, sha256: sha256Hex(bytes) });
+    const empty = join(tempDir(), 'empty.pdf');
+    writeFileSync(empty, '');
+    expect(await fileDigest(empty)).toEqual({ size: 0, sha256: sha256Hex(Buffer.alloc(0)) });
     const folder = tempDir();
     const target = join(folder, 'Open bundle.pdf');
     writeFileSync(target, 'an older bundle, replaced whole');
@@ -117,5 +152,18 @@ describe('the finished bundle, delivered to the chosen path', () => {
     const target = join(tempDir(), 'no such folder', 'Open bundle.pdf');
     await expect(deliver(path, target)).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining(`Could not write ${target}`) });
     expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe("the files an export reads, through the register's page cache", () => {
+  it('are let go from the cache after each 16 MB read, on a local register; a team register keeps no cache here', () => {
+    const emptied: string[] = [];
+    const ctx = { sqlite: { open: true, pragma: (sql: string) => emptied.push(sql) } } as unknown as Pick<CoreContext, 'sqlite'>;
+    const file = Buffer.alloc(3 * 1024 * 1024);
+    const read = readOnce(ctx, () => file);
+    for (let i = 0; i < 12; i++) expect(read('sha', 'name.pdf')).toBe(file); // 36 MB: emptied at 18 MB and at 36
+    expect(emptied).toEqual(['shrink_memory', 'shrink_memory']);
+    const team = readOnce({ sqlite: null }, () => file);
+    for (let i = 0; i < 11; i++) team('sha', 'name.pdf');
   });
 });

@@ -1,5 +1,7 @@
 // openCore: the whole application behind one object, in plain Node (no electron import), so the
 // Electron shell, the command line and the test bridge all serve exactly the same thing.
+// First, so that pdf-lib's refs are pooled weakly before any document is made (pdf/ref-pool.ts).
+import './pdf/ref-pool';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';

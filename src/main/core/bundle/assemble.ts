@@ -3,9 +3,10 @@
 // listed and attached); then the cover, index, chronology and manifest, whose page references
 // depend on their own length, laid out until the numbers settle and put in their places; then the
 // page stamps, bookmarks, page labels and metadata. A file that cannot be read never stops it.
-// Each document's pages go to a file as soon as they are in (streamed.ts), so memory stays flat
-// however many pages the bundle has; the finished file is hashed and moved to where it is saved
-// (deliver.ts) without being read back into memory.
+// Each document's pages go to a file as soon as they are in (streamed.ts), so memory holds a few
+// numbers for each page written, not the page; the finished file is hashed and moved to where it is
+// saved (deliver.ts) without being read back into memory.
+import '../pdf/ref-pool';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,7 +257,7 @@ async function assemble(input: AssembleInput, out: PDFDocument, sink: PdfSink): 
   const total = pages.count;
   const spans = spansOf(docs, counts);
   const firstIndex = (id: string) => (spans.get(id)?.first ?? 1) - 1;
-  addOutline(out, pages.pageRefs(), [
+  addOutline(out, pages, [
     ...plan.front.map((d) => ({ title: d.title, pageIndex: firstIndex(d.id) })),
     ...plan.sections.map((s) => ({
       title: `${s.letter}  ${s.title}`,

@@ -17,7 +17,7 @@ function countVisible(nodes: readonly OutlineNode[]): number {
 }
 
 /** Adds the outline to the catalog and asks viewers to show it on opening. */
-export function addOutline(doc: PDFDocument, pageRefs: readonly PDFRef[], nodes: readonly OutlineNode[]): void {
+export function addOutline(doc: PDFDocument, pages: { count: number; pageRef(index: number): PDFRef | undefined }, nodes: readonly OutlineNode[]): void {
   if (nodes.length === 0) return;
   const context = doc.context;
   const rootRef = context.nextRef();
@@ -25,7 +25,7 @@ export function addOutline(doc: PDFDocument, pageRefs: readonly PDFRef[], nodes:
   const build = (list: readonly OutlineNode[], parent: PDFRef): { first: PDFRef; last: PDFRef } => {
     const refs = list.map(() => context.nextRef());
     list.forEach((node, i) => {
-      const page = pageRefs[Math.min(node.pageIndex, pageRefs.length - 1)];
+      const page = pages.pageRef(Math.min(node.pageIndex, pages.count - 1));
       const dict = context.obj({}) as PDFDict;
       // Unicode titles as UTF-16BE with a byte order mark, so any name reads in the viewer.
       dict.set(PDFName.of('Title'), PDFHexString.fromText(node.title));

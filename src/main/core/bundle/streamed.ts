@@ -1,8 +1,9 @@
 // The bundle's pages, kept in order while the pages themselves go to disk: each document's pages
 // are readied for their stamp and written out (with everything they use) as soon as the document
 // is in, so the memory a bundle takes does not grow with its pages. Only a reference, a box and a
-// marking stay per page, for the page tree and the stamps written at the end.
-import { PDFName, PDFNumber, type PDFDocument, type PDFImage, type PDFRef } from 'pdf-lib';
+// marking stay per page, as numbers, for the page tree and the stamps written at the end.
+import { PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFImage } from 'pdf-lib';
+import '../pdf/ref-pool';
 import type { PdfSink } from './sink';
 import type { Stamper, StampSite, StampText } from './stamp';
 
@@ -14,8 +15,15 @@ interface Internals {
 }
 
 export class StreamedPages {
-  private readonly refs: PDFRef[] = [];
-  private readonly sites: StampSite[] = [];
+  /**
+   * Per page, in order, as plain numbers (a ref object a page would stay in pdf-lib's pool for the
+   * whole bundle: pdf/ref-pool.ts): the page's object number, its stamp's, its crop box (four
+   * numbers) and turn; and the marking along its top.
+   */
+  private readonly pageNumbers: number[] = [];
+  private readonly stampNumbers: number[] = [];
+  private readonly boxes: number[] = [];
+  private readonly turns: number[] = [];
   private readonly tops: (string | null)[] = [];
   private readonly images: PDFImage[] = [];
 
@@ -28,12 +36,13 @@ export class StreamedPages {
   ) {}
 
   get count(): number {
-    return this.refs.length;
+    return this.pageNumbers.length;
   }
 
-  /** The pages in order, by reference (for bookmarks). */
-  pageRefs(): readonly PDFRef[] {
-    return this.refs;
+  /** The page at `index` (0-based), by reference (for bookmarks). */
+  pageRef(index: number): PDFRef | undefined {
+    const n = this.pageNumbers[index];
+    return n === undefined ? undefined : PDFRef.of(n);
   }
 
   /** An image placed on a page not yet settled: embedded before the page is written. */
@@ -46,15 +55,17 @@ export class StreamedPages {
    * Takes the pages now in the document to their place in the bundle (the end, or page index `at`),
    * each marked `top` on its stamp, and writes them out with all they use. Returns how many.
    */
-  async settle(top: string | null, at = this.refs.length): Promise<number> {
+  async settle(top: string | null, at = this.count): Promise<number> {
     const pages = this.doc.getPages();
     const sites = pages.map((p) => this.stamper.reserve(p, { ...this.sample, top }));
     for (let i = pages.length - 1; i >= 0; i--) this.doc.removePage(i);
     const internals = this.doc as unknown as Internals;
     internals.pageMap.clear();
     internals.pageCache.invalidate();
-    this.refs.splice(at, 0, ...pages.map((p) => p.ref));
-    this.sites.splice(at, 0, ...sites);
+    this.pageNumbers.splice(at, 0, ...pages.map((p) => p.ref.objectNumber));
+    this.stampNumbers.splice(at, 0, ...sites.map((site) => site.ref.objectNumber));
+    this.boxes.splice(at * 4, 0, ...sites.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
+    this.turns.splice(at, 0, ...sites.map((site) => site.rotation));
     this.tops.splice(at, 0, ...pages.map(() => top));
     for (const image of this.images.splice(0)) await image.embed();
     this.sink.drain(this.kept());
@@ -68,13 +79,21 @@ export class StreamedPages {
     return new Set([Root, Info, pagesRef].filter((r): r is PDFRef => r !== undefined && 'objectNumber' in r));
   }
 
+  private site(i: number): StampSite {
+    const b = this.boxes;
+    return { ref: PDFRef.of(this.stampNumbers[i] as number), box: { x: b[i * 4] as number, y: b[i * 4 + 1] as number, width: b[i * 4 + 2] as number, height: b[i * 4 + 3] as number }, rotation: this.turns[i] as number };
+  }
+
   /** Writes the stamps (`text` of each page by index), the page tree, the fonts and the rest. */
   async finish(text: (index: number, top: string | null) => StampText): Promise<void> {
     const context = this.doc.context;
-    this.sites.forEach((site, i) => this.sink.write(site.ref, this.stamper.stream(context, site, text(i, this.tops[i] ?? null))));
+    for (let i = 0; i < this.count; i++) {
+      const site = this.site(i);
+      this.sink.write(site.ref, this.stamper.stream(context, site, text(i, this.tops[i] ?? null)));
+    }
     const root = this.doc.catalog.Pages();
-    root.set(PDFName.of('Kids'), context.obj(this.refs));
-    root.set(PDFName.of('Count'), PDFNumber.of(this.refs.length));
+    root.set(PDFName.of('Kids'), context.obj(this.pageNumbers.map((n) => PDFRef.of(n))));
+    root.set(PDFName.of('Count'), PDFNumber.of(this.count));
     // Fonts are subset to the glyphs used, so they are embedded last, as pdf-lib's save() does.
     await (this.doc as unknown as Internals).flush();
     this.sink.finish();

@@ -68,6 +68,11 @@ export function countCases(sqlite: Database.Database): number {
   return sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
 }
 
+/** Lets go of the pages the connection's cache holds that no statement is using (PRAGMA shrink_memory). */
+export function emptyPageCache(sqlite: Database.Database | null): void {
+  if (sqlite?.open) sqlite.pragma('shrink_memory');
+}
+
 /**
  * After a write that destroyed content has committed: the write-ahead log, which still holds the
  * pages as they were before it, is copied into the database and emptied, so the old pages are not

@@ -9,6 +9,7 @@ import type { BundleExport, BundlePreview, BundleProgress, ParsedInput } from '.
 import type { LetterKind } from '../../../shared/domain/letters/kinds';
 import { sha256Hex } from '../blobs';
 import { requireCase, type FoundCase } from '../repositories/cases.repository';
+import { emptyPageCache } from '../repositories/records.repository';
 import { getSettings } from '../repositories/settings.repository';
 import { listApplied } from '../repositories/exemptions.repository';
 import { listLetters } from '../repositories/letters.repository';
@@ -87,6 +88,27 @@ async function gatherFacts(ctx: CoreContext, found: FoundCase): Promise<BundleFa
     letters,
     costs: await costsOf(ctx, found),
     exemptions: await listApplied(ctx.db, found.id),
+  };
+}
+
+/** Bytes of files read for one export before the register's page cache is emptied of them. */
+const READ_ONCE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * An export reads every file of the case once, through the register's page cache (64 MB) when the
+ * file is kept inside it: left there, they would push out the pages the app reads again and again,
+ * and hold the cache full long after. So the cache is emptied after each 16 MB read.
+ */
+export function readOnce(ctx: Pick<CoreContext, 'sqlite'>, read: (sha256: string, name: string) => Uint8Array): (sha256: string, name: string) => Uint8Array {
+  let since = 0;
+  return (sha256, name) => {
+    const bytes = read(sha256, name);
+    since += bytes.length;
+    if (since >= READ_ONCE_BYTES) {
+      since = 0;
+      emptyPageCache(ctx.sqlite);
+    }
+    return bytes;
   };
 }
 
@@ -181,7 +203,7 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     progress.state = 'running';
     const onProgress = (done: number, total: number, step: string) => Object.assign(progress, { done, total, step });
     await prefetchCaseFiles(ctx, input.reference);
-    const readBlob = (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name);
+    const readBlob = readOnce(ctx, (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name));
     const letters = (l: LetterRecord) => letterBytes(ctx, found, l);
     let result: Omit<BundleExport, 'saved' | 'kind' | 'path' | 'jobId' | 'revealed'>;
     if (input.kind === 'zip') {
