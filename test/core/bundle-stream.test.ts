@@ -156,14 +156,19 @@ describe('the finished bundle, delivered to the chosen path', () => {
 });
 
 describe("the files an export reads, through the register's page cache", () => {
-  it('are let go from the cache after each 16 MB read, on a local register; a team register keeps no cache here', () => {
+  it('are let go from the cache after each 16 MB read through it, on a local register; a team register keeps no cache here', () => {
     const emptied: string[] = [];
     const ctx = { sqlite: { open: true, pragma: (sql: string) => emptied.push(sql) } } as unknown as Pick<CoreContext, 'sqlite'>;
     const file = Buffer.alloc(3 * 1024 * 1024);
     const read = readOnce(ctx, () => file);
-    for (let i = 0; i < 12; i++) expect(read('sha', 'name.pdf')).toBe(file); // 36 MB: emptied at 18 MB and at 36
+    for (let i = 0; i < 12; i++) expect(read('sha', 'name.pdf')).toBe(file); // 36 MB of files too large to be kept inside: not through the cache
+    expect(emptied).toEqual([]);
+    const small = Buffer.alloc(200 * 1024);
+    const readSmall = readOnce(ctx, () => small);
+    for (let i = 0; i < 180; i++) readSmall('sha', 'name.pdf'); // 36 MB: emptied at 16 MB and at 32
     expect(emptied).toEqual(['shrink_memory', 'shrink_memory']);
-    const team = readOnce({ sqlite: null }, () => file);
-    for (let i = 0; i < 11; i++) team('sha', 'name.pdf');
+    const team = readOnce({ sqlite: null }, () => small);
+    for (let i = 0; i < 180; i++) team('sha', 'name.pdf');
+    expect(emptied).toHaveLength(2);
   });
 });

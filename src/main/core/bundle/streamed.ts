@@ -14,6 +14,12 @@ interface Internals {
   flush(): Promise<void>;
 }
 
+/** `values` put in `list` at `at`: appended one by one at the end (a document may have thousands of pages, too many to spread as arguments). */
+function insert<T>(list: T[], at: number, values: readonly T[]): void {
+  if (at === list.length) for (const v of values) list.push(v);
+  else list.splice(at, 0, ...values);
+}
+
 export class StreamedPages {
   /**
    * Per page, in order, as plain numbers (a ref object a page would stay in pdf-lib's pool for the
@@ -62,11 +68,11 @@ export class StreamedPages {
     const internals = this.doc as unknown as Internals;
     internals.pageMap.clear();
     internals.pageCache.invalidate();
-    this.pageNumbers.splice(at, 0, ...pages.map((p) => p.ref.objectNumber));
-    this.stampNumbers.splice(at, 0, ...sites.map((site) => site.ref.objectNumber));
-    this.boxes.splice(at * 4, 0, ...sites.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
-    this.turns.splice(at, 0, ...sites.map((site) => site.rotation));
-    this.tops.splice(at, 0, ...pages.map(() => top));
+    insert(this.pageNumbers, at, pages.map((p) => p.ref.objectNumber));
+    insert(this.stampNumbers, at, sites.map((site) => site.ref.objectNumber));
+    insert(this.boxes, at * 4, sites.flatMap(({ box }) => [box.x, box.y, box.width, box.height]));
+    insert(this.turns, at, sites.map((site) => site.rotation));
+    insert(this.tops, at, pages.map(() => top));
     for (const image of this.images.splice(0)) await image.embed();
     this.sink.drain(this.kept());
     return pages.length;

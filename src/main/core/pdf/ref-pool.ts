@@ -11,7 +11,10 @@
 // imported, before any document is made: refs made earlier (there are none) would not be found.
 import { PDFRef } from 'pdf-lib';
 
-const pool = new Map<string, WeakRef<PDFRef>>();
+/** One pool for the process, however many times this module is loaded (a test runner may load it again). */
+const shared = globalThis as { [key: symbol]: Map<string, WeakRef<PDFRef>> | undefined };
+const key = Symbol.for('disclose.weakRefPool');
+const pool = (shared[key] ??= new Map<string, WeakRef<PDFRef>>());
 const gone = new FinalizationRegistry<string>((tag) => {
   // The tag may have been given to a newer ref since: only a dead entry is removed.
   if (pool.get(tag)?.deref() === undefined) pool.delete(tag);
@@ -28,11 +31,10 @@ function weaklyPooled(objectNumber: number, generationNumber = 0): PDFRef {
   return ref;
 }
 
-const installed = Symbol.for('disclose.weakRefPool');
-const cls = PDFRef as unknown as { of: typeof weaklyPooled; [installed]?: true };
-if (!cls[installed]) {
+const cls = PDFRef as unknown as { of: typeof weaklyPooled; [key]?: true };
+if (!cls[key]) {
   cls.of = weaklyPooled;
-  cls[installed] = true;
+  cls[key] = true;
 }
 
 /** How many refs the pool holds now (for tests). */

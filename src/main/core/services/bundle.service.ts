@@ -7,7 +7,7 @@ import type { CoreContext } from '../context';
 import { DiscloseError } from '../../../shared/errors';
 import type { BundleExport, BundlePreview, BundleProgress, ParsedInput } from '../../../shared/ipc/contract';
 import type { LetterKind } from '../../../shared/domain/letters/kinds';
-import { sha256Hex } from '../blobs';
+import { INLINE_MAX_BYTES, sha256Hex } from '../blobs';
 import { requireCase, type FoundCase } from '../repositories/cases.repository';
 import { emptyPageCache } from '../repositories/records.repository';
 import { getSettings } from '../repositories/settings.repository';
@@ -96,14 +96,15 @@ const READ_ONCE_BYTES = 16 * 1024 * 1024;
 
 /**
  * An export reads every file of the case once, through the register's page cache (64 MB) when the
- * file is kept inside it: left there, they would push out the pages the app reads again and again,
- * and hold the cache full long after. So the cache is emptied after each 16 MB read.
+ * file is kept inside it (a local register keeps files of up to 256 KB there; larger ones are read
+ * from the folder): left there, they would push out the pages the app reads again and again, and
+ * hold the cache full long after. So the cache is emptied after each 16 MB read through it.
  */
 export function readOnce(ctx: Pick<CoreContext, 'sqlite'>, read: (sha256: string, name: string) => Uint8Array): (sha256: string, name: string) => Uint8Array {
   let since = 0;
   return (sha256, name) => {
     const bytes = read(sha256, name);
-    since += bytes.length;
+    if (bytes.length <= INLINE_MAX_BYTES) since += bytes.length;
     if (since >= READ_ONCE_BYTES) {
       since = 0;
       emptyPageCache(ctx.sqlite);
@@ -203,7 +204,8 @@ export async function exportBundle(ctx: CoreContext, input: ParsedInput<'bundles
     progress.state = 'running';
     const onProgress = (done: number, total: number, step: string) => Object.assign(progress, { done, total, step });
     await prefetchCaseFiles(ctx, input.reference);
-    const readBlob = readOnce(ctx, (sha: string, name: string) => redacted.extra.get(sha) ?? ctx.blobs.get(sha, name));
+    const stored = readOnce(ctx, (sha: string, name: string) => ctx.blobs.get(sha, name));
+    const readBlob = (sha: string, name: string) => redacted.extra.get(sha) ?? stored(sha, name);
     const letters = (l: LetterRecord) => letterBytes(ctx, found, l);
     let result: Omit<BundleExport, 'saved' | 'kind' | 'path' | 'jobId' | 'revealed'>;
     if (input.kind === 'zip') {
