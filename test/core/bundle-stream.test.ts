@@ -17,6 +17,7 @@ import { composePages } from '../../src/main/core/bundle/compose';
 import { PdfSink } from '../../src/main/core/bundle/sink';
 import { Stamper } from '../../src/main/core/bundle/stamp';
 import { StreamedPages } from '../../src/main/core/bundle/streamed';
+import { Pacer, collector } from '../../src/main/core/bundle/collect';
 import { deliver, fileDigest } from '../../src/main/core/bundle/deliver';
 import { sha256Hex } from '../../src/main/core/blobs';
 import { readOnce } from '../../src/main/core/services/bundle.service';
@@ -61,7 +62,8 @@ describe('a bundle streamed to disk', () => {
     const sink = new PdfSink(out.context, path);
     const ts = await typesetter(out, fonts);
     const stampOf = (n: number, total: number, top: string | null) => ({ left: 'Open bundle · FOI/26/0001', right: `Page ${n} of ${total}`, top });
-    const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampOf(1234567890, 1234567890, null));
+    let collections = 0;
+    const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampOf(1234567890, 1234567890, null), new Pacer(() => collections++, 5));
     const held = () => out.context.enumerateIndirectObjects().length;
     const before = held();
 
@@ -93,7 +95,9 @@ describe('a bundle streamed to disk', () => {
     ts.draw(composePages([{ kind: 'text', text: 'Cover of the bundle', font: 'bold', size: 16 }], ts.measure), new Map());
     expect(await pages.settle(null, 0)).toBe(1);
     expect(pages.count).toBe(8);
+    expect(collections).toBe(1); // 3 + 4 pages settled, then the cover
     await pages.finish((i, top) => stampOf(i + 1, pages.count, top));
+    expect(collections).toBe(2); // and 8 stamps: at the fourth, 5 pages made since the last
 
     expect(execFileSync('qpdf', ['--check', path], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
     const back = await PDFDocument.load(readFileSync(path));
@@ -170,5 +174,27 @@ describe("the files an export reads, through the register's page cache", () => {
     const team = readOnce({ sqlite: null }, () => small);
     for (let i = 0; i < 180; i++) team('sha', 'name.pdf');
     expect(emptied).toHaveLength(2);
+  });
+});
+
+describe('collections while a bundle is made', () => {
+  it('come every so many pages, not before, and not at all where the process has no collector', () => {
+    const calls: number[] = [];
+    const pacer = new Pacer(() => calls.push(1), 2000);
+    pacer.pages(1999);
+    expect(calls).toHaveLength(0);
+    pacer.pages(1);
+    expect(calls).toHaveLength(1);
+    for (let i = 0; i < 4000; i++) pacer.pages(1);
+    expect(calls).toHaveLength(3);
+    pacer.pages(10_000); // one document of many pages: one collection after it
+    expect(calls).toHaveLength(4);
+    expect(() => new Pacer(null, 1).pages(5)).not.toThrow();
+  });
+
+  it('under Node, where the process may be given its collector, has one', () => {
+    const gc = collector();
+    expect(typeof gc).toBe('function');
+    expect(() => gc?.()).not.toThrow();
   });
 });

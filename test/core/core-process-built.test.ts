@@ -19,7 +19,8 @@ const saveDir = tempDir();
 beforeAll(async () => {
   if (!built) return;
   child = fork(resolve('out/main/core.js'), ['--data-dir', join(tempDir(), 'data'), '--resources', resolve('resources')], {
-    execArgv: ['--import', resolve('test/helpers/parent-port-shim.mjs')],
+    // As the app starts it (electron/core-process.ts), with the collector a bundle asks for.
+    execArgv: ['--expose-gc', '--import', resolve('test/helpers/parent-port-shim.mjs')],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

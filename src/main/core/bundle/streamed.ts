@@ -4,6 +4,7 @@
 // marking stay per page, as numbers, for the page tree and the stamps written at the end.
 import { PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFImage } from 'pdf-lib';
 import '../pdf/ref-pool';
+import { Pacer } from './collect';
 import type { PdfSink } from './sink';
 import type { Stamper, StampSite, StampText } from './stamp';
 
@@ -39,6 +40,8 @@ export class StreamedPages {
     private readonly stamper: Stamper,
     /** The stamp's bottom line with a page number standing for any. */
     private readonly sample: StampText,
+    /** Collects the garbage every so many pages made (collect.ts). */
+    private readonly pacer = new Pacer(),
   ) {}
 
   get count(): number {
@@ -75,6 +78,7 @@ export class StreamedPages {
     insert(this.tops, at, pages.map(() => top));
     for (const image of this.images.splice(0)) await image.embed();
     this.sink.drain(this.kept());
+    this.pacer.pages(pages.length);
     return pages.length;
   }
 
@@ -96,6 +100,7 @@ export class StreamedPages {
     for (let i = 0; i < this.count; i++) {
       const site = this.site(i);
       this.sink.write(site.ref, this.stamper.stream(context, site, text(i, this.tops[i] ?? null)));
+      this.pacer.pages(1);
     }
     const root = this.doc.catalog.Pages();
     root.set(PDFName.of('Kids'), context.obj(this.pageNumbers.map((n) => PDFRef.of(n))));
