@@ -62,8 +62,11 @@ describe('a bundle streamed to disk', () => {
     const sink = new PdfSink(out.context, path);
     const ts = await typesetter(out, fonts);
     const stampOf = (n: number, total: number, top: string | null) => ({ left: 'Open bundle · FOI/26/0001', right: `Page ${n} of ${total}`, top });
+    // A heap that has always grown past its room by the next look: a collection at every look, every 5 pages.
     let collections = 0;
-    const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampOf(1234567890, 1234567890, null), new Pacer(() => collections++, 5));
+    let heap = 0;
+    const pacer = new Pacer(() => collections++, () => (heap += 100), 10, 5);
+    const pages = new StreamedPages(out, sink, new Stamper(ts.glyphs, ts.chains), stampOf(1234567890, 1234567890, null), pacer);
     const held = () => out.context.enumerateIndirectObjects().length;
     const before = held();
 
@@ -178,18 +181,31 @@ describe("the files an export reads, through the register's page cache", () => {
 });
 
 describe('collections while a bundle is made', () => {
-  it('come every so many pages, not before, and not at all where the process has no collector', () => {
+  it('come when the heap has grown past its room since the bundle began, looked at every so many pages', () => {
+    let heap = 50;
+    let looks = 0;
     const calls: number[] = [];
-    const pacer = new Pacer(() => calls.push(1), 2000);
-    pacer.pages(1999);
-    expect(calls).toHaveLength(0);
+    const pacer = new Pacer(() => calls.push(heap) && (heap = 50), () => (looks++, heap), 96, 100);
+    expect(looks).toBe(1); // where it stood at the start: 50, so collected past 146
+    heap = 140;
+    pacer.pages(99);
+    expect(looks).toBe(1);
     pacer.pages(1);
-    expect(calls).toHaveLength(1);
-    for (let i = 0; i < 4000; i++) pacer.pages(1);
-    expect(calls).toHaveLength(3);
-    pacer.pages(10_000); // one document of many pages: one collection after it
-    expect(calls).toHaveLength(4);
-    expect(() => new Pacer(null, 1).pages(5)).not.toThrow();
+    expect([looks, calls]).toEqual([2, []]); // grown, but within its room
+    heap = 147;
+    pacer.pages(100);
+    expect([looks, calls]).toEqual([4, [147]]); // and looked at again after: its room counts from there
+    heap = 60;
+    pacer.pages(10_000); // one document of many pages: one look after it, within its room
+    expect([looks, calls]).toEqual([5, [147]]);
+    heap = 147; // past 50 + 96, where the heap stood after the collection
+    pacer.pages(100);
+    expect(calls).toEqual([147, 147]);
+    // Where the process has no collector, the heap is not even looked at.
+    const never = new Pacer(null, () => {
+      throw new Error('looked at');
+    });
+    expect(() => never.pages(500)).not.toThrow();
   });
 
   it('under Node, where the process may be given its collector, has one', () => {
