@@ -17,7 +17,7 @@ import { composePages } from '../../src/main/core/bundle/compose';
 import { PdfSink } from '../../src/main/core/bundle/sink';
 import { Stamper } from '../../src/main/core/bundle/stamp';
 import { StreamedPages } from '../../src/main/core/bundle/streamed';
-import { Pacer, collector } from '../../src/main/core/bundle/collect';
+import { Pacer } from '../../src/main/core/bundle/collect';
 import { deliver, fileDigest } from '../../src/main/core/bundle/deliver';
 import { sha256Hex } from '../../src/main/core/blobs';
 import { readOnce } from '../../src/main/core/services/bundle.service';
@@ -177,40 +177,5 @@ describe("the files an export reads, through the register's page cache", () => {
     const team = readOnce({ sqlite: null }, () => small);
     for (let i = 0; i < 180; i++) team('sha', 'name.pdf');
     expect(emptied).toHaveLength(2);
-  });
-});
-
-describe('collections while a bundle is made', () => {
-  it('come when the heap has grown past its room since the bundle began, looked at every so many pages', () => {
-    let heap = 50;
-    let looks = 0;
-    const calls: number[] = [];
-    const pacer = new Pacer(() => calls.push(heap) && (heap = 50), () => (looks++, heap), 96, 100);
-    expect(looks).toBe(1); // where it stood at the start: 50, so collected past 146
-    heap = 140;
-    pacer.pages(99);
-    expect(looks).toBe(1);
-    pacer.pages(1);
-    expect([looks, calls]).toEqual([2, []]); // grown, but within its room
-    heap = 147;
-    pacer.pages(100);
-    expect([looks, calls]).toEqual([4, [147]]); // and looked at again after: its room counts from there
-    heap = 60;
-    pacer.pages(10_000); // one document of many pages: one look after it, within its room
-    expect([looks, calls]).toEqual([5, [147]]);
-    heap = 147; // past 50 + 96, where the heap stood after the collection
-    pacer.pages(100);
-    expect(calls).toEqual([147, 147]);
-    // Where the process has no collector, the heap is not even looked at.
-    const never = new Pacer(null, () => {
-      throw new Error('looked at');
-    });
-    expect(() => never.pages(500)).not.toThrow();
-  });
-
-  it('under Node, where the process may be given its collector, has one', () => {
-    const gc = collector();
-    expect(typeof gc).toBe('function');
-    expect(() => gc?.()).not.toThrow();
   });
 });

@@ -19,7 +19,8 @@ const saveDir = tempDir();
 beforeAll(async () => {
   if (!built) return;
   child = fork(resolve('out/main/core.js'), ['--data-dir', join(tempDir(), 'data'), '--resources', resolve('resources')], {
-    // As the app starts it (electron/core-process.ts), with the collector a bundle asks for.
+    // With the collector a bundle asks for, as the app gives it (through Electron's --js-flags there:
+    // electron/core-process.ts).
     execArgv: ['--expose-gc', '--import', resolve('test/helpers/parent-port-shim.mjs')],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

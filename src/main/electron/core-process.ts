@@ -9,10 +9,11 @@ import type { OpeningProgress } from '../../shared/ipc/features/app';
 
 export function startCoreProcess(o: { dataDir: string; resourcesDir: string; checkOutputs?: boolean; host: Host; onExit(code: number): void; onOpening?: (progress: OpeningProgress) => void }): RemoteCore {
   const args = ['--data-dir', o.dataDir, '--resources', o.resourcesDir, ...(o.checkOutputs ? ['--check-outputs'] : [])];
-  // --expose-gc: a bundle asks for a full collection each time its garbage has grown the heap by
-  // 96 MB, so its memory stays level however long it is (core/bundle/collect.ts); without it,
-  // bundles are made as before.
-  const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), args, { serviceName: 'Disclose core', execArgv: ['--expose-gc'] });
+  // V8's --expose-gc: a bundle asks for a full collection each time its garbage has grown the heap
+  // by 96 MB, so its memory stays level however long it is (core/bundle/collect.ts); without it,
+  // bundles are made as before. A utility process passes Node only its inspector and tracing
+  // options: V8's flags reach it through Chromium's --js-flags.
+  const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), args, { serviceName: 'Disclose core', execArgv: ['--js-flags=--expose-gc'] });
   const remote = connectCore({ post: (m) => child.postMessage(m), onMessage: (listener) => child.on('message', (m: Message) => listener(m)) }, o.host, o.onOpening);
   let exited = false;
   child.on('exit', (code) => {

@@ -5,10 +5,11 @@
 // the bundle, the higher the peak: 582-596 MB at 20,000 pages where 1,000 took 376-422 MB
 // (bench/README.md). The heap is looked at every 100 pages (a cheap call); a bundle of a thousand
 // pages never grows it that far, so is made as fast as before, and a long one is collected every
-// few thousand pages, a few tens of milliseconds each time.
+// few thousand pages, a few tens of milliseconds each time. The buffers outside the heap (a file's
+// bytes, its streams) are not counted here: V8 already collects when they grow by some 64 MB.
 //
 // V8 gives a script its collector only when asked at start (`--expose-gc`): the desktop app starts
-// the core's process so (electron/core-process.ts). Under plain Node (the command line, the tests,
+// the core's process so, through Electron's --js-flags (electron/core-process.ts). Under plain Node (the command line, the tests,
 // the benchmarks) it is asked for here. Electron's own processes may hold V8's flags frozen, where
 // setting one is a fatal error no code can catch, so there it is never asked for late: without it,
 // a bundle is made as before.
@@ -47,7 +48,7 @@ export class Pacer {
   private limit: number;
 
   constructor(
-    private readonly collect: (() => void) | null = collector(),
+    private collect: (() => void) | null = collector(),
     private readonly used: () => number = () => getHeapStatistics().used_heap_size,
     private readonly room = ROOM_BYTES,
     private readonly every = PAGES_PER_LOOK,
@@ -60,7 +61,13 @@ export class Pacer {
     if (this.since < this.every || !this.collect) return;
     this.since = 0;
     if (this.used() <= this.limit) return;
-    this.collect();
+    try {
+      this.collect();
+    } catch {
+      // Housekeeping never fails a bundle: without a collector, V8 collects as it sees fit.
+      this.collect = null;
+      return;
+    }
     this.limit = this.used() + this.room;
   }
 }
