@@ -1,5 +1,5 @@
-// A full garbage collection each time a bundle's garbage has grown the heap by 96 MB, so that its memory
-// stays level however many pages it has. V8 sizes the heap for speed: between full collections it
+// A full garbage collection each time a bundle's garbage has grown the heap by 96 MB, so that its
+// memory stays level however many pages it has. V8 sizes the heap for speed: between full collections it
 // lets the heap grow to several times what the core holds (some 45 MB), and a bundle's garbage
 // (each file parsed by pdf-lib, its pages copied, each page's stamp) fills that room. The longer
 // the bundle, the higher the peak: 582-596 MB at 20,000 pages where 1,000 took 376-422 MB
@@ -9,10 +9,10 @@
 // bytes, its streams) are not counted here: V8 already collects when they grow by some 64 MB.
 //
 // V8 gives a script its collector only when asked at start (`--expose-gc`): the desktop app starts
-// the core's process so, through Electron's --js-flags (electron/core-process.ts). Under plain Node (the command line, the tests,
-// the benchmarks) it is asked for here. Electron's own processes may hold V8's flags frozen, where
-// setting one is a fatal error no code can catch, so there it is never asked for late: without it,
-// a bundle is made as before.
+// the core's process so, through Electron's --js-flags (electron/core-process.ts). Under plain Node
+// (the command line, the tests, the benchmarks) it is asked for here. Electron's own processes may
+// hold V8's flags frozen, where setting one is a fatal error no code can catch, so there it is never
+// asked for late: without it, a bundle is made as before.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
