@@ -8,8 +8,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFontFiles, type FontFiles } from '../../src/main/core/pdf/fonts';
 import { typesetter } from '../../src/main/core/bundle/draw';
@@ -18,11 +16,12 @@ import { PdfSink } from '../../src/main/core/bundle/sink';
 import { Stamper } from '../../src/main/core/bundle/stamp';
 import { StreamedPages } from '../../src/main/core/bundle/streamed';
 import { Pacer } from '../../src/main/core/bundle/collect';
-import { deliver, fileDigest } from '../../src/main/core/bundle/deliver';
-import { sha256Hex } from '../../src/main/core/blobs';
+import { fileDigest, sha256Hex } from '../../src/main/core/blobs';
+import { deliver } from '../../src/main/core/bundle/deliver';
 import { readOnce } from '../../src/main/core/services/bundle.service';
 import type { CoreContext } from '../../src/main/core/context';
 import { tempDir } from '../helpers/core';
+import { collectUntil } from '../helpers/gc';
 
 let fonts: FontFiles;
 beforeAll(async () => {
@@ -38,19 +37,6 @@ async function source(name: string, pages: number): Promise<PDFDocument> {
     if (p === pages) page.setRotation(degrees(90));
   }
   return PDFDocument.load(await doc.save());
-}
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-/** Collects until what `weak` points at is gone. A WeakRef's target lives to the end of the turn that made or read it, so each collection comes on a turn of its own. */
-async function collected(weak: readonly WeakRef<object>[]): Promise<boolean> {
-  const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
-  for (let i = 0; i < 10; i++) {
-    await turn();
-    gc();
-    if (weak.every((w) => w.deref() === undefined)) return true;
-  }
-  return false;
 }
 
 const text = (file: string, n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -92,7 +78,7 @@ describe('a bundle streamed to disk', () => {
     }
     // Nor a ref object of its pages (pdf-lib's pool would keep one for the rest of the process): a
     // page is kept as its object number, and its ref made again when the page tree is written.
-    expect(await collected(refs)).toBe(true);
+    expect(await collectUntil(() => refs.every((w) => w.deref() === undefined))).toBe(true);
     expect(numbers.map((_, i) => pages.pageRef(i)?.objectNumber)).toEqual(numbers);
     // A page drawn last and put first, as the cover is.
     ts.draw(composePages([{ kind: 'text', text: 'Cover of the bundle', font: 'bold', size: 16 }], ts.measure), new Map());

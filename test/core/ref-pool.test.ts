@@ -2,26 +2,10 @@
 // a number while anything holds it, as pdf-lib needs (a document's objects are kept in a Map keyed
 // by ref), and nothing kept once nothing does. pdf-lib's own pool kept every ref ever made for the
 // life of the process: some 60,000 of them after a bundle of 20,000 pages (bench/README.md).
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { PDFDocument, PDFName, PDFRef, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pooledRefs } from '../../src/main/core/pdf/ref-pool';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Collects until `until` holds. A WeakRef's target lives to the end of the turn that made or read it, so each collection comes on a turn of its own. */
-async function collect(until: () => boolean): Promise<boolean> {
-  const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
-  for (let i = 0; i < 20; i++) {
-    await turn();
-    gc();
-    await turn(); // finalizers run
-    if (until()) return true;
-  }
-  return false;
-}
+import { collectUntil as collect } from '../helpers/gc';
 
 describe("pdf-lib's refs, pooled weakly", () => {
   it('gives the one ref for a number and generation while it is held, a ref as pdf-lib makes them', () => {
@@ -52,8 +36,7 @@ describe("pdf-lib's refs, pooled weakly", () => {
     // Refs made in their thousands and let go, as a large bundle does, with collections between.
     for (let round = 0; round < 3; round++) {
       for (let n = 100_000; n < 110_000; n++) PDFRef.of(n);
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await collect(() => true, 1);
     }
     expect(doc.context.lookup(PDFRef.of(first.objectNumber))).toBe(doc.getPage(0).node);
     const back = await PDFDocument.load(await doc.save());

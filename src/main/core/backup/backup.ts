@@ -2,12 +2,11 @@
 // online backup API, so a running app and its -wal file are captured as of one instant) and every
 // stored file, each listed in the manifest with its SHA-256, with the audit chain's head so that a
 // history rewritten later (even with the hashes recomputed) no longer contains it.
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DiscloseError } from '../../../shared/errors';
-import { BlobStore, diskFullMessage, isDiskFull } from '../blobs';
+import { BlobStore, diskFullMessage, fileDigest, isDiskFull } from '../blobs';
 import { APP_VERSION, DATABASE_FILE } from '../constants';
 import { TarWriter } from './tar';
 import { checkedHeldShas } from '../repositories/blob-chunks.repository';
@@ -45,20 +44,6 @@ async function snapshot(sqlite: Database.Database, dir: string): Promise<string>
   return copy;
 }
 
-/** A file's SHA-256 and size, read a piece at a time. */
-function hashFile(path: string): { sha256: string; size: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const hash = createHash('sha256');
-    const piece = Buffer.alloc(1 << 20);
-    let size = 0;
-    for (let n; (n = readSync(fd, piece, 0, piece.length, size)) > 0; size += n) hash.update(piece.subarray(0, n));
-    return { sha256: hash.digest('hex'), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, out: string, now: Date): Promise<BackupResult> {
   if (existsSync(out)) throw new DiscloseError('CONFLICT', `${out} already exists; choose a new name (a backup never overwrites a file).`);
   if (!existsSync(dirname(out))) throw new DiscloseError('IO', `The folder ${dirname(out)} does not exist.`);
@@ -73,7 +58,7 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
     try {
       // Hashed a piece at a time here, and copied so into the tar below: a register's database
       // (its small files inside) may be larger than a buffer can hold.
-      const dbFile = hashFile(dbCopy);
+      const dbFile = await fileDigest(dbCopy);
       const head = (copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? { id: 0, hash: '0'.repeat(64) };
       manifest = {
         format: BACKUP_FORMAT,

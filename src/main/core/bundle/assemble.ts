@@ -6,7 +6,6 @@
 // Each document's pages go to a file as soon as they are in (streamed.ts), so memory holds a few
 // numbers for each page written, not the page; the finished file is hashed and moved to where it is
 // saved (deliver.ts) without being read back into memory.
-import '../pdf/ref-pool';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +20,13 @@ import { allDocuments, exemptionLabel, type BundlePlan, type DocOutcome, type Le
 import { addOutline, addPageLabels } from './outline';
 import { slipFlow } from './pages';
 import { blobProblem, classify, describeError, openPdf } from './sources';
-import { sha256Hex } from '../blobs';
+import { fileDigest, sha256Hex } from '../blobs';
 import { removeActiveContent } from './active';
 import { boundedText, imageProblem } from './limits';
 import { PdfSink } from './sink';
 import { Stamper } from './stamp';
 import { StreamedPages } from './streamed';
-import { deliver, fileDigest } from './deliver';
+import { deliver } from './deliver';
 
 export interface AssembleInput {
   plan: BundlePlan;

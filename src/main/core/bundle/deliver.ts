@@ -1,35 +1,13 @@
 // A finished export, from where it was made to where the officer chose, without ever holding it
 // whole in memory: a bundle of 10,000 pages is tens of MB, a ZIP of native files can be gigabytes.
-// Its SHA-256 is read in chunks; the file is synced and renamed into place when the chosen folder
-// is on the same disk, else copied beside the chosen name, synced and renamed, so the chosen path
-// holds either what was there before or the whole new file, never part of it.
-import { createHash, randomBytes } from 'node:crypto';
+// Its SHA-256 is read in chunks (fileDigest, blobs.ts); the file is synced and renamed into place
+// when the chosen folder is on the same disk, else copied beside the chosen name, synced and
+// renamed, so the chosen path holds either what was there before or the whole new file, never part
+// of it.
+import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, constants, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DiscloseError } from '../../../shared/errors';
-
-/**
- * The size and SHA-256 of a file, read a chunk at a time into one buffer: a stream would hand over a
- * new megabyte for each chunk, and a bundle of 20,000 pages left some 50 MB of them behind until the
- * heap was next collected.
- */
-export async function fileDigest(path: string): Promise<{ size: number; sha256: string }> {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const handle = await open(path, 'r');
-  let size = 0;
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      size += bytesRead;
-    }
-  } finally {
-    await handle.close();
-  }
-  return { size, sha256: hash.digest('hex') };
-}
 
 async function sync(path: string): Promise<void> {
   const handle = await open(path, 'r+');

@@ -115,13 +115,11 @@ class CaseImport {
       const same = earlier.get(`file:${r.part.sha}`) ?? held.files.get(r.part.sha);
       return same === undefined ? null : `Already in this case as ${same} (same content).`;
     }
-    const bySource = earlier.get(`email-sha:${r.sha}`);
-    const byId = r.msg.messageId ? earlier.get(`email-id:${r.msg.messageId}`) : undefined;
-    if (byId !== undefined || bySource !== undefined) return `Already in this case: "${(byId ?? bySource) || '(no subject)'}" (${byId !== undefined ? 'same Message-ID' : 'same file'}).`;
-    const heldById = r.msg.messageId ? held.messageIds.get(r.msg.messageId) : undefined;
-    const heldBySource = held.sources.get(r.sha);
-    if (heldById === undefined && heldBySource === undefined) return null;
-    return `Already in this case: "${(heldById ?? heldBySource) || '(no subject)'}" (${heldById !== undefined ? 'same Message-ID' : 'same file'}).`;
+    // The subject of the message it repeats, by Message-ID first, then by the same file.
+    const said = (byId: string | undefined, bySource: string | undefined) =>
+      byId === undefined && bySource === undefined ? null : `Already in this case: "${(byId ?? bySource) || '(no subject)'}" (${byId !== undefined ? 'same Message-ID' : 'same file'}).`;
+    const id = r.msg.messageId;
+    return said(id ? earlier.get(`email-id:${id}`) : undefined, earlier.get(`email-sha:${r.sha}`)) ?? said(id ? held.messageIds.get(id) : undefined, held.sources.get(r.sha));
   }
 
   /**
