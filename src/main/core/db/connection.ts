@@ -8,6 +8,7 @@ import { Kysely } from 'kysely';
 import { DiscloseError } from '../../../shared/errors';
 import type { DB } from './schema';
 import { DiscloseSqliteDialect } from './driver';
+import { optimizeStatistics } from './statistics';
 import { APPLICATION_ID, migrate, pendingMigrations, type MigrationSteps } from './migrate';
 import { diskFullMessage, isDiskFull } from '../blobs';
 
@@ -186,7 +187,7 @@ export async function openDatabase(file: string, onUpgrade?: MigrationSteps): Pr
       await migrate(sqlite, db as Kysely<unknown>, file, undefined, onUpgrade);
       // The planner's statistics (as SQLite advises for a connection held open): which index serves
       // a list's order depends on how the cases spread over the stages, unknowable without them.
-      sqlite.pragma('optimize = 0x10002');
+      await optimizeStatistics(db, 0);
     }
   } catch (err) {
     await db.destroy();

@@ -2,6 +2,7 @@
 // to re-derive, written back, and the questions of which cases need it.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../db/engine';
+import { optimizeStatistics } from '../db/statistics';
 import type { DB } from '../db/schema';
 import type { Regime } from '../../../shared/domain/clocks/events';
 import type { StoredDerivation } from '../../../shared/domain/stored-standing';
@@ -141,12 +142,9 @@ export async function refreshStatistics(db: Kysely<DB>): Promise<void> {
   }
   sinceStatistics.set(db, 0);
   try {
-    await sql`PRAGMA analysis_limit = 400`.execute(db);
-    await sql`PRAGMA optimize = 0x10002`.execute(db);
+    await optimizeStatistics(db, 400);
   } catch {
     // Advisory: the write has committed, and the statistics wait for the next look (another
     // process writing, say).
-  } finally {
-    await sql`PRAGMA analysis_limit = 0`.execute(db).catch(() => undefined);
   }
 }
