@@ -223,6 +223,47 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
     await core.close();
   });
 
+  it('a damaged copy in one place gives way to an intact one in the other, and verification still reports it', async () => {
+    const core = await testCore();
+    ok(await core.invoke('settings:update', AUTHORITY));
+    const c = ok(await core.invoke('cases:create', { regime: 'foia', received: '2026-11-02', requester: { name: 'Zoë Ó Dónaill-Nguyễn 王' } }));
+    const bytes = Buffer.from('Minutes of the highways committee, kept in both places');
+    const sha = sha256Hex(bytes);
+    const imported = ok(await core.invoke('correspondence:import', { reference: c.reference, role: 'evidence', files: [{ name: 'minutes.txt', data: b64(bytes) }] }));
+    await core.close();
+    // The same bytes in the folder too (as an earlier version, or a restore from a backup, leaves them).
+    const folder = new BlobStore(join(core.dataDir, 'blobs'));
+    folder.put(bytes);
+    const opened = await openDatabase(join(core.dataDir, DATABASE_FILE));
+    const store = new BlobStore(join(core.dataDir, 'blobs'), undefined, heldBytes(opened.sqlite));
+
+    // The database's copy damaged: the folder's is read, and the damage is still reported.
+    opened.sqlite.prepare('UPDATE blob_bytes SET data = ? WHERE sha256 = ?').run(Buffer.from('damaged'), sha);
+    expect(Buffer.from(store.get(sha, 'minutes.txt')).equals(bytes)).toBe(true);
+    expect(store.check(sha)).toEqual({ actual: sha256Hex(Buffer.from('damaged')), intactCopy: true });
+    // Both damaged: nothing is returned.
+    writeFileSync(folder.pathOf(sha), 'also damaged');
+    expect(() => store.get(sha, 'minutes.txt')).toThrow(/minutes\.txt has been altered or damaged/);
+    expect(store.check(sha)).toEqual({ actual: sha256Hex(Buffer.from('damaged')), intactCopy: false });
+    // The database's copy intact and the folder's damaged: the database's is read, the folder's reported.
+    opened.sqlite.prepare('UPDATE blob_bytes SET data = ? WHERE sha256 = ?').run(bytes, sha);
+    expect(Buffer.from(store.get(sha)).equals(bytes)).toBe(true);
+    expect(store.check(sha)).toEqual({ actual: sha256Hex(Buffer.from('also damaged')), intactCopy: true });
+    // Through the app: the database's copy damaged again, the folder's put back intact.
+    opened.sqlite.prepare('UPDATE blob_bytes SET data = ? WHERE sha256 = ?').run(Buffer.from('damaged'), sha);
+    writeFileSync(folder.pathOf(sha), bytes);
+    await opened.db.destroy();
+
+    const again = await testCore({ dataDir: core.dataDir });
+    const report = ok(await again.invoke('records:verify', {}));
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ kind: 'blob-altered', detail: expect.stringMatching(new RegExp(`^stored file ${sha}: one of its two copies .* the other is intact, and is the one used$`)) }]);
+    // The officer still opens the file, whole.
+    const content = ok(await again.invoke('attachments:content', { id: imported.added[0]!.id }));
+    expect(content.text ?? Buffer.from(content.dataBase64 ?? '', 'base64').toString()).toBe(bytes.toString());
+    await again.close();
+  });
+
   it('does not wait on another connection reading the register to empty the log after destroying content', async () => {
     const { core, c } = await pastRetention();
     // A second window or the command line, in the middle of a read.

@@ -7,7 +7,8 @@
 // (table blob_bytes), written by the same transaction as the row that lists it (ensureBlobs in
 // correspondence.repository.ts): one commit makes a whole batch durable, where each file in the
 // folder costs the system its own create, sync and rename. Reads look there first, then in the
-// folder (files stored before, and larger files); either way the bytes are checked against the hash.
+// folder (files stored before, and larger files); either way the bytes are checked against the hash,
+// and a damaged copy in one place gives way to an intact one in the other.
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
@@ -284,31 +285,52 @@ export class BlobStore {
     return new DiscloseError('IO', `Could not store a file in ${this.root}: ${(err as Error).message}`);
   }
 
-  /** The bytes, verified against their hash; a missing or altered file is an error, never returned. */
-  get(sha256: string, name = sha256): Uint8Array {
-    let bytes: Buffer | undefined = this.inline?.(sha256);
+  /**
+   * The copies held of one file: the register's own (a small file), then the folder's. A file can
+   * have both (stored in the folder before small files were kept in the register, or put back there
+   * from a backup), and one damaged copy must not hide a good one. `intact` is the first copy whose
+   * bytes match the hash, `damaged` the hash of the first that does not; `all` looks at both copies
+   * even when the first is intact (verification), else the folder is read only when needed.
+   */
+  private copies(sha256: string, all: boolean): { intact?: Buffer; damaged?: string; found: boolean } {
+    const out: { intact?: Buffer; damaged?: string; found: boolean } = { found: false };
+    const look = (bytes: Buffer) => {
+      out.found = true;
+      const actual = sha256Hex(bytes);
+      if (actual === sha256) out.intact ??= bytes;
+      else out.damaged ??= actual;
+    };
+    const inline = this.inline?.(sha256);
+    if (inline) look(inline);
+    if (out.intact && !all) return out;
+    let folder: Buffer | undefined;
     try {
-      bytes ??= this.fs.readFileSync(this.pathOf(sha256));
+      folder = this.fs.readFileSync(this.pathOf(sha256));
     } catch {
-      throw new DiscloseError('IO', `The stored copy of ${name} is missing (${sha256.slice(0, 12)}…). Restore the data folder from a backup.`);
+      // none in the folder
     }
-    const actual = sha256Hex(bytes);
-    if (actual !== sha256) {
-      throw new DiscloseError('DB_CORRUPT', `The stored copy of ${name} has been altered or damaged: its SHA-256 is ${actual}, not ${sha256}. It will not be used.`);
-    }
-    return bytes;
+    if (folder) look(folder);
+    return out;
   }
 
-  /** 'ok', 'missing', or the hash the stored bytes actually have. */
-  check(sha256: string): 'ok' | 'missing' | { actual: string } {
-    let bytes: Buffer | undefined = this.inline?.(sha256);
-    try {
-      bytes ??= this.fs.readFileSync(this.pathOf(sha256));
-    } catch {
-      return 'missing';
+  /** The bytes, verified against their hash; a missing or altered file is an error, never returned. */
+  get(sha256: string, name = sha256): Uint8Array {
+    const held = this.copies(sha256, false);
+    if (held.intact) return held.intact;
+    if (held.damaged !== undefined) {
+      throw new DiscloseError('DB_CORRUPT', `The stored copy of ${name} has been altered or damaged: its SHA-256 is ${held.damaged}, not ${sha256}. It will not be used.`);
     }
-    const actual = sha256Hex(bytes);
-    return actual === sha256 ? 'ok' : { actual };
+    throw new DiscloseError('IO', `The stored copy of ${name} is missing (${sha256.slice(0, 12)}…). Restore the data folder from a backup.`);
+  }
+
+  /**
+   * 'ok' when every copy held is intact; 'missing' when none is held; else the hash a damaged copy
+   * actually has, and whether another copy is intact (which get() then gives).
+   */
+  check(sha256: string): 'ok' | 'missing' | { actual: string; intactCopy: boolean } {
+    const held = this.copies(sha256, true);
+    if (!held.found) return 'missing';
+    return held.damaged === undefined ? 'ok' : { actual: held.damaged, intactCopy: held.intact !== undefined };
   }
 
   verify(sha256: string): boolean {
