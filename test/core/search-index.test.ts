@@ -160,13 +160,19 @@ describe('the full-text index on the local register', () => {
       expect(estimate(t)).toBe(FTS_DATA_FLOOR);
       expect(plan(t)).toBe(`SEARCH ${t} USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)`);
     }
-    // Writes that look again keep it so, with the index still nearly empty (analysed again each time).
+    // Other tables keep the counts analysed, however small (the settings' one row).
+    expect(estimate('settings')).toBe(1);
+    // SQLite analyses a data table again while it holds under a tenth of the floor (a new
+    // register's first documents): the writes that look again raise it again each time.
+    sqlite.prepare("UPDATE sqlite_stat1 SET stat = '2' WHERE tbl = 'search_fts_data'").run();
     for (let i = 1; i <= STATISTICS_EVERY_WRITES + 1; i++) {
       await runWrite(writer, async (w) => indexItem(w.db, 'correspondence', i, 1, 'Hedges', `Lane ${i}`));
     }
-    for (const t of indexes) expect(plan(t)).toMatch(/^SEARCH /);
-    // The counts the planner was told for other tables stay as analysed.
-    expect(Number(String(sqlite.prepare("SELECT stat FROM sqlite_stat1 WHERE tbl = 'search_index' AND idx = 'search_index_case'").pluck().get()).split(' ')[0])).toBeLessThan(FTS_DATA_FLOOR);
+    for (const t of indexes) {
+      expect(estimate(t)).toBeGreaterThanOrEqual(FTS_DATA_FLOOR);
+      expect(plan(t)).toBe(`SEARCH ${t} USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)`);
+    }
+    expect(estimate('settings')).toBe(1);
     // A count above the floor is left as it is; the index stays whole through many merges.
     await runWrite(writer, async (w) => {
       for (let i = 100; i < 3100; i++) await indexItem(w.db, 'correspondence', i, 1, `Message ${i}`, `Hedge cutting on lane ${i} ${'verge '.repeat(i % 50)}`);
@@ -174,7 +180,7 @@ describe('the full-text index on the local register', () => {
     while ((await db.transaction().execute((trx) => drainPairs(trx, { docs: 8192, chars: 64 * 1024 * 1024 }))) > 0);
     const rows = Number(sqlite.prepare('SELECT count(*) FROM search_fts_data').pluck().get());
     sqlite.prepare("UPDATE sqlite_stat1 SET stat = ? WHERE tbl = 'search_fts_data' AND idx IS NULL").run(String(FTS_DATA_FLOOR + rows));
-    await optimizeStatistics(db, 400); // within 25 times of the rows held: not analysed again
+    await optimizeStatistics(db, 400); // within ten times of the rows held: not analysed again
     expect(estimate('search_fts_data')).toBe(FTS_DATA_FLOOR + rows);
     sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')");
     expect((await searchIndex(db, 'lane 2999', 10)).map((h) => h.itemId)).toEqual([2999]);

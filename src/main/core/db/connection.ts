@@ -187,7 +187,9 @@ export async function openDatabase(file: string, onUpgrade?: MigrationSteps): Pr
       await migrate(sqlite, db as Kysely<unknown>, file, undefined, onUpgrade);
       // The planner's statistics (as SQLite advises for a connection held open): which index serves
       // a list's order depends on how the cases spread over the stages, unknowable without them.
-      await optimizeStatistics(db, 0);
+      // Advisory: should another process hold the register's write lock past the wait, the writes'
+      // next look takes them (refreshStatistics).
+      await optimizeStatistics(db, 0).catch(() => undefined);
     }
   } catch (err) {
     await db.destroy();
