@@ -257,7 +257,7 @@ describe.skipIf(onTeamDatabase)('small stored files kept in the register', () =>
     const again = await testCore({ dataDir: core.dataDir });
     const report = ok(await again.invoke('records:verify', {}));
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([{ kind: 'blob-altered', detail: expect.stringMatching(new RegExp(`^stored file ${sha}: one of its two copies .* the other is intact, and is the one used$`)) }]);
+    expect(report.problems).toEqual([{ kind: 'blob-copy-damaged', detail: expect.stringMatching(new RegExp(`^stored file ${sha}: one of its two copies .* the other is intact, and is the one used$`)) }]);
     // The officer still opens the file, whole.
     const content = ok(await again.invoke('attachments:content', { id: imported.added[0]!.id }));
     expect(content.text ?? Buffer.from(content.dataBase64 ?? '', 'base64').toString()).toBe(bytes.toString());

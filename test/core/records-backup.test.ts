@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ok, tempDir, testCore } from '../helpers/core';
-import { flipStored, storedShas, whereStored } from '../helpers/stored';
-import { INLINE_MAX_BYTES } from '../../src/main/core/blobs';
+import { flipStored, readStored, storedShas, whereStored } from '../helpers/stored';
+import { BlobStore, INLINE_MAX_BYTES } from '../../src/main/core/blobs';
 import { populatedCore, readBack } from '../helpers/records';
 import { restoreBackup } from '../../src/main/core/backup/restore';
 import { readTar, TarWriter } from '../../src/main/core/backup/tar';
@@ -71,6 +71,29 @@ describe('backup and restore', () => {
     await core.close();
     expect(r).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT', message: expect.stringMatching(new RegExp(`No backup was written: .*altered or damaged.*not ${sha}`)) } });
     expect(existsSync(`${out}.again`)).toBe(false);
+  });
+
+  it('takes a file whose database copy is damaged from its intact copy in the folder, and the restored register says which copy is damaged', async () => {
+    const { dataDir, out } = await backedUp();
+    const [sha] = storedShas(dataDir).filter((s) => whereStored(dataDir, s) === 'database');
+    const bytes = readStored(dataDir, sha!);
+    new BlobStore(join(dataDir, 'blobs')).put(bytes); // the same file in the folder too, intact
+    flipStored(dataDir, sha!); // the database's copy damaged
+    const again = `${out}.again`;
+    const core = await testCore({ dataDir, host: { chooseSavePath: async () => again, printPdf: async () => true, chooseFiles: async () => [] } });
+    ok(await core.invoke('records:backupNow', { reason: 'manual' }));
+    await core.close();
+    const names = [...readTar(again)].map((e) => e.name);
+    expect(names).toContain(`blobs/${sha!.slice(0, 2)}/${sha}`);
+
+    const target = join(tempDir(), 'restored');
+    const r = await restoreBackup(again, target, { replace: false, now: NOW });
+    expect(r.problems).toEqual([{ kind: 'blob-copy-damaged', detail: expect.stringContaining(`stored file ${sha}: one of its two copies`) }]);
+    const restored = await testCore({ dataDir: target });
+    const report = ok(await restored.invoke('records:verify', {}));
+    expect(report.problems).toEqual([{ kind: 'blob-copy-damaged', detail: expect.stringContaining(`stored file ${sha}: one of its two copies`) }]);
+    await restored.close();
+    expect(Buffer.from(new BlobStore(join(target, 'blobs')).get(sha!)).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('restores into an empty folder with every case identical, and the restored folder verifies', async () => {

@@ -304,10 +304,13 @@ export class BlobStore {
     if (inline) look(inline);
     if (out.intact && !all) return out;
     let folder: Buffer | undefined;
-    try {
-      folder = this.fs.readFileSync(this.pathOf(sha256));
-    } catch {
-      // none in the folder
+    // A small file is seldom in the folder too: ask before reading (a failed read costs more).
+    if (!inline || this.fs.existsSync(this.pathOf(sha256))) {
+      try {
+        folder = this.fs.readFileSync(this.pathOf(sha256));
+      } catch {
+        // none in the folder
+      }
     }
     if (folder) look(folder);
     return out;

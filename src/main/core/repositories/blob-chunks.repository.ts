@@ -5,7 +5,6 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { sha256Hex, type HeldBytes } from '../blobs';
-import { DiscloseError } from '../../../shared/errors';
 
 export const CHUNK_BYTES = 1 << 20;
 
@@ -62,18 +61,15 @@ export function heldShas(sqlite: Database.Database): Set<string> {
 }
 
 /**
- * The small files a register's database holds itself, each checked against its hash: a damaged one
- * is an error (a backup never carries it on).
+ * The small files a register's database holds itself whose bytes match their hash. A damaged one is
+ * left out, so that a backup takes the file from its other copy in the folder, checked there, or
+ * refuses when it has none (a backup never carries a damaged file on).
  */
 export function checkedHeldShas(sqlite: Database.Database): Set<string> {
   const held = new Set<string>();
   if (!holdsFiles(sqlite)) return held;
   for (const row of sqlite.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
-    const actual = sha256Hex(row.data);
-    if (actual !== row.sha256) {
-      throw new DiscloseError('DB_CORRUPT', `A stored file kept in the database has been altered or damaged: its SHA-256 is ${actual}, not ${row.sha256}.`);
-    }
-    held.add(row.sha256);
+    if (sha256Hex(row.data) === row.sha256) held.add(row.sha256);
   }
   return held;
 }

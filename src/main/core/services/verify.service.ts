@@ -18,6 +18,7 @@ export type ProblemKind =
   | 'foreign-key'
   | 'blob-missing'
   | 'blob-altered'
+  | 'blob-copy-damaged'
   | 'orphan-file'
   | 'temp-file'
   | 'unreferenced-blob'
@@ -99,7 +100,7 @@ export function verifyRecords(sqlite: Database.Database, blobs: BlobStore, dataD
   for (const sha of shas) {
     const state = blobs.check(sha);
     if (state === 'missing') problems.push({ kind: 'blob-missing', detail: `stored file ${sha} is missing` });
-    else if (state !== 'ok' && state.intactCopy) problems.push({ kind: 'blob-altered', detail: `stored file ${sha}: one of its two copies (in the database and in the folder) has been altered or damaged (its bytes hash to ${state.actual}); the other is intact, and is the one used` });
+    else if (state !== 'ok' && state.intactCopy) problems.push({ kind: 'blob-copy-damaged', detail: `stored file ${sha}: one of its two copies (in the database and in the folder) has been altered or damaged (its bytes hash to ${state.actual}); the other is intact, and is the one used` });
     else if (state !== 'ok') problems.push({ kind: 'blob-altered', detail: `stored file ${sha} has been altered or damaged (its bytes hash to ${state.actual})` });
   }
   // Files younger than the sweep's grace period may be an import in progress in another window.
