@@ -180,6 +180,25 @@ describe('parseEml', () => {
   ])('throws MailParseError for %s, which is not an email at all', async (_what, bytes) => {
     await expect(parseEml(bytes)).rejects.toBeInstanceOf(MailParseError);
   });
+
+  it('takes a file for binary data by its first 1,024 bytes: more than one in ten a control byte (tab, line breaks, form feed and ESC aside)', async () => {
+    const headed = (controls: number, fill: number) => {
+      const bytes = utf8(`From: a@example.org\r\nSubject: Gritting\r\n\r\n${'x'.repeat(1024)}`);
+      for (let i = 0; i < controls; i++) bytes[60 + i] = fill;
+      return bytes;
+    };
+    // 102 of the first 1,024 bytes are control bytes: not more than a tenth.
+    await expect(parseEml(headed(102, 0x01))).resolves.toMatchObject({ subject: 'Gritting' });
+    await expect(parseEml(headed(103, 0x01))).rejects.toThrow('The file is binary data, not an email.');
+    // Tabs, line breaks, form feeds and ESC (ISO-2022-JP) are text.
+    for (const allowed of [0x09, 0x0a, 0x0c, 0x0d, 0x1b]) await expect(parseEml(headed(200, allowed))).resolves.toMatchObject({ subject: 'Gritting' });
+    // Control bytes after the first 1,024 are not looked at.
+    const late = utf8(`From: a@example.org\r\nSubject: Late\r\n\r\n${'x'.repeat(1100)}`);
+    for (let i = 1030; i < late.length; i++) late[i] = 0x02;
+    await expect(parseEml(late)).resolves.toMatchObject({ subject: 'Late' });
+    // A short file is judged by its own length.
+    await expect(parseEml(Uint8Array.from([0x46, 0x01, 0x01]))).rejects.toThrow('binary data');
+  });
 });
 
 describe('parseMsg', () => {

@@ -44,10 +44,13 @@ export function assertCouldBeEmail(bytes: Uint8Array): void {
     if (signature.every((byte, i) => bytes[i] === byte)) throw new MailParseError(`The file is ${what}, not an email.`);
   }
   // Text mail has almost no control bytes; ESC is allowed because ISO-2022-JP uses it.
-  const head = bytes.subarray(0, 1024);
+  const length = Math.min(bytes.length, 1024);
   let control = 0;
-  for (const byte of head) if (byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte)) control++;
-  if (control > head.length / 10) throw new MailParseError('The file is binary data, not an email.');
+  for (let i = 0; i < length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) control++;
+  }
+  if (control > length / 10) throw new MailParseError('The file is binary data, not an email.');
 }
 
 /** "Name <addr>" (or just the address) for every mailbox, group members included. */
