@@ -53,7 +53,7 @@ export const RECORDS_COMMANDS: Command[] = [
       const r = await restoreBackup(file, dir, { replace: p.values.replace === true, now });
       return {
         value: r,
-        text: `Restored the backup of ${r.createdAt} into ${r.dataDir}: ${r.checked.cases} cases, ${r.checked.blobs} stored files, ${r.checked.auditRows} audit rows, every hash checked.${r.setAside ? `\nThe folder that was there is kept as ${r.setAside}.` : ''}${r.problems.map((x) => `\nNote: ${x.detail}.`).join('')}`,
+        text: `Restored the backup of ${r.createdAt} into ${r.dataDir}: ${r.checked.cases} cases, ${r.checked.blobs} stored files, ${r.checked.auditRows} audit rows, every hash checked.${r.setAside ? `\nThe folder that was there is kept as ${r.setAside}.` : ''}`,
       };
     },
   },

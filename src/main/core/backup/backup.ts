@@ -9,7 +9,7 @@ import { DiscloseError } from '../../../shared/errors';
 import { BlobStore, diskFullMessage, fileDigest, isDiskFull } from '../blobs';
 import { APP_VERSION, DATABASE_FILE } from '../constants';
 import { TarWriter } from './tar';
-import { checkedHeldShas } from '../repositories/blob-chunks.repository';
+import { checkedHeldShas, mendHeldCopies } from '../repositories/blob-chunks.repository';
 import type { BackupResult } from '../../../shared/ipc/contract';
 
 export const BACKUP_FORMAT = 'disclose-backup';
@@ -29,8 +29,12 @@ export interface BackupManifest {
   cases: number;
 }
 
-/** Copies the database as of one instant into `dir`; returns the copy's path (a single file, no WAL). */
-async function snapshot(sqlite: Database.Database, dir: string): Promise<string> {
+/**
+ * Copies the database as of one instant into `dir`; returns the copy's path (a single file, no WAL).
+ * A small file whose copy in the database is damaged, but which has an intact copy in the folder,
+ * is written whole into the backup's database, so that a restore of it verifies clean.
+ */
+async function snapshot(sqlite: Database.Database, blobs: BlobStore, dir: string): Promise<string> {
   const copy = join(dir, DATABASE_FILE);
   await sqlite.backup(copy);
   const c = new Database(copy);
@@ -38,6 +42,13 @@ async function snapshot(sqlite: Database.Database, dir: string): Promise<string>
     c.pragma('journal_mode = DELETE');
     const check = c.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new DiscloseError('DB_CORRUPT', `The database copy failed SQLite's integrity check (${String(check)}); no backup was written. Run verify.`);
+    mendHeldCopies(c, (sha) => {
+      try {
+        return blobs.get(sha);
+      } catch {
+        return null; // no intact copy: the backup refuses below, naming the file
+      }
+    });
   } finally {
     c.close();
   }
@@ -51,7 +62,7 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
   const partial = join(work, 'backup.tar');
   let tar: TarWriter | null = null;
   try {
-    const dbCopy = await snapshot(sqlite, work);
+    const dbCopy = await snapshot(sqlite, blobs, work);
     const copy = new Database(dbCopy, { readonly: true });
     let manifest: BackupManifest;
     let held: Set<string>;

@@ -21,11 +21,6 @@ export interface RestoreResult {
   setAside: string | null;
   createdAt: string;
   checked: VerifyReport['checked'];
-  /**
-   * What verification found that does not stop a restore: a file with one damaged copy beside an
-   * intact one (every file reads whole). Empty when the restored register verifies clean.
-   */
-  problems: VerifyReport['problems'];
 }
 
 function parseManifest(bytes: Buffer, file: string): BackupManifest {
@@ -111,9 +106,8 @@ export async function restoreBackup(file: string, target: string, opts: { replac
     } finally {
       await db.destroy();
     }
-    const serious = report.problems.filter((p) => p.kind !== 'blob-copy-damaged');
-    if (serious.length > 0) {
-      throw new DiscloseError('DB_CORRUPT', `The restored case files did not verify, so nothing was changed: ${serious.map((p) => `${p.kind}: ${p.detail}`).join('; ')}`);
+    if (!report.ok) {
+      throw new DiscloseError('DB_CORRUPT', `The restored case files did not verify, so nothing was changed: ${report.problems.map((p) => `${p.kind}: ${p.detail}`).join('; ')}`);
     }
     let setAside: string | null = null;
     if (!isEmptyFolder(dataDir)) {
@@ -123,7 +117,7 @@ export async function restoreBackup(file: string, target: string, opts: { replac
       rmdirSync(dataDir);
     }
     renameSync(stage, dataDir);
-    return { dataDir, setAside, createdAt: manifest.createdAt, checked: report.checked, problems: report.problems };
+    return { dataDir, setAside, createdAt: manifest.createdAt, checked: report.checked };
   } catch (err) {
     rmSync(stage, { recursive: true, force: true });
     throw err;

@@ -188,8 +188,10 @@ export async function openDatabase(file: string, onUpgrade?: MigrationSteps): Pr
       // The planner's statistics (as SQLite advises for a connection held open): which index serves
       // a list's order depends on how the cases spread over the stages, unknowable without them.
       // Advisory: should another process hold the register's write lock past the wait, the writes'
-      // next look takes them (refreshStatistics).
-      await optimizeStatistics(db, 0).catch(() => undefined);
+      // next look takes them (refreshStatistics). Anything else is the register's to report.
+      await optimizeStatistics(db, 0).catch((err: unknown) => {
+        if (!String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw err;
+      });
     }
   } catch (err) {
     await db.destroy();
