@@ -187,8 +187,9 @@ export async function openDatabase(file: string, onUpgrade?: MigrationSteps): Pr
       await migrate(sqlite, db as Kysely<unknown>, file, undefined, onUpgrade);
       // The planner's statistics (as SQLite advises for a connection held open): which index serves
       // a list's order depends on how the cases spread over the stages, unknowable without them.
-      // Advisory: should another process hold the register's write lock past the wait, the writes'
-      // next look takes them (refreshStatistics). Anything else is the register's to report.
+      // Advisory: should another process take the register's write lock in the moment since the
+      // upgrade check above held it, and keep it past the wait, the writes' next look takes them
+      // (refreshStatistics). Anything else is the register's to report.
       await optimizeStatistics(db, 0).catch((err: unknown) => {
         if (!String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw err;
       });
