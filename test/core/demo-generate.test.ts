@@ -173,6 +173,21 @@ describe('storing many files at once (BlobStore.putMany)', () => {
 });
 
 describe('demo generate on the command line', () => {
+  it('on the command line, ends with every generated document paired for phrase searches, as a register of years holds them', () => {
+    const dir = tempDir('disclose-demo-pairs-');
+    const r = runCli(['demo', 'generate', '--cases', '400', '--seed', 'pairs', '--json', '--today', TODAY], dir);
+    expect(r.status).toBe(0);
+    expect(r.json()).toMatchObject({ cases: 400, messages: 4400 });
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    try {
+      // More documents than one write pairs itself (PAIRED_BY_THE_WRITE), so the background had work.
+      expect(db.prepare('SELECT count(*) FROM search_index').pluck().get()).toBeGreaterThan(256);
+      expect(db.prepare('SELECT count(*) FROM search_unpaired').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps its contract: --cases --messages --seed --json, refusal with exit 1, usage errors with exit 2', () => {
     const dir = tempDir('disclose-demo-cli-');
     const r = runCli(['demo', 'generate', '--cases', '12', '--messages', '60', '--seed', 'cli', '--json', '--today', TODAY], dir);
