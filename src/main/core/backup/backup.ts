@@ -9,7 +9,7 @@ import { DiscloseError } from '../../../shared/errors';
 import { BlobStore, diskFullMessage, fileDigest, isDiskFull } from '../blobs';
 import { APP_VERSION, DATABASE_FILE } from '../constants';
 import { TarWriter } from './tar';
-import { checkedHeldShas, mendHeldCopies } from '../repositories/blob-chunks.repository';
+import { checkedHeldCopies } from '../repositories/blob-chunks.repository';
 import type { BackupResult } from '../../../shared/ipc/contract';
 
 export const BACKUP_FORMAT = 'disclose-backup';
@@ -30,29 +30,30 @@ export interface BackupManifest {
 }
 
 /**
- * Copies the database as of one instant into `dir`; returns the copy's path (a single file, no WAL).
- * A small file whose copy in the database is damaged, but which has an intact copy in the folder,
- * is written whole into the backup's database, so that a restore of it verifies clean.
+ * Copies the database as of one instant into `dir`: the copy's path (a single file, no WAL), and
+ * the small files its database holds, checked (checkedHeldCopies). One whose copy in the database
+ * is damaged, but which has an intact copy in the folder, is written whole into the backup's
+ * database, so that a restore of it verifies clean.
  */
-async function snapshot(sqlite: Database.Database, blobs: BlobStore, dir: string): Promise<string> {
-  const copy = join(dir, DATABASE_FILE);
-  await sqlite.backup(copy);
-  const c = new Database(copy);
+async function snapshot(sqlite: Database.Database, blobs: BlobStore, dir: string): Promise<{ path: string; held: Set<string> }> {
+  const path = join(dir, DATABASE_FILE);
+  await sqlite.backup(path);
+  const c = new Database(path);
   try {
     c.pragma('journal_mode = DELETE');
     const check = c.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new DiscloseError('DB_CORRUPT', `The database copy failed SQLite's integrity check (${String(check)}); no backup was written. Run verify.`);
-    mendHeldCopies(c, (sha) => {
+    const held = checkedHeldCopies(c, (sha) => {
       try {
         return blobs.get(sha);
       } catch {
         return null; // no intact copy: the backup refuses below, naming the file
       }
     });
+    return { path, held };
   } finally {
     c.close();
   }
-  return copy;
 }
 
 export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, out: string, now: Date): Promise<BackupResult> {
@@ -62,10 +63,10 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
   const partial = join(work, 'backup.tar');
   let tar: TarWriter | null = null;
   try {
-    const dbCopy = await snapshot(sqlite, blobs, work);
+    // The small files the register keeps itself travel inside the database's copy, checked there.
+    const { path: dbCopy, held } = await snapshot(sqlite, blobs, work);
     const copy = new Database(dbCopy, { readonly: true });
     let manifest: BackupManifest;
-    let held: Set<string>;
     try {
       // Hashed a piece at a time here, and copied so into the tar below: a register's database
       // (its small files inside) may be larger than a buffer can hold.
@@ -82,9 +83,6 @@ export async function writeBackup(sqlite: Database.Database, blobs: BlobStore, o
         auditChainHead: head,
         cases: copy.prepare('SELECT count(*) FROM cases').pluck().get() as number,
       };
-      // The small files the register keeps itself travel inside the database's copy: each checked
-      // against its hash, as the folder's files are below.
-      held = checkedHeldShas(copy);
       tar = new TarWriter(partial);
       tar.add(MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2)), now.getTime());
     } finally {

@@ -61,35 +61,24 @@ export function heldShas(sqlite: Database.Database): Set<string> {
 }
 
 /**
- * In a copy of a register (a backup's, never the register itself): each small file whose bytes in
- * the database no longer match their hash written again from `intact`, its other copy (the folder's,
- * checked), when it has one. Returns the hashes mended.
+ * In a copy of a register (a backup's, never the register itself): the small files its database
+ * holds whose bytes match their hash, each checked once. A damaged one is written again from
+ * `intact`, its other copy (the folder's, checked), when it has one; else it is left out, so that
+ * the backup takes the file from the folder, checked there, or refuses when it has none (a backup
+ * never carries a damaged file on).
  */
-export function mendHeldCopies(copy: Database.Database, intact: (sha256: string) => Uint8Array | null): string[] {
-  if (!holdsFiles(copy)) return [];
+export function checkedHeldCopies(copy: Database.Database, intact: (sha256: string) => Uint8Array | null): Set<string> {
+  const held = new Set<string>();
+  if (!holdsFiles(copy)) return held;
   const damaged: string[] = [];
   for (const row of copy.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
-    if (sha256Hex(row.data) !== row.sha256) damaged.push(row.sha256);
+    if (sha256Hex(row.data) === row.sha256) held.add(row.sha256);
+    else damaged.push(row.sha256);
   }
   const write = copy.prepare('UPDATE blob_bytes SET data = ? WHERE sha256 = ?');
-  const mended: string[] = [];
   for (const sha of damaged) {
     const bytes = intact(sha);
-    if (bytes && sha256Hex(bytes) === sha && write.run(bytes, sha).changes > 0) mended.push(sha);
-  }
-  return mended;
-}
-
-/**
- * The small files a register's database holds itself whose bytes match their hash. A damaged one is
- * left out, so that a backup takes the file from its other copy in the folder, checked there, or
- * refuses when it has none (a backup never carries a damaged file on).
- */
-export function checkedHeldShas(sqlite: Database.Database): Set<string> {
-  const held = new Set<string>();
-  if (!holdsFiles(sqlite)) return held;
-  for (const row of sqlite.prepare('SELECT sha256, data FROM blob_bytes').iterate() as Iterable<{ sha256: string; data: Buffer }>) {
-    if (sha256Hex(row.data) === row.sha256) held.add(row.sha256);
+    if (bytes && sha256Hex(bytes) === sha && write.run(bytes, sha).changes > 0) held.add(sha);
   }
   return held;
 }
