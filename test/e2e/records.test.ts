@@ -36,6 +36,8 @@ describe('Settings: backups and checks', () => {
     await page.getByRole('button', { name: 'Check the case files' }).click();
     await page.getByText('No problems found.').waitFor();
     expect(await page.getByTestId('verify-result').textContent()).toMatch(/Checked 1 cases, 0 stored files and \d+ audit entries/);
+    // The focus, taken from the button while it was disabled, is on the findings (not lost to the page).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-result');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'records-backup-and-check');
   });
@@ -52,6 +54,7 @@ describe('Settings: backups and checks', () => {
     // what it said instead, if it says something else).
     await expect.poll(async () => (await page.getByTestId('verify-result').textContent().catch(() => '')) ?? '', { timeout: 30_000 }).toContain('The check found 1 problem.');
     expect(await page.getByTestId('verify-result').textContent()).toContain(sha);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-result');
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Backups and verification: the last good backup (with a warning when there is none or it is
 // old), a backup now, where automatic backups go and how many are kept, and a check of the whole
 // record (database, every stored file, the audit chain, content hashes) with what it found.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
 import { TextInput } from '../../components/fields';
@@ -52,8 +52,11 @@ function AutomaticBackups({ status }: { status: BackupStatus }) {
 }
 
 function Findings({ report }: { report: VerifyReport }) {
+  // The button is disabled while the check runs, which takes the focus from it: it goes to the findings.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [report]);
   return (
-    <div role="status" data-testid="verify-result">
+    <div role="status" data-testid="verify-result" tabIndex={-1} ref={ref}>
       {report.ok ? (
         <p className="govuk-body">
           <strong>No problems found.</strong> Checked {report.checked.cases} cases, {report.checked.blobs} stored files and {report.checked.auditRows} audit entries.
