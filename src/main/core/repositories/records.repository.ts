@@ -52,16 +52,25 @@ export function settingsShas(sqlite: Database.Database): string[] {
   return sha ? [sha] : [];
 }
 
-/** Blob rows no correspondence, attachment or setting refers to. */
+/**
+ * Blob rows no correspondence, attachment or setting refers to. As a difference of sets, each side
+ * read once: no index leads with the columns that name a stored file, so asking for each stored
+ * file whether a message or an attachment names it (NOT EXISTS) read every message and attachment
+ * once per stored file, 95 s at 50,000 cases (75,000 files).
+ */
 export function unreferencedBlobs(sqlite: Database.Database): string[] {
-  return sqlite
+  const unnamed = sqlite
     .prepare(
-      `SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM correspondence c WHERE c.source_sha256 = b.sha256)
-         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)
-         AND NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = '${TEMPLATE_KEY}' AND m.value LIKE '%' || b.sha256 || '%') ORDER BY sha256`,
+      `SELECT sha256 FROM blobs
+       EXCEPT SELECT source_sha256 FROM correspondence WHERE source_sha256 IS NOT NULL
+       EXCEPT SELECT sha256 FROM attachments
+       ORDER BY 1`,
     )
     .pluck()
     .all() as string[];
+  // Whatever the template setting holds, damaged or not, keeps the files it mentions (as LIKE did).
+  const setting = ((sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(TEMPLATE_KEY) as string | undefined) ?? '').toLowerCase();
+  return unnamed.filter((sha) => !setting.includes(sha.toLowerCase()));
 }
 
 export function countCases(sqlite: Database.Database): number {
