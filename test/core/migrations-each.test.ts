@@ -108,6 +108,11 @@ const EXPECTED: Record<string, SchemaChange> = {
     tablesAdded: ['blob_bytes'],
     indexesAdded: ['blob_bytes(sha256)'],
   },
+  // Lists of an officer's cases and of one stage's read in order; a case's redactions by case.
+  '2026_12_07_0900_list_indexes': {
+    indexesAdded: ['cases_officer_received', 'cases_stage_received', 'redacted_copies_case', 'redaction_marks_case'],
+    indexesRemoved: ['cases_officer'],
+  },
 };
 
 /** The same steps on the team database, where PostgreSQL names its own constraint indexes. */
@@ -218,6 +223,11 @@ const EXPECTED_POSTGRES: Record<string, SchemaChange> = {
   },
   // Nothing: the team database keeps every file in blob_chunks already.
   '2026_12_06_0900_blob_bytes': {},
+  // As on the local register.
+  '2026_12_07_0900_list_indexes': {
+    indexesAdded: ['cases_officer_received', 'cases_stage_received', 'redacted_copies_case', 'redaction_marks_case'],
+    indexesRemoved: ['cases_officer'],
+  },
 };
 
 for (const { engine, expected } of ENGINES) {

@@ -10,6 +10,8 @@ import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
 import type { DB } from '../../src/main/core/db/schema';
 import { staleCaseIds } from '../../src/main/core/repositories/derived.repository';
 import { TEMPLATE_KEY, unreferencedBlobs } from '../../src/main/core/repositories/records.repository';
+import { listRows, type ListQuery } from '../../src/main/core/repositories/case-list.repository';
+import { copiesOfCase, marksOfCase } from '../../src/main/core/repositories/redaction.repository';
 
 async function register() {
   const sqlite = new Database(':memory:');
@@ -67,6 +69,58 @@ describe('plans that do not grow with the register', () => {
     const plan = (prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
     expect(plan).not.toMatch(/CORRELATED/u);
     expect(plan).toMatch(/SCAN correspondence USING COVERING INDEX correspondence_source/u);
+    await db.destroy();
+  });
+
+  it("reads an officer's cases, and one stage's, newest first in index order: not all of them sorted to show a page", async () => {
+    const { sqlite, db, captured } = await register();
+    const insert = sqlite.prepare("INSERT INTO cases (reference, regime, received_date, requester_id, summary, created_at, updated_at, officer, stage) VALUES (?, 'foia', ?, 1, 'Roads', 'x', 'x', ?, ?)");
+    sqlite.transaction(() => {
+      for (let n = 1; n <= 6000; n++) {
+        const received = `20${String(20 + (n % 6)).padStart(2, '0')}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+        insert.run(`FOI/2025/${String(n).padStart(6, '0')}`, received, n % 10 === 0 ? 'zoe' : 'alex', n % 5 === 0 ? 'open' : 'closed');
+      }
+    })();
+    sqlite.exec('PRAGMA analysis_limit = 400; ANALYZE');
+    const base: ListQuery = { today: '2026-11-30', endOfWeek: '2026-12-04', filter: 'all', words: [] };
+    const cases = [
+      { q: { ...base, officer: 'alex' }, index: 'cases_officer_received', where: "officer = 'alex'" },
+      { q: { ...base, status: 'closed' as const }, index: 'cases_stage_received', where: "stage = 'closed'" },
+    ];
+    for (const { q, index, where } of cases) {
+      const expected = sqlite.prepare(`SELECT id FROM cases WHERE ${where} ORDER BY received_date DESC, id DESC`).pluck().all() as number[];
+      captured.length = 0;
+      const first = await listRows(db, q, { sort: 'received', dir: 'desc' }, { limit: 50 });
+      const second = await listRows(db, q, { sort: 'received', dir: 'desc' }, { limit: 50, after: first.at(-1)!.keys });
+      expect([...first, ...second].map((r) => r.id)).toEqual(expected.slice(0, 100));
+      for (const statement of captured) {
+        const plan = planOf(sqlite, statement);
+        expect(plan.some((d) => d.includes(`USING INDEX ${index}`))).toBe(true);
+        expect(plan.filter((d) => /TEMP B-TREE/u.test(d))).toEqual([]);
+      }
+    }
+    await db.destroy();
+  });
+
+  it("finds a case's redactions and redacted copies by its case, not by reading every attachment of the register", async () => {
+    const { sqlite, db, captured } = await register();
+    sqlite.exec("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (1, 'FOI/2026/0001', 'foia', '2026-01-02', 1, 'Roads', 'x', 'x'), (2, 'FOI/2026/0002', 'foia', '2026-01-02', 1, 'Bins', 'x', 'x')");
+    const blob = sqlite.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES (?, 1, 'x')");
+    const attach = sqlite.prepare("INSERT INTO attachments (case_id, sha256, filename, original_filename, content_type, size, role, text_status, created_at) VALUES (?, ?, ?, ?, 'application/pdf', 1, 'correspondence', 'not-applicable', 'x')");
+    sqlite.transaction(() => {
+      for (let n = 1; n <= 5000; n++) {
+        const sha = String(n).padStart(64, '0');
+        blob.run(sha);
+        attach.run(1 + (n % 2), sha, `file ${n}.pdf`, `file ${n}.pdf`);
+      }
+    })();
+    sqlite.exec("PRAGMA analysis_limit = 400; ANALYZE");
+    captured.length = 0;
+    expect(await copiesOfCase(db, 1)).toEqual([]);
+    expect(await marksOfCase(db, 1)).toEqual([]);
+    const plans = captured.map((q) => planOf(sqlite, q).join(' | '));
+    expect(plans).toEqual([expect.stringContaining('USING INDEX redacted_copies_case (case_id=?)'), expect.stringContaining('USING INDEX redaction_marks_case (case_id=?)')]);
+    expect(plans.join(' | ')).not.toMatch(/SCAN attachments/u);
     await db.destroy();
   });
 });

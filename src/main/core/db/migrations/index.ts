@@ -21,6 +21,7 @@ import * as statisticsFacts from './2026_12_03_1100_statistics_facts';
 import * as indexOrphans from './2026_12_04_0900_index_orphans';
 import * as searchPairs from './2026_12_05_0900_search_pairs';
 import * as blobBytes from './2026_12_06_0900_blob_bytes';
+import * as listIndexes from './2026_12_07_0900_list_indexes';
 
 export interface DiscloseMigration {
   /** The step on the local register (SQLite). */
@@ -50,4 +51,5 @@ export const MIGRATIONS: Record<string, DiscloseMigration> = {
   '2026_12_04_0900_index_orphans': indexOrphans,
   '2026_12_05_0900_search_pairs': searchPairs,
   '2026_12_06_0900_blob_bytes': blobBytes,
+  '2026_12_07_0900_list_indexes': listIndexes,
 };
