@@ -50,6 +50,15 @@ const OWN_DEADLINE = sql`c.stage IN ('open', 'extended', 'on-hold', 'under-revie
 const overdue = (today: string) => sql`(c.stage IN ('open', 'extended') AND c.overdue_from <= ${today})`;
 const notOverdue = (today: string) => sql`COALESCE(c.overdue_from, ${FOREVER}) > ${today}`;
 const statusOf = (today: string) => sql`CASE WHEN ${overdue(today)} THEN 'overdue' ELSE c.stage END`;
+/**
+ * The requester's name, looked up for each case the list reads rather than joined: with a join the
+ * planner may choose to read the requesters first and sort every case to show a page, which stale
+ * statistics on requesters made it do (90 ms a page at 50,000 cases, where reading the cases in the
+ * sort's index order takes 0.2 ms). Every case has its requester (a foreign key). A list sorted by
+ * the name joins them instead: every case is sorted then whichever way, and a join is the cheaper
+ * way to the name of each (11 ms against 55 at 50,000).
+ */
+const REQUESTER_NAME = sql`(SELECT r.name FROM requesters AS r WHERE r.id = c.requester_id)`;
 
 /** What each of the dashboard's filters selects (reports.ts matchesFilter), as SQL. */
 const FILTERS: Record<CaseFilter, (today: string, endOfWeek: string) => Expr> = {
@@ -136,14 +145,15 @@ export function sortArity(db: Kysely<DB>, o: ListOrder): number {
 /** One page (or, without a limit, every row) of the list. */
 export async function listRows(db: Kysely<DB>, q: ListQuery, o: ListOrder, page: { limit?: number; after?: readonly (string | number)[] }): Promise<ListRow[]> {
   const cols = orderColumns(db, o, q.today);
+  const byName = o.sort === 'requesterName';
   const conditions = [where(db, q), ...(page.after ? [after(cols, page.after)] : [])];
   const keys = sql.join(cols.map((c, i) => sql`${c.expr} AS ${sql.raw(`k${i}`)}`), sql`, `);
   const order = sql.join(cols.map((c) => sql`${c.expr} ${sql.raw(c.desc ? 'DESC' : 'ASC')}`), sql`, `);
   const limit = page.limit !== undefined ? sql` LIMIT ${page.limit}` : sql``;
   const { rows } = await sql<Omit<ListRow, 'keys'> & Record<string, string | number>>`
     SELECT c.id AS id, c.reference AS reference, c.regime AS regime, c.received_date AS received_date, c.summary AS summary,
-           c.officer AS officer, r.name AS requester_name, c.derived AS derived, c.derived_on AS derived_on, c.valid_until AS valid_until, ${keys}
-    FROM cases AS c JOIN requesters AS r ON r.id = c.requester_id
+           c.officer AS officer, ${byName ? sql`r.name` : REQUESTER_NAME} AS requester_name, c.derived AS derived, c.derived_on AS derived_on, c.valid_until AS valid_until, ${keys}
+    FROM cases AS c${byName ? sql` JOIN requesters AS r ON r.id = c.requester_id` : sql``}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order}${limit}`.execute(db);
   return rows.map((r) => ({
