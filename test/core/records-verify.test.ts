@@ -3,6 +3,7 @@
 // row and leftovers are each found and named; a history rewritten with recomputed hashes is
 // exposed by the chain head a backup recorded.
 import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
 import { utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,7 +12,8 @@ import { heldBytes } from '../../src/main/core/repositories/blob-chunks.reposito
 import { flipStored, loseStored } from '../helpers/stored';
 import { populatedCore } from '../helpers/records';
 import { DATABASE_FILE } from '../../src/main/core/constants';
-import { BlobStore } from '../../src/main/core/blobs';
+import { BlobStore, type BlobFs } from '../../src/main/core/blobs';
+import { sweepOnOpen } from '../../src/main/core/services/housekeeping.service';
 import { verifyRecords } from '../../src/main/core/services/verify.service';
 import { auditContentHash, chainHash, CHAIN_START } from '../../src/main/core/db/integrity';
 
@@ -130,5 +132,25 @@ describe('verify', () => {
     const after = await verifyDir(dir); // opening swept them
     expect(after.problems).toEqual([]);
     expect(store.check(stray)).toBe('missing');
+  });
+
+  it('looks, at each open, only at the stored files no record names: the others are not read, nor their dates', async () => {
+    const dir = await folder();
+    const root = join(dir, 'blobs');
+    const named = Array.from({ length: 40 }, (_, i) => new BlobStore(root).put(Buffer.from(`filed ${i}, Zoë Ó Dónaill-Nguyễn 王`)));
+    const db = new Database(join(dir, DATABASE_FILE));
+    for (const sha of named) db.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES (?, 1, 'x') ON CONFLICT DO NOTHING").run(sha);
+    const stray = new BlobStore(root).put(Buffer.from('belongs to no record'));
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(new BlobStore(root).pathOf(stray), old, old);
+    const looked: string[] = [];
+    const counting: BlobFs = { ...fs, statSync: ((path: string) => (looked.push(path), fs.statSync(path))) as BlobFs['statSync'] };
+    expect(sweepOnOpen(db, new BlobStore(root, counting, heldBytes(db)), dir)).toEqual({ removed: 1 });
+    // The shard folders, and the one file no record names; none of the 40 named.
+    const files = looked.filter((p) => /[0-9a-f]{64}$/u.test(p));
+    expect(files).toEqual([new BlobStore(root).pathOf(stray)]);
+    expect(new BlobStore(root).check(stray)).toBe('missing');
+    for (const sha of named) expect(new BlobStore(root).check(sha)).toBe('ok');
+    db.close();
   });
 });

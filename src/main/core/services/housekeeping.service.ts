@@ -33,13 +33,15 @@ function pidAlive(name: string): boolean {
 
 type Listing = ReturnType<BlobStore['list']>;
 
-/** The files left over, from one walk of the store. */
-function leftoverFiles(sqlite: Database.Database, listing: Listing, dataDir: string, olderThan: number): Omit<Leftovers, 'unreferenced'> {
+/** The files left over, from one walk of the store: the files a record names are not looked at. */
+function leftoverFiles(sqlite: Database.Database, blobs: BlobStore, dataDir: string, olderThan: number): Omit<Leftovers, 'unreferenced'> & { listing: Listing } {
   // The Word template of a register set before it was listed as a stored file is in use too.
   const known = new Set([...blobShas(sqlite), ...settingsShas(sqlite)]);
+  const listing = blobs.list(known);
   const printDir = join(dataDir, 'tmp');
   const printFiles = existsSync(printDir) ? readdirSync(printDir).map((n) => join(printDir, n)) : [];
   return {
+    listing,
     tempFiles: listing.strays.filter((s) => s.mtimeMs < olderThan).map((s) => s.path),
     orphanFiles: listing.blobs.filter((f) => !known.has(f.sha256) && f.mtimeMs < olderThan).map((f) => f.sha256),
     printFiles: printFiles.filter((p) => statSync(p).mtimeMs < olderThan),
@@ -48,7 +50,8 @@ function leftoverFiles(sqlite: Database.Database, listing: Listing, dataDir: str
 
 /** What is left over, without changing anything; `olderThan` is a timestamp (ms) or Infinity for all. */
 export function findLeftovers(sqlite: Database.Database, blobs: BlobStore, dataDir: string, olderThan = Infinity): Leftovers {
-  return { ...leftoverFiles(sqlite, blobs.list(), dataDir, olderThan), unreferenced: unreferencedBlobs(sqlite) };
+  const { tempFiles, orphanFiles, printFiles } = leftoverFiles(sqlite, blobs, dataDir, olderThan);
+  return { tempFiles, orphanFiles, printFiles, unreferenced: unreferencedBlobs(sqlite) };
 }
 
 /** Run at start: clears temp files of processes that are gone, and stale orphans and print files. */
@@ -56,8 +59,8 @@ export function sweepOnOpen(sqlite: Database.Database, blobs: BlobStore, dataDir
   let removed = 0;
   try {
     // One walk of the store serves both sweeps (it runs at every open).
-    const listing = blobs.list();
-    const found = leftoverFiles(sqlite, listing, dataDir, now - SWEEP_GRACE_MS);
+    const found = leftoverFiles(sqlite, blobs, dataDir, now - SWEEP_GRACE_MS);
+    const { listing } = found;
     // A temp file whose writer has died is garbage at once, whatever its age.
     const deadTemps = listing.strays.filter((s) => s.path.endsWith('.tmp') && !pidAlive(s.path));
     const temps = new Set([...found.tempFiles.filter((p) => p.endsWith('.tmp')), ...deadTemps.map((s) => s.path)]);
