@@ -152,6 +152,18 @@ describe('parseEml', () => {
     expect(m.warnings).toEqual([expect.stringMatching(/date "sometime last week"/u), expect.stringMatching(/cut short.*"cut"/u)]);
   });
 
+  it('knows a part closed whatever the bytes of its boundary, and says which of two is never closed', async () => {
+    // A boundary with 8-bit bytes in it (sent raw, as old mailers did), closed; another never closed.
+    const raw = (outer: string, inner: string, closeInner: boolean) =>
+      Buffer.concat([
+        Buffer.from(`From: a@example.org\r\nContent-Type: multipart/mixed; boundary="`, 'latin1'),
+        Buffer.from(outer, 'latin1'),
+        Buffer.from(`"\r\n\r\n--${outer}\r\nContent-Type: multipart/alternative; BOUNDARY=${inner}\r\n\r\n--${inner}\r\n\r\nhi\r\n${closeInner ? `--${inner}--\r\n` : ''}--${outer}--\r\n`, 'latin1'),
+      ]);
+    expect((await parseEml(raw('caf\xe9=\xff', 'in', true))).warnings).toEqual([]);
+    expect((await parseEml(raw('caf\xe9=\xff', 'in', false))).warnings).toEqual([expect.stringMatching(/cut short.*"in"/u)]);
+  });
+
   it('keeps a file with no headers whole as the message text, and says so', async () => {
     const m = await parseEml(eml.noHeaders);
     expect(m.text).toContain('Dear FOI team,\n\nThis was pasted from somewhere');

@@ -96,11 +96,15 @@ export function stripAngles(id: string | null | undefined): string | null {
   return /<([^>]*)>/u.exec(trimmed)?.[1]?.trim() || trimmed.replace(/^<|>$/gu, '') || null;
 }
 
-/** Multipart boundaries declared but never closed: the message was cut short. */
-function unclosedBoundaries(raw: string): string[] {
+/**
+ * Multipart boundaries declared but never closed: the message was cut short. The closing line is
+ * looked for in the bytes (`raw` is their Latin-1 text, one character a byte), where the search is
+ * several times quicker than in the text.
+ */
+function unclosedBoundaries(raw: string, bytes: Buffer): string[] {
   const declared = new Set<string>();
   for (const match of raw.matchAll(/boundary\s*=\s*(?:"([^"]+)"|([^\s;"]+))/giu)) declared.add(match[1] ?? match[2] ?? '');
-  return [...declared].filter((boundary) => boundary && !raw.includes(`--${boundary}--`));
+  return [...declared].filter((boundary) => boundary && !bytes.includes(`--${boundary}--`, 0, 'latin1'));
 }
 
 // mailparser hands header lines over as one char per byte. Raw 8-bit headers are UTF-8 nowadays
@@ -194,7 +198,7 @@ export async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
   if (!firstHeader(headers, 'from')) warnings.push('The message has no sender (From header).');
 
   const raw = input.toString('latin1');
-  for (const boundary of unclosedBoundaries(raw)) {
+  for (const boundary of unclosedBoundaries(raw, input)) {
     warnings.push(`The message appears to be cut short: the MIME part "${boundary}" is never closed, so the last part may be incomplete.`);
   }
 
