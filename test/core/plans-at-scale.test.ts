@@ -12,6 +12,7 @@ import { staleCaseIds } from '../../src/main/core/repositories/derived.repositor
 import { TEMPLATE_KEY, unreferencedBlobs } from '../../src/main/core/repositories/records.repository';
 import { listRows, type ListQuery } from '../../src/main/core/repositories/case-list.repository';
 import { copiesOfCase, marksOfCase } from '../../src/main/core/repositories/redaction.repository';
+import { dropUnreferencedBlobs } from '../../src/main/core/repositories/retention.repository';
 
 async function register() {
   const sqlite = new Database(':memory:');
@@ -51,7 +52,7 @@ describe('plans that do not grow with the register', () => {
   });
 
   it('lists the stored files nothing names by reading each side once, not every message for each file', async () => {
-    const { sqlite, db } = await register();
+    const { sqlite, db, captured } = await register();
     sqlite.exec("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (1, 'FOI/2026/0001', 'foia', '2026-01-02', 1, 'Roads', 'x', 'x')");
     const sha = (c: string) => c.repeat(64);
     for (const c of 'abcdef') sqlite.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES (?, 1, 'x')").run(sha(c));
@@ -69,6 +70,15 @@ describe('plans that do not grow with the register', () => {
     const plan = (prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
     expect(plan).not.toMatch(/CORRELATED/u);
     expect(plan).toMatch(/SCAN correspondence USING COVERING INDEX correspondence_source/u);
+    sqlite.prepare = prepare;
+    // The same question where a write drops the files nothing names (check-in, anonymising,
+    // destruction, a template replaced): one file asked alone, then all.
+    captured.length = 0;
+    expect(await dropUnreferencedBlobs(db, sha('d'))).toEqual([sha('d')]);
+    expect(await dropUnreferencedBlobs(db, sha('a'))).toEqual([]);
+    expect(await dropUnreferencedBlobs(db)).toEqual([sha('e'), sha('f')]);
+    for (const q of captured.filter((c) => /FROM blobs/u.test(c.sql))) expect(planOf(sqlite, q).join(' | ')).not.toMatch(/CORRELATED[^|]*\| SCAN (a|c|attachments|correspondence)\b/u);
+    expect(sqlite.prepare('SELECT sha256 FROM blobs ORDER BY 1').pluck().all()).toEqual([sha('a'), sha('b'), sha('c')]);
     await db.destroy();
   });
 
