@@ -56,8 +56,8 @@ describe("what a case holds of an import's batch", () => {
         return (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]).map((p) => p.detail).join(' | ');
       });
     const expected = [
-      'SEARCH correspondence USING INDEX correspondence_message (case_id=? AND message_id=?) | USE TEMP B-TREE FOR ORDER BY',
-      'SEARCH correspondence USING INDEX correspondence_source (case_id=? AND source_sha256=?) | USE TEMP B-TREE FOR ORDER BY',
+      'SEARCH correspondence USING INDEX correspondence_message (case_id=? AND message_id=?)',
+      'SEARCH correspondence USING INDEX correspondence_source (case_id=? AND source_sha256=?)',
     ];
     // No statistics; a sample of them, as the writes' refresh takes (derived.repository.ts), which
     // puts a case at about 400 messages however many it holds; all of them; and statistics that
@@ -73,7 +73,7 @@ describe("what a case holds of an import's batch", () => {
     await db.destroy();
   });
 
-  it("names, for each file already held, the case's earliest message with its key, and the file added with the same content", async () => {
+  it("names, for each file already held, the case's message with its key, and the file added with the same content; nothing of another case", async () => {
     const { sqlite, db } = await register(5, 3);
     // Messages of another case: one with message 4's Message-ID, one from message 5's file.
     sqlite.exec(`INSERT INTO blobs (sha256, size, created_at) VALUES ('${sha(8, 'e')}', 1, 'x')`);

@@ -144,7 +144,7 @@ describe('verify', () => {
     const old = new Date(Date.now() - 3600_000);
     utimesSync(new BlobStore(root).pathOf(stray), old, old);
     const looked: string[] = [];
-    const counting: BlobFs = { ...fs, statSync: ((path: string) => (looked.push(path), fs.statSync(path))) as BlobFs['statSync'] };
+    const counting: BlobFs = { ...fs, statSync: ((path: string, options?: fs.StatSyncOptions) => (looked.push(path), fs.statSync(path, options))) as BlobFs['statSync'] };
     expect(sweepOnOpen(db, new BlobStore(root, counting, heldBytes(db)), dir)).toEqual({ removed: 1 });
     // The shard folders, and the one file no record names; none of the 40 named.
     const files = looked.filter((p) => /[0-9a-f]{64}$/u.test(p));
@@ -152,5 +152,14 @@ describe('verify', () => {
     expect(new BlobStore(root).check(stray)).toBe('missing');
     for (const sha of named) expect(new BlobStore(root).check(sha)).toBe('ok');
     db.close();
+  });
+
+  it('passes over a file gone between the folder being read and the file being looked at, as a temp file renamed into place is', () => {
+    const root = join(tempDir(), 'blobs');
+    const sha = new BlobStore(root).put(Buffer.from('filed'));
+    const shard = sha.slice(0, 2);
+    const gone = `${sha}.${process.pid}.abcd.tmp`;
+    const racing: BlobFs = { ...fs, readdirSync: ((path: string) => [...fs.readdirSync(path), ...(path.endsWith(shard) ? [gone] : [])]) as BlobFs['readdirSync'] };
+    expect(new BlobStore(root, racing).list()).toEqual({ blobs: [{ sha256: sha, mtimeMs: expect.any(Number) }], strays: [] });
   });
 });

@@ -359,7 +359,9 @@ export class BlobStore {
         // 200 ms at every open of a register of 75,000 files).
         if (known?.has(name) && name.startsWith(shard)) continue;
         const path = join(dir, name);
-        const { mtimeMs } = this.fs.statSync(path);
+        // Gone since the folder was read (a temp file renamed into place, say): nothing left over.
+        const mtimeMs = this.fs.statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+        if (mtimeMs === undefined) continue;
         if (SHA.test(name) && name.startsWith(shard)) blobs.push({ sha256: name, mtimeMs });
         else strays.push({ path, mtimeMs });
       }

@@ -92,30 +92,27 @@ export async function heldInCase(db: Kysely<DB>, caseId: number, batch: readonly
   const ids = [...new Set(batch.flatMap((r) => (r.kind === 'email' && r.msg.messageId ? [r.msg.messageId] : [])))];
   const sources = [...new Set(batch.flatMap((r) => (r.kind === 'email' ? [r.sha] : [])))];
   const files = [...new Set(batch.flatMap((r) => (r.kind === 'file' ? [r.part.sha] : [])))];
-  for (const q of heldQueries(db, caseId, { ids, sources, files })) {
-    // The earliest message of the case for each key, as it is named in the reason given.
-    for (const row of await q.execute()) if (!q.into(held).has(row.key)) q.into(held).set(row.key, row.name);
-  }
+  // Each key names at most one message or direct file of the case (the indexes are unique).
+  for (const q of heldQueries(db, caseId, { ids, sources, files })) for (const row of await q.execute()) q.into(held).set(row.key, row.name);
   return held;
 }
 
 /**
  * heldInCase's statements, one per kind of key asked (none for a kind the batch has none of);
- * each row a key and the name of what holds it, in the order first added. Apart for its test,
- * which looks at their plans.
+ * each row a key and the name of what holds it. Apart for its test, which looks at their plans.
  */
 export function heldQueries(db: Kysely<DB>, caseId: number, keys: { ids: readonly string[]; sources: readonly string[]; files: readonly string[] }) {
   const queries = [];
   if (keys.ids.length > 0) {
-    const query = db.selectFrom('correspondence').select(['subject as name', 'message_id as key']).where('case_id', '=', caseId).where('message_id', 'in', keys.ids).orderBy('id');
+    const query = db.selectFrom('correspondence').select(['subject as name', 'message_id as key']).where('case_id', '=', caseId).where('message_id', 'in', keys.ids);
     queries.push({ query, execute: async () => (await query.execute()).flatMap((r) => (r.key === null ? [] : [{ key: r.key, name: r.name }])), into: (h: HeldInCase) => h.messageIds });
   }
   if (keys.sources.length > 0) {
-    const query = db.selectFrom('correspondence').select(['subject as name', 'source_sha256 as key']).where('case_id', '=', caseId).where('source_sha256', 'in', keys.sources).orderBy('id');
+    const query = db.selectFrom('correspondence').select(['subject as name', 'source_sha256 as key']).where('case_id', '=', caseId).where('source_sha256', 'in', keys.sources);
     queries.push({ query, execute: async () => (await query.execute()).flatMap((r) => (r.key === null ? [] : [{ key: r.key, name: r.name }])), into: (h: HeldInCase) => h.sources });
   }
   if (keys.files.length > 0) {
-    const query = db.selectFrom('attachments').select(['original_filename as name', 'sha256 as key']).where('case_id', '=', caseId).where('correspondence_id', 'is', null).where('sha256', 'in', keys.files).orderBy('id');
+    const query = db.selectFrom('attachments').select(['original_filename as name', 'sha256 as key']).where('case_id', '=', caseId).where('correspondence_id', 'is', null).where('sha256', 'in', keys.files);
     queries.push({ query, execute: () => query.execute(), into: (h: HeldInCase) => h.files });
   }
   return queries;

@@ -5,8 +5,8 @@
 //   now read in order from (officer, received_date, id), which replaces the index on officer alone;
 // - the cases at one stage (closed, say), newest first: likewise, 35,000 closed cases sorted to
 //   show 50 (53 ms), now read in order from (stage, received_date, id);
-// - a case's redactions and redacted copies, which were found by reading every attachment of the
-//   register (7–18 ms at 45,000) for want of an index on their case.
+// - a case's redacted copies, found by reading every attachment of the register (7–18 ms at 45,000)
+//   for want of an index on their case, and its redaction marks, found by reading every mark.
 // Frozen: later changes are new migrations.
 import { sql, type Kysely } from 'kysely';
 
