@@ -1,5 +1,6 @@
 // The case's correspondence, oldest first: each item with its headers, text and attachments;
-// mark an item as a timeline event; give each file its role; preview and save copies.
+// mark an item as a timeline event; give each file its role; preview and save copies. A long list
+// is shown a hundred at a time (SHOWN_AT_FIRST).
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
@@ -223,10 +224,53 @@ function TextBeingRead({ reference }: { reference: string }) {
   );
 }
 
+/**
+ * Items put in the page at first, and how many more each "Show more" adds: a case of thousands of
+ * messages (a year's mailbox imported) put every one in the page at once, 75 elements each, some
+ * 900,000 for 12,000 messages.
+ */
+export const SHOWN_AT_FIRST = 100;
+
+/** How many of a list are shown: a page at first, a page more each time asked, and always as far as the item a search hit named. */
+function useShown(total: number, focusAt: number) {
+  const [shown, setShown] = useState(SHOWN_AT_FIRST);
+  const limit = Math.min(total, Math.max(shown, focusAt + 1));
+  return { limit, more: () => setShown(limit + SHOWN_AT_FIRST) };
+}
+
+/** "Showing 100 of 12,000", and the button that shows the next page, whose first item then takes the focus. */
+function ShowMore({ limit, total, what, onMore }: { limit: number; total: number; what: string; onMore: () => void }) {
+  if (limit >= total) return null;
+  const next = Math.min(SHOWN_AT_FIRST, total - limit);
+  return (
+    <div className="app-actions govuk-!-margin-bottom-6">
+      <p className="govuk-body govuk-!-margin-bottom-0" data-testid={`shown-${what}`}>
+        Showing {limit.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} {what}.
+      </p>
+      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onMore}>
+        Show the next {next.toLocaleString('en-GB')}
+        <span className="govuk-visually-hidden"> {what}</span>
+      </button>
+    </div>
+  );
+}
+
 export function Correspondence({ reference, focus, regime }: { reference: string; focus?: string | undefined; regime?: Regime }) {
   const [done, setDone] = useState({ message: '', seq: 0 });
   const onDone = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
   const list = useQuery({ queryKey: ['cases', reference, 'correspondence'], queryFn: () => call('correspondence:list', { reference }) });
+  const items = list.data?.items ?? [];
+  const direct = list.data?.direct ?? [];
+  // A search hit's item (or a file of it) is shown however far down the list it is.
+  const itemShown = useShown(items.length, focus ? items.findIndex((i) => `correspondence-${i.id}` === focus || i.attachments.some((a) => `attachment-${a.id}` === focus)) : -1);
+  const directShown = useShown(direct.length, focus ? direct.findIndex((a) => `attachment-${a.id}` === focus) : -1);
+  // After "Show the next …", the first of those shown takes the focus.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
   // Arriving from a search hit: bring that item into view and give it focus.
   useEffect(() => {
     if (!focus || !list.data) return;
@@ -241,17 +285,37 @@ export function Correspondence({ reference, focus, regime }: { reference: string
       </h2>
       <SuccessBanner message={done.message || null} seq={done.seq} testId="correspondence-done" />
       <ImportFiles reference={reference} />
-      {list.data && [...list.data.items.flatMap((i) => i.attachments), ...list.data.direct].some((a) => a.textStatus === 'pending') && <TextBeingRead reference={reference} />}
-      {list.data && list.data.items.length === 0 && list.data.direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
-      {list.data?.items.map((item) => <Item key={item.id} item={item} reference={reference} regime={regime} onDone={onDone} />)}
-      {list.data && list.data.direct.length > 0 && (
+      {list.data && [...items.flatMap((i) => i.attachments), ...direct].some((a) => a.textStatus === 'pending') && <TextBeingRead reference={reference} />}
+      {list.data && items.length === 0 && direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
+      {items.slice(0, itemShown.limit).map((item) => (
+        <Item key={item.id} item={item} reference={reference} regime={regime} onDone={onDone} />
+      ))}
+      <ShowMore
+        limit={itemShown.limit}
+        total={items.length}
+        what="items"
+        onMore={() => {
+          setFocusNext(`correspondence-${items[itemShown.limit]!.id}`);
+          itemShown.more();
+        }}
+      />
+      {direct.length > 0 && (
         <>
           <h3 className="govuk-heading-m">Other files</h3>
           <ul className="govuk-list">
-            {list.data.direct.map((a) => (
+            {direct.slice(0, directShown.limit).map((a) => (
               <Attachment key={a.id} a={a} reference={reference} />
             ))}
           </ul>
+          <ShowMore
+            limit={directShown.limit}
+            total={direct.length}
+            what="files"
+            onMore={() => {
+              setFocusNext(`attachment-${direct[directShown.limit]!.id}`);
+              directShown.more();
+            }}
+          />
         </>
       )}
       <LogCorrespondence reference={reference} />
