@@ -1,6 +1,6 @@
 // The case's correspondence, oldest first: each item with its headers, text and attachments;
 // mark an item as a timeline event; give each file its role; preview and save copies. A long list
-// is shown a hundred at a time (SHOWN_AT_FIRST).
+// is shown a page of a hundred at a time (PAGE_SIZE).
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ApiError } from '../../api';
@@ -11,6 +11,7 @@ import { ATTACHMENT_ROLES, MARKABLE_EVENTS, ROLE_LABELS, CHANNEL_LABELS, type At
 import { ImportFiles } from './ImportFiles';
 import { LogCorrespondence } from './LogCorrespondence';
 import { PdfPreview } from './PdfPreview';
+import { href } from '../../router';
 
 const when = (s: string) => (s.length === 10 ? new Date(`${s}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : new Date(s).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
 const size = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
@@ -225,33 +226,47 @@ function TextBeingRead({ reference }: { reference: string }) {
 }
 
 /**
- * Items put in the page at first, and how many more each "Show more" adds: a case of thousands of
- * messages (a year's mailbox imported) put every one in the page at once, 75 elements each, some
- * 900,000 for 12,000 messages.
+ * Items to a page: a case of thousands of messages (a year's mailbox imported) put every one in
+ * the page at once, 75 elements each, some 900,000 for 12,000 messages.
  */
-export const SHOWN_AT_FIRST = 100;
+export const PAGE_SIZE = 100;
 
-/** How many of a list are shown: a page at first, a page more each time asked, and always as far as the item a search hit named. */
-function useShown(total: number, focusAt: number) {
-  const [shown, setShown] = useState(SHOWN_AT_FIRST);
-  const limit = Math.min(total, Math.max(shown, focusAt + 1));
-  return { limit, more: () => setShown(limit + SHOWN_AT_FIRST) };
+/** The page of a list that holds the item asked for (a search hit, or the first of a page moved to); else the first. */
+function pageAround(total: number, at: number): { from: number; to: number } {
+  const from = at >= 0 ? Math.floor(at / PAGE_SIZE) * PAGE_SIZE : 0;
+  return { from, to: Math.min(total, from + PAGE_SIZE) };
 }
 
-/** "Showing 100 of 12,000", and the button that shows the next page, whose first item then takes the focus. */
-function ShowMore({ limit, total, what, onMore }: { limit: number; total: number; what: string; onMore: () => void }) {
-  if (limit >= total) return null;
-  const next = Math.min(SHOWN_AT_FIRST, total - limit);
+/**
+ * "Items 101 to 200 of 12,000", with links to the first, previous, next and last pages. Each link
+ * names the first item of its page, as a search hit names its item, so the page is shown with that
+ * item in view and given the focus; links, not buttons, so a case open only to read (its fields
+ * disabled) can be paged through too.
+ */
+function Pages({ reference, page, total, what, idOf, testId, end = false }: { reference: string; page: { from: number; to: number }; total: number; what: 'items' | 'files'; idOf: (index: number) => string; testId?: string; end?: boolean }) {
+  if (total <= PAGE_SIZE) return null;
+  const to = (index: number) => href({ name: 'case', reference, tab: 'correspondence', focus: idOf(index) });
+  const last = Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const link = (index: number, text: string) => (
+    <a className="govuk-link govuk-!-margin-right-4" href={to(index)}>
+      {text}
+      <span className="govuk-visually-hidden"> {what}</span>
+    </a>
+  );
+  // The same links again below the list, named apart: two landmarks may not share a name.
   return (
-    <div className="app-actions govuk-!-margin-bottom-6">
-      <p className="govuk-body govuk-!-margin-bottom-0" data-testid={`shown-${what}`}>
-        Showing {limit.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} {what}.
+    <nav className="govuk-!-margin-bottom-6" aria-label={`Pages of ${what}${end ? ', at the end of the list' : ''}`}>
+      <p className="govuk-body govuk-!-margin-bottom-1" data-testid={testId}>
+        {what === 'items' ? 'Items' : 'Files'} {n(page.from + 1)} to {n(page.to)} of {n(total)}
       </p>
-      <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onMore}>
-        Show the next {next.toLocaleString('en-GB')}
-        <span className="govuk-visually-hidden"> {what}</span>
-      </button>
-    </div>
+      <p className="govuk-body">
+        {page.from > 0 && link(0, 'First')}
+        {page.from > 0 && link(page.from - PAGE_SIZE, `Previous ${n(PAGE_SIZE)}`)}
+        {page.to < total && link(page.to, `Next ${n(Math.min(PAGE_SIZE, total - page.to))}`)}
+        {page.to < total && link(last, 'Last')}
+      </p>
+    </nav>
   );
 }
 
@@ -261,23 +276,21 @@ export function Correspondence({ reference, focus, regime }: { reference: string
   const list = useQuery({ queryKey: ['cases', reference, 'correspondence'], queryFn: () => call('correspondence:list', { reference }) });
   const items = list.data?.items ?? [];
   const direct = list.data?.direct ?? [];
-  // A search hit's item (or a file of it) is shown however far down the list it is.
-  const itemShown = useShown(items.length, focus ? items.findIndex((i) => `correspondence-${i.id}` === focus || i.attachments.some((a) => `attachment-${a.id}` === focus)) : -1);
-  const directShown = useShown(direct.length, focus ? direct.findIndex((a) => `attachment-${a.id}` === focus) : -1);
-  // After "Show the next …", the first of those shown takes the focus.
-  const [focusNext, setFocusNext] = useState<string | null>(null);
+  // The page holding the item asked for (an item, or a file of it), and the direct files' likewise.
+  const itemPage = pageAround(items.length, focus ? items.findIndex((i) => `correspondence-${i.id}` === focus || i.attachments.some((a) => `attachment-${a.id}` === focus)) : -1);
+  const directPage = pageAround(direct.length, focus ? direct.findIndex((a) => `attachment-${a.id}` === focus) : -1);
+  // Arriving from a search hit or another page: bring that item into view and give it the focus,
+  // once; the list read again after a change (a mark, a role, a text read) leaves the focus be.
+  const focused = useRef(false);
   useEffect(() => {
-    if (!focusNext) return;
-    document.getElementById(focusNext)?.focus();
-    setFocusNext(null);
-  }, [focusNext]);
-  // Arriving from a search hit: bring that item into view and give it focus.
-  useEffect(() => {
-    if (!focus || !list.data) return;
+    if (!focus || !list.data || focused.current) return;
+    focused.current = true;
     const el = document.getElementById(focus);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
   }, [focus, list.data]);
+  const itemIdOf = (i: number) => `correspondence-${items[i]!.id}`;
+  const fileIdOf = (i: number) => `attachment-${direct[i]!.id}`;
   return (
     <section aria-labelledby="correspondence-heading">
       <h2 className="govuk-heading-l" id="correspondence-heading">
@@ -287,35 +300,20 @@ export function Correspondence({ reference, focus, regime }: { reference: string
       <ImportFiles reference={reference} />
       {list.data && [...items.flatMap((i) => i.attachments), ...direct].some((a) => a.textStatus === 'pending') && <TextBeingRead reference={reference} />}
       {list.data && items.length === 0 && direct.length === 0 && <p className="govuk-body">Nothing filed yet.</p>}
-      {items.slice(0, itemShown.limit).map((item) => (
+      <Pages reference={reference} page={itemPage} total={items.length} what="items" idOf={itemIdOf} testId="page-items" />
+      {items.slice(itemPage.from, itemPage.to).map((item) => (
         <Item key={item.id} item={item} reference={reference} regime={regime} onDone={onDone} />
       ))}
-      <ShowMore
-        limit={itemShown.limit}
-        total={items.length}
-        what="items"
-        onMore={() => {
-          setFocusNext(`correspondence-${items[itemShown.limit]!.id}`);
-          itemShown.more();
-        }}
-      />
+      <Pages reference={reference} page={itemPage} total={items.length} what="items" idOf={itemIdOf} end />
       {direct.length > 0 && (
         <>
           <h3 className="govuk-heading-m">Other files</h3>
+          <Pages reference={reference} page={directPage} total={direct.length} what="files" idOf={fileIdOf} testId="page-files" />
           <ul className="govuk-list">
-            {direct.slice(0, directShown.limit).map((a) => (
+            {direct.slice(directPage.from, directPage.to).map((a) => (
               <Attachment key={a.id} a={a} reference={reference} />
             ))}
           </ul>
-          <ShowMore
-            limit={directShown.limit}
-            total={direct.length}
-            what="files"
-            onMore={() => {
-              setFocusNext(`attachment-${direct[directShown.limit]!.id}`);
-              directShown.more();
-            }}
-          />
         </>
       )}
       <LogCorrespondence reference={reference} />
