@@ -86,6 +86,21 @@ describe(`a case of ${ITEMS} items of correspondence`, () => {
     expect(await focusedId()).not.toBe(`correspondence-${ids[100]}`);
   });
 
+  it('leaves the focus on the tab when the officer comes back to the tab, and keeps the page', async () => {
+    await page.goto(at('overview'));
+    await page.goto(at('correspondence', `correspondence-${ids[100]}`));
+    await expect.poll(focusedId).toBe(`correspondence-${ids[100]}`);
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('tab', { name: /^Correspondence/ }).click();
+    await expect.poll(pageText).toBe(`Items 101 to 200 of ${ITEMS}`);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    // The same item asked for again by a link (as a search hit again) takes the focus again.
+    await page.goto(at('overview'));
+    await page.goto(at('correspondence', `correspondence-${ids[100]}`));
+    await expect.poll(focusedId).toBe(`correspondence-${ids[100]}`);
+  });
+
   it('pages by links, which a case open only to read (its form controls disabled) leaves working', async () => {
     await page.goto(at('correspondence'));
     await expect.poll(pageText).toBe(`Items 1 to 100 of ${ITEMS}`);

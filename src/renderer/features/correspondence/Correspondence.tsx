@@ -270,6 +270,13 @@ function Pages({ reference, page, total, what, idOf, testId, end = false }: { re
   );
 }
 
+/**
+ * The item (case and id) that last took the focus on arriving. Each navigation (a page link, a
+ * search hit, Back) lets the item named take it again; showing the tab again does not.
+ */
+let focusTaken: string | null = null;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (focusTaken = null));
+
 export function Correspondence({ reference, focus, regime }: { reference: string; focus?: string | undefined; regime?: Regime }) {
   const [done, setDone] = useState({ message: '', seq: 0 });
   const onDone = (message: string) => setDone((d) => ({ message, seq: d.seq + 1 }));
@@ -280,15 +287,15 @@ export function Correspondence({ reference, focus, regime }: { reference: string
   const itemPage = pageAround(items.length, focus ? items.findIndex((i) => `correspondence-${i.id}` === focus || i.attachments.some((a) => `attachment-${a.id}` === focus)) : -1);
   const directPage = pageAround(direct.length, focus ? direct.findIndex((a) => `attachment-${a.id}` === focus) : -1);
   // Arriving from a search hit or another page: bring that item into view and give it the focus,
-  // once; the list read again after a change (a mark, a role, a text read) leaves the focus be.
-  const focused = useRef(false);
+  // once for each time it is asked for; the list read again after a change (a mark, a role, a text
+  // read), or the tab shown again (the address still naming the item), leaves the focus be.
   useEffect(() => {
-    if (!focus || !list.data || focused.current) return;
-    focused.current = true;
+    if (!focus || !list.data || focusTaken === `${reference}\n${focus}`) return;
+    focusTaken = `${reference}\n${focus}`;
     const el = document.getElementById(focus);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
-  }, [focus, list.data]);
+  }, [focus, list.data, reference]);
   const itemIdOf = (i: number) => `correspondence-${items[i]!.id}`;
   const fileIdOf = (i: number) => `attachment-${direct[i]!.id}`;
   return (
