@@ -8,7 +8,7 @@ import { abandonPendingTexts } from './text.repository';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { correspondenceContentHash } from '../db/integrity';
-import { TEMPLATE_KEY } from './records.repository';
+import { TEMPLATE_KEY, UNNAMED_BY_RECORDS } from './records.repository';
 
 export const REDACTED = '[redacted]';
 
@@ -86,21 +86,16 @@ export async function destroyCaseContent(db: Kysely<DB>, caseId: number, now: st
  * Blob rows nothing refers to any more (`only`: that one file, if so): removed from the table; the
  * caller removes the files after commit. On the team database, a file named by a copy kept aside at
  * check-in for a lead to merge (its only record until then) is in use too. The files no message or
- * attachment names are found as a difference of sets, each side read once: asked of each file in
- * turn (NOT EXISTS), the local register, where no index leads with the columns that name a file,
- * read every attachment for each of them (1 s at 16,000 files, inside the write of every check-in,
- * anonymisation and destruction). The few left are then tested against the settings and copies.
+ * attachment names (UNNAMED_BY_RECORDS, each side read once: asked of each file in turn, the local
+ * register read every attachment for each, 1 s at 16,000 files inside the write of every check-in,
+ * anonymisation and destruction); the few left are then tested against the settings and copies.
  */
 export async function dropUnreferencedBlobs(db: Kysely<DB>, only?: string): Promise<string[]> {
-  const just = (column: string) => (only === undefined ? sql`` : sql` AND ${sql.ref(column)} = ${only}`);
   const { rows } = await sql<{ sha256: string }>`
-    SELECT u.sha256 FROM (
-      SELECT sha256 FROM blobs WHERE 1 = 1${just('sha256')}
-      EXCEPT SELECT source_sha256 FROM correspondence WHERE source_sha256 IS NOT NULL${just('source_sha256')}
-      EXCEPT SELECT sha256 FROM attachments WHERE 1 = 1${just('sha256')}
-    ) AS u
+    SELECT u.sha256 FROM (${sql.raw(UNNAMED_BY_RECORDS)}) AS u
     WHERE NOT EXISTS (SELECT 1 FROM meta m WHERE m.key = ${TEMPLATE_KEY} AND m.value LIKE '%' || u.sha256 || '%')
       ${isPostgres(db) ? sql`AND NOT EXISTS (SELECT 1 FROM pending_checkins p WHERE p.resolved_at IS NULL AND strpos(p.copy, u.sha256) > 0)` : sql``}
+      ${only === undefined ? sql`` : sql`AND u.sha256 = ${only}`}
     ORDER BY u.sha256`.execute(db);
   const shas = rows.map((r) => r.sha256);
   for (const sha of shas) {
