@@ -6,11 +6,7 @@
 // headers, at every batch once the statistics were sampled (the refresh's `analysis_limit`) or
 // taken before a large import: 14 ms a batch at 10,000 messages.
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
-import { migrate } from '../../src/main/core/db/migrate';
-import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
-import type { DB } from '../../src/main/core/db/schema';
+import { memoryRegister } from '../helpers/memory-register';
 import { heldInCase, heldQueries } from '../../src/main/core/repositories/correspondence.repository';
 import { BATCH } from '../../src/main/core/services/import.service';
 
@@ -18,10 +14,7 @@ const sha = (n: number, kind: string) => `${kind}${String(n).padStart(8, '0')}`.
 
 /** A register whose case 1 holds `messages` emails and `files` files added directly. */
 async function register(messages: number, files: number) {
-  const sqlite = new Database(':memory:');
-  const db = new Kysely<DB>({ dialect: new DiscloseSqliteDialect(sqlite) });
-  await migrate(sqlite, db as Kysely<unknown>, 'test');
-  sqlite.exec("INSERT INTO requesters (id, name, created_at) VALUES (1, 'Zoë Ó Dónaill-Nguyễn 王', '2026-01-01')");
+  const { sqlite, db } = await memoryRegister('Zoë Ó Dónaill-Nguyễn 王');
   for (const id of [1, 2]) sqlite.prepare("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (?, ?, 'foia', '2026-01-01', 1, 'Roads', 'x', 'x')").run(id, `FOI/2026/000${id}`);
   const blob = sqlite.prepare("INSERT INTO blobs (sha256, size, created_at) VALUES (?, 1, 'x')");
   const message = sqlite.prepare("INSERT INTO correspondence (case_id, direction, channel, sent_at, subject, body, message_id, source_sha256, created_at) VALUES (?, 'in', 'email', '2026-01-02', ?, ?, ?, ?, 'x')");

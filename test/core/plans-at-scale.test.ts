@@ -3,25 +3,15 @@
 // now written so that its plan reads what it returns, or each side once, whatever statistics the
 // register holds; checked here by its plan and by its answers.
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
-import { migrate } from '../../src/main/core/db/migrate';
-import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
-import type { DB } from '../../src/main/core/db/schema';
+import type Database from 'better-sqlite3';
+import { memoryRegister } from '../helpers/memory-register';
 import { staleCaseIds } from '../../src/main/core/repositories/derived.repository';
 import { TEMPLATE_KEY, unreferencedBlobs } from '../../src/main/core/repositories/records.repository';
 import { listRows, type ListQuery } from '../../src/main/core/repositories/case-list.repository';
 import { copiesOfCase, marksOfCase } from '../../src/main/core/repositories/redaction.repository';
 import { dropUnreferencedBlobs } from '../../src/main/core/repositories/retention.repository';
 
-async function register() {
-  const sqlite = new Database(':memory:');
-  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<DB>({ dialect: new DiscloseSqliteDialect(sqlite), log: (e) => void captured.push(e.query) });
-  await migrate(sqlite, db as Kysely<unknown>, 'test');
-  sqlite.exec("INSERT INTO requesters (id, name, created_at) VALUES (1, 'Zoë Ó Dónaill-Nguyễn 王', '2026-01-01')");
-  return { sqlite, db, captured };
-}
+const register = () => memoryRegister('Zoë Ó Dónaill-Nguyễn 王');
 
 const planOf = (sqlite: Database.Database, q: { sql: string; parameters: readonly unknown[] }) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]).map((p) => p.detail);

@@ -2,11 +2,7 @@
 // unique (kind, item_id) index and tells FTS5 which rowid to forget, so that the work does not grow
 // with the register (it read the whole index before); the index stays in step with the documents.
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
-import { migrate } from '../../src/main/core/db/migrate';
-import { DiscloseSqliteDialect } from '../../src/main/core/db/driver';
-import type { DB } from '../../src/main/core/db/schema';
+import { memoryRegister } from '../helpers/memory-register';
 import { indexedBody, indexItem, searchIndex, unindexItem } from '../../src/main/core/repositories/search.repository';
 import { runWrite } from '../../src/main/core/services/transaction';
 import { STATISTICS_EVERY_WRITES } from '../../src/main/core/repositories/derived.repository';
@@ -15,13 +11,9 @@ import { FTS_DATA_FLOOR, optimizeStatistics } from '../../src/main/core/db/stati
 import { drainPairs } from '../../src/main/core/repositories/search-pairs.repository';
 
 async function register() {
-  const sqlite = new Database(':memory:');
-  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<DB>({ dialect: new DiscloseSqliteDialect(sqlite), log: (e) => void captured.push(e.query) });
-  await migrate(sqlite, db as Kysely<unknown>, 'test');
-  sqlite.exec("INSERT INTO requesters (id, name, created_at) VALUES (1, 'A', '2026-01-01')");
-  sqlite.exec("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (1, 'FOI/2026/0001', 'foia', '2026-01-01', 1, 'Roads', 'x', 'x')");
-  return { sqlite, db, captured };
+  const made = await memoryRegister();
+  made.sqlite.exec("INSERT INTO cases (id, reference, regime, received_date, requester_id, summary, created_at, updated_at) VALUES (1, 'FOI/2026/0001', 'foia', '2026-01-01', 1, 'Roads', 'x', 'x')");
+  return made;
 }
 
 describe('the full-text index on the local register', () => {
